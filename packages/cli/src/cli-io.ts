@@ -1,0 +1,25 @@
+/** Where the CLI writes and what it knows of its terminal; injectable so commands test without a real TTY. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** stdout is an interactive terminal that wants colour. */
+  color: boolean;
+  /** stderr is an interactive terminal where progress may be drawn. */
+  interactive: boolean;
+  cwd: string;
+  env: Record<string, string | undefined>;
+}
+
+export function processIo(): CliIo {
+  const env = process.env;
+  const noColor = 'NO_COLOR' in env || env.TERM === 'dumb';
+  const forceColor = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0';
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    color: forceColor || (!noColor && process.stdout.isTTY === true),
+    interactive: process.stderr.isTTY === true && !env.CI,
+    cwd: process.cwd(),
+    env,
+  };
+}

@@ -1,0 +1,2 @@
+export * from '@slokit/core';
+export { runCli } from './run-cli.js';

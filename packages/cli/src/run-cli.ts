@@ -1,0 +1,44 @@
+import { SlokitError } from '@slokit/core';
+import { Command, CommanderError } from 'commander';
+import { type CliIo, processIo } from './cli-io.js';
+import { registerCheckCommand } from './commands/check-command.js';
+import { registerInitCommand } from './commands/init-command.js';
+import { registerValidateCommand } from './commands/validate-command.js';
+import { cliVersion } from './cli-version.js';
+
+/**
+ * Runs the slokit command line and resolves to its exit code: 0 fine, 1 an SLO at or beyond --fail-on,
+ * 2 a usage, config or input error, 3 a source that could not be read.
+ */
+export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {
+  let exitCode = 0;
+  const program = new Command('slokit')
+    .description('Quality SLOs, error budgets and alerts for LLM applications')
+    .version(cliVersion, '-v, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  const setExitCode = (code: number) => {
+    exitCode = code;
+  };
+  registerInitCommand(program, io);
+  registerValidateCommand(program, io);
+  registerCheckCommand(program, io, setExitCode);
+  for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version exit 0; every other commander error is a usage mistake it already printed.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (SlokitError.isInstance(error)) {
+      io.stderr(`slokit: ${error.message}\n`);
+      return error.exitCode;
+    }
+    io.stderr(`slokit: unexpected error (please report it): ${(error as Error)?.stack ?? String(error)}\n`);
+    return 70;
+  }
+}

@@ -1,0 +1,199 @@
+import type { z } from 'zod';
+import { type ConfigProblem, ConfigError } from '../errors/config-error.js';
+import { parseDuration } from '../slo/duration.js';
+import { inferOp } from '../slo/infer-op.js';
+import { inferUnit } from '../slo/infer-unit.js';
+import type { ResolvedObjective, ResolvedSli, ResolvedSlo } from '../slo/resolved-slo.js';
+import type { ObjectiveConfig, SliConfig, shorthandSloSchema, sloSchema } from '../slo/slo-schema.js';
+import { parsePercentileAggregate } from '../stats/quantile.js';
+import { configSchema } from './config-schema.js';
+import { formatConfigPath } from './format-config-path.js';
+import { type ResolvedConfig, resolvedConfigMarker } from './resolved-config.js';
+
+type SloEntry = z.infer<typeof sloSchema>;
+type ShorthandEntry = z.infer<typeof shorthandSloSchema>;
+
+/**
+ * Validates a config object (from YAML, JSON or `defineConfig`) and resolves its defaults.
+ * Throws a ConfigError listing every problem with its config path.
+ */
+export function resolveConfig(raw: unknown, options: { file?: string; baseDir: string }): ResolvedConfig {
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ConfigError(
+      options.file,
+      parsed.error.issues.map((issue) => ({ path: formatConfigPath(issue.path), message: issue.message })),
+    );
+  }
+  const { sources, slos } = parsed.data;
+  const problems: ConfigProblem[] = [];
+  const entries: Array<{ path: string; slo: SloEntry }> = Array.isArray(slos)
+    ? slos.map((slo, index) => ({ path: `slos[${index}]`, slo }))
+    : Object.entries(slos).map(([name, shorthand]) => ({
+        path: formatConfigPath(['slos', name]),
+        slo: fromShorthand(name, shorthand),
+      }));
+
+  const sourceNames = Object.keys(sources);
+  const seen = new Set<string>();
+  const resolved: ResolvedSlo[] = [];
+  for (const { path, slo } of entries) {
+    if (seen.has(slo.name)) problems.push({ path: `${path}.name`, message: `duplicate SLO name '${slo.name}'` });
+    seen.add(slo.name);
+    const result = resolveSlo(slo, path, sourceNames, sources);
+    if ('problems' in result) problems.push(...result.problems);
+    else resolved.push(result.slo);
+  }
+  if (entries.length === 0) problems.push({ path: 'slos', message: 'expected at least one SLO' });
+  if (problems.length > 0) throw new ConfigError(options.file, problems);
+
+  return {
+    [resolvedConfigMarker]: true,
+    version: 1,
+    ...(options.file === undefined ? {} : { file: options.file }),
+    baseDir: options.baseDir,
+    sources,
+    slos: resolved,
+  };
+}
+
+function fromShorthand(name: string, shorthand: ShorthandEntry): SloEntry {
+  const { op, target, warning, critical, ...rest } = shorthand;
+  return {
+    ...rest,
+    name,
+    sli: { evalMetric: name },
+    objective: { op, target, warning, critical },
+  } as SloEntry;
+}
+
+function resolveSlo(
+  slo: SloEntry,
+  path: string,
+  sourceNames: string[],
+  sources: ResolvedConfig['sources'],
+): { slo: ResolvedSlo } | { problems: ConfigProblem[] } {
+  const problems: ConfigProblem[] = [];
+  const sli = resolveSli(slo.sli as SliConfig);
+
+  let source = slo.source;
+  if (source === undefined) {
+    if (sourceNames.length === 1) source = sourceNames[0];
+    else {
+      problems.push({
+        path: `${path}.source`,
+        message: `required when more than one source is configured (one of: ${sourceNames.join(', ')})`,
+      });
+    }
+  } else if (!sourceNames.includes(source)) {
+    problems.push({
+      path: `${path}.source`,
+      message: `unknown source '${source}' (configured: ${sourceNames.join(', ')})`,
+    });
+  }
+  if (source !== undefined && sli.kind === 'evalMetric') {
+    const config = sources[source];
+    if (config?.type === 'file' && (config as { summary?: string }).summary === undefined) {
+      problems.push({
+        path: `${path}.sli.evalMetric`,
+        message: `source '${source}' has no eval summary: set \`summary: ./eval-summary.json\` on it`,
+      });
+    }
+  }
+
+  const objective = resolveObjective(slo.objective, sli, `${path}.objective`, problems);
+  if (!objective || problems.length > 0 || source === undefined) return { problems };
+
+  const measuredName = sli.kind === 'metric' ? sli.metric : sli.kind === 'evalMetric' ? sli.name : '';
+  const unit =
+    slo.unit ??
+    inferUnit(
+      sli.kind === 'ratio'
+        ? { kind: 'ratio' }
+        : sli.kind === 'metric'
+          ? { kind: 'metric', name: measuredName, aggregate: sli.aggregate }
+          : { kind: 'evalMetric', name: measuredName },
+      objective.objective.target,
+    );
+  const resolved: ResolvedSlo = {
+    name: slo.name,
+    source,
+    sli,
+    objective: objective.objective,
+    minSamples: slo.minSamples ?? 1,
+    labels: slo.labels ?? {},
+    unit,
+  };
+  if (objective.inferred) resolved.opInferred = objective.inferred;
+  if (slo.description !== undefined) resolved.description = slo.description;
+  if (slo.window !== undefined) {
+    resolved.window = slo.window;
+    resolved.windowMs = parseDuration(slo.window)!;
+  }
+  if (slo.groupBy !== undefined) resolved.groupBy = slo.groupBy;
+  if (slo.runbook !== undefined) resolved.runbook = slo.runbook;
+  return { slo: resolved };
+}
+
+function resolveSli(sli: SliConfig): ResolvedSli {
+  if ('ratio' in sli) {
+    return sli.ratio.total ? { kind: 'ratio', good: sli.ratio.good, total: sli.ratio.total } : { kind: 'ratio', good: sli.ratio.good };
+  }
+  if ('evalMetric' in sli) return { kind: 'evalMetric', name: sli.evalMetric };
+  const quantile = parsePercentileAggregate(sli.aggregate);
+  return quantile === undefined
+    ? { kind: 'metric', metric: sli.metric, aggregate: sli.aggregate }
+    : { kind: 'metric', metric: sli.metric, aggregate: sli.aggregate, quantile };
+}
+
+function resolveObjective(
+  objective: ObjectiveConfig,
+  sli: ResolvedSli,
+  path: string,
+  problems: ConfigProblem[],
+): { objective: ResolvedObjective; inferred?: string } | undefined {
+  let op = objective.op;
+  let inferred: string | undefined;
+  if (op === undefined) {
+    const inference = inferOp(
+      sli.kind === 'ratio' ? { kind: 'ratio' } : { kind: sli.kind, name: sli.kind === 'metric' ? sli.metric : sli.name },
+      objective,
+    );
+    if ('conflict' in inference) {
+      problems.push({ path: `${path}.op`, message: inference.conflict });
+      return undefined;
+    }
+    op = inference.op;
+    inferred = inference.reason;
+  }
+  const higherIsBetter = op === 'gte' || op === 'gt';
+  const order = higherIsBetter ? 'target >= warning >= critical' : 'target <= warning <= critical';
+  // A threshold must lie on the bad side of (or equal to) the one before it.
+  const outOfOrder = (threshold: number, reference: number) =>
+    higherIsBetter ? threshold > reference : threshold < reference;
+  const { target, warning, critical } = objective;
+  if (warning !== undefined && outOfOrder(warning, target)) {
+    problems.push({
+      path: `${path}.warning`,
+      message: `expected ${higherIsBetter ? '<=' : '>='} target ${target} for op ${op} (${order}), found ${warning}`,
+    });
+  }
+  if (critical !== undefined && outOfOrder(critical, warning ?? target)) {
+    const reference = warning !== undefined ? `warning ${warning}` : `target ${target}`;
+    problems.push({
+      path: `${path}.critical`,
+      message: `expected ${higherIsBetter ? '<=' : '>='} ${reference} for op ${op} (${order}), found ${critical}`,
+    });
+  }
+  if (sli.kind === 'ratio') {
+    for (const [key, value] of Object.entries({ target, warning, critical })) {
+      if (value !== undefined && (value < 0 || value > 1)) {
+        problems.push({ path: `${path}.${key}`, message: `expected a fraction between 0 and 1 for a ratio SLI, found ${value}` });
+      }
+    }
+  }
+  const resolved: ResolvedObjective = { op, target };
+  if (warning !== undefined) resolved.warning = warning;
+  if (critical !== undefined) resolved.critical = critical;
+  return inferred === undefined ? { objective: resolved } : { objective: resolved, inferred };
+}

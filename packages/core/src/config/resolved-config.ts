@@ -1,0 +1,20 @@
+import type { ResolvedSlo } from '../slo/resolved-slo.js';
+import type { SourceConfig } from './config-schema.js';
+
+export const resolvedConfigMarker: unique symbol = Symbol.for('slokit.resolvedConfig');
+
+/** A validated config with every default applied; what `check()` takes. */
+export interface ResolvedConfig {
+  readonly [resolvedConfigMarker]: true;
+  version: 1;
+  /** The file the config came from, when it came from one. */
+  file?: string;
+  /** Relative paths in sources resolve against this directory. */
+  baseDir: string;
+  sources: Record<string, SourceConfig>;
+  slos: ResolvedSlo[];
+}
+
+export function isResolvedConfig(value: unknown): value is ResolvedConfig {
+  return typeof value === 'object' && value !== null && resolvedConfigMarker in value;
+}

@@ -1,0 +1,12 @@
+import { SlokitError } from './slokit-error.js';
+
+/** A source could not be read: unreachable, unauthorized, or a broken response. Exit code 3. */
+export class SourceError extends SlokitError {
+  readonly source: string;
+
+  constructor(source: string, message: string, options: { cause?: unknown } = {}) {
+    super(`source '${source}': ${message}`, { ...options, exitCode: 3 });
+    this.name = 'SourceError';
+    this.source = source;
+  }
+}

@@ -1,0 +1,37 @@
+export { errorBudget, type ErrorBudget } from './budget/error-budget.js';
+export { configSchema, type SourceConfig } from './config/config-schema.js';
+export { defineConfig, type SlokitConfig } from './config/define-config.js';
+export { configFileNames, type LoadConfigOptions, loadConfig } from './config/load-config.js';
+export { isResolvedConfig, type ResolvedConfig } from './config/resolved-config.js';
+export { resolveConfig } from './config/resolve-config.js';
+export * from './errors/index.js';
+export { type CheckOptions, type CheckProgress, check } from './evaluation/check.js';
+export { SloEvaluator } from './evaluation/slo-evaluator.js';
+export { classifyStatus, type SloStatus, satisfies, sloStatuses, statusSeverity } from './evaluation/slo-status.js';
+export type { EvalRecord, TokenUsage } from './record/eval-record.js';
+export { compileFieldPath } from './record/field-path.js';
+export { type NormalizedRecord, normalizeRecord } from './record/normalize-record.js';
+export { formatValue } from './report/format-value.js';
+export { renderMarkdown } from './report/render-markdown.js';
+export { type ReportFormat, renderReport } from './report/render-report.js';
+export { type RenderTableOptions, renderTable } from './report/render-table.js';
+export type { Report, SegmentReport, SliDescription, SloReport, SourceReport } from './report/report.js';
+export { compilePredicate } from './sli/compile-predicate.js';
+export type { Predicate } from './sli/predicate-schema.js';
+export type { IntervalReport, SliValue } from './sli/sli-accumulator.js';
+export { parseDuration } from './slo/duration.js';
+export type { ResolvedObjective, ResolvedSli, ResolvedSlo } from './slo/resolved-slo.js';
+export type { ComparisonOp, DisplayUnit, SliConfig, SloConfig } from './slo/slo-schema.js';
+export { createSource, type SourceContext, type SourceFactory } from './source/create-source.js';
+export type {
+  EvalSource,
+  EvalSourceV1,
+  EvalSummary,
+  ReadRecordsOptions,
+  RecordBatch,
+  RecordIssue,
+} from './source/eval-source.js';
+export { createFileSource } from './source/file-source.js';
+export { createMemorySource } from './source/memory-source.js';
+export type { FileSourceConfig } from './source/file-source-config.js';
+export * from './stats/index.js';

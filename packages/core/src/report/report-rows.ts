@@ -1,0 +1,60 @@
+import type { Report, SegmentReport, SloReport } from './report.js';
+import { formatCount, formatOp, formatValue } from './format-value.js';
+
+/** One line of the dashboard: an SLO, or one of its segments. */
+export interface ReportRow {
+  slo: SloReport;
+  segment: SegmentReport | null;
+  name: string;
+  target: string;
+  current: string;
+  samples: string;
+  window: string;
+  budget: string;
+  status: SloReport['status'];
+}
+
+/** The dashboard's rows, shared by the table and Markdown renderers. */
+export function reportRows(report: Report): ReportRow[] {
+  const rows: ReportRow[] = [];
+  for (const slo of report.slos) {
+    const target = `${formatOp(slo.op)} ${formatValue(slo.target, slo.unit, true)}`;
+    rows.push({
+      slo,
+      segment: null,
+      name: slo.name,
+      target,
+      current: formatValue(slo.value, slo.unit),
+      samples: formatCount(slo.samples),
+      window: slo.window ?? 'all',
+      budget: formatBudget(slo.errorBudget?.remaining, slo.errorBudget !== null),
+      status: slo.status,
+    });
+    for (const segment of slo.segments ?? []) {
+      rows.push({
+        slo,
+        segment,
+        name: segment.key,
+        target: '',
+        current: formatValue(segment.value, slo.unit),
+        samples: formatCount(segment.samples),
+        window: '',
+        budget: formatBudget(segment.errorBudget?.remaining, segment.errorBudget !== null),
+        status: segment.status,
+      });
+    }
+  }
+  return rows;
+}
+
+function formatBudget(remaining: number | null | undefined, present: boolean): string {
+  if (!present) return '';
+  if (remaining === null || remaining === undefined) return 'spent';
+  return `${formatValue(remaining, 'percent')}`;
+}
+
+export function complianceLine(report: Report): string {
+  const { met, counted } = report.complianceCounts;
+  if (report.compliance === null) return 'Overall SLO compliance: n/a (no SLO has enough data)';
+  return `Overall SLO compliance: ${Math.round(report.compliance * 100)}% (${met} of ${counted})`;
+}

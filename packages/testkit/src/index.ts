@@ -1,0 +1,16 @@
+export type { GeneratedMetadata, GeneratedRecord, GeneratedScores } from './generated-record.js';
+export type { OfflineEvalOptions, OfflineEvalSummary } from './offline-eval-summary.js';
+export { generateOfflineEvalSummary } from './offline-eval-summary.js';
+export { quickstartTrafficOptions, writeQuickstartExample } from './quickstart-example.js';
+export type { WeightedItem } from './random.js';
+export { Random } from './random.js';
+export { supportBotCsvColumns } from './support-bot-csv-columns.js';
+export type { SupportBotModel } from './support-bot-model.js';
+export { defaultSupportBotModels } from './support-bot-model.js';
+export type { SupportBotTenant } from './support-bot-tenant.js';
+export { defaultSupportBotTenants } from './support-bot-tenant.js';
+export type { PromptVersion, SupportBotTrafficOptions } from './support-bot-traffic.js';
+export { generateSupportBotTraffic } from './support-bot-traffic.js';
+export type { IncidentKind, TrafficIncident } from './traffic-incident.js';
+export { writeCsv } from './write-csv.js';
+export { writeJsonl } from './write-jsonl.js';

@@ -1,0 +1,22 @@
+/** The CSV columns that cover every field of a generated support-bot record. */
+export const supportBotCsvColumns: readonly string[] = [
+  'id',
+  'timestamp',
+  'latency_ms',
+  'status',
+  'error',
+  'cost_usd',
+  'tokens.prompt',
+  'tokens.completion',
+  'tokens.total',
+  'scores.accuracy',
+  'scores.helpfulness',
+  'scores.toxicity',
+  'tags',
+  'metadata.model',
+  'metadata.tenant',
+  'metadata.prompt_version',
+  'metadata.region',
+  'metadata.user_id',
+  'url',
+];
