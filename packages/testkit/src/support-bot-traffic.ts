@@ -1,6 +1,8 @@
 import { generateArrivalTimes } from './arrival-times.js';
 import { BackgroundErrorBursts, type BurstErrorKind } from './background-error-bursts.js';
 import type { GeneratedRecord, GeneratedScores } from './generated-record.js';
+import { IsoTimestampFormatter } from './iso-timestamp-formatter.js';
+import { parseIsoTime } from './parse-iso-time.js';
 import { QualityDrift } from './quality-drift.js';
 import { Random, type WeightedItem } from './random.js';
 import { defaultSupportBotModels, type SupportBotModel } from './support-bot-model.js';
@@ -152,6 +154,7 @@ function* streamRecords(plan: TrafficPlan): Generator<GeneratedRecord> {
   const modelChoices = plan.models.map((model) => ({ value: model, weight: model.weight }));
   const tenantChoices = plan.tenants.map((tenant) => ({ value: tenant, weight: tenant.weight }));
   const { incidents, promptVersions, evaluatedShare, traceUrlPrefix } = plan;
+  const timestamps = new IsoTimestampFormatter();
   let promptVersionIndex = 0;
   let sequence = 0;
 
@@ -212,7 +215,7 @@ function* streamRecords(plan: TrafficPlan): Generator<GeneratedRecord> {
     }
 
     const id = `run-${String(sequence).padStart(7, '0')}`;
-    const timestamp = new Date(timeMs).toISOString();
+    const timestamp = timestamps.format(timeMs);
     const tags = ['production', model.name];
     const metadata = {
       model: model.name,
@@ -351,7 +354,11 @@ function checkShare(name: string, value: number): number {
 }
 
 function toEpochMs(value: string | Date, name: string): number {
-  const ms = value instanceof Date ? value.getTime() : Date.parse(value);
-  if (Number.isNaN(ms)) throw new RangeError(`${name}: expected an ISO 8601 date, got ${JSON.stringify(String(value))}`);
+  const ms = value instanceof Date ? value.getTime() : parseIsoTime(value);
+  if (Number.isNaN(ms)) {
+    throw new RangeError(
+      `${name}: expected an ISO 8601 date such as 2026-11-26T14:00:00Z, got ${JSON.stringify(String(value))}`,
+    );
+  }
   return ms;
 }

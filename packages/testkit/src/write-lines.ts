@@ -15,7 +15,8 @@ export async function writeLines<T>(
   toLine: (item: T) => string,
   format: { header?: string; lineEnd?: '\n' | '\r\n' } = {},
 ): Promise<{ count: number; bytes: number }> {
-  const stream = createWriteStream(path);
+  // Room for several chunks, so the next chunk is built while the previous ones are still being written.
+  const stream = createWriteStream(path, { highWaterMark: 8 * CHUNK_CHARS });
   let failure: Error | undefined;
   // Kept for the whole life of the stream: an error between two writes must not go unhandled.
   stream.on('error', (error) => {

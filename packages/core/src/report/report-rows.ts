@@ -50,7 +50,8 @@ export function reportRows(report: Report): ReportRow[] {
 function formatBudget(remaining: number | null | undefined, present: boolean): string {
   if (!present) return '';
   if (remaining === null || remaining === undefined) return 'spent';
-  return `${formatValue(remaining, 'percent')}`;
+  // Past 100 % either way the decimals are noise: -1,804.76 % reads better as -1,805 %.
+  return Math.abs(remaining) >= 1 ? `${formatCount(Math.round(remaining * 100))}%` : formatValue(remaining, 'percent');
 }
 
 export function complianceLine(report: Report): string {
