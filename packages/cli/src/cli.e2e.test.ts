@@ -42,7 +42,9 @@ describe('slokit check', () => {
     expect(lines[0]).toBe('SLO Dashboard - window ending 2026-11-26 14:00 UTC');
     expect(run.stdout).toMatch(/accuracy\s+│ ≥ 90%\s+│ 89\.5%\s+│ 19\s+│ 1h\s+│\s+│ ⚠️ at risk/);
     expect(run.stdout).toMatch(/p95-latency\s+│ ≤ 2s\s+│ 1\.91s\s+│ 19\s+│ 1h\s+│\s+│ ✅ ok/);
-    expect(run.stdout).toMatch(/availability\s+│ ≥ 99\.5%\s+│ 90\.5%\s+│ 21\s+│ 30d\s+│ -1,805%\s+│ 🔴 critical/);
+    expect(run.stdout).toMatch(
+      /availability\s+│ ≥ 99\.5%\s+│ 90\.5%\s+│ 21\s+│ 30d\s+│ -1,805%\s+│ 🔴 critical/,
+    );
     expect(run.stdout).toMatch(/└ gpt-4o-mini\s+│\s+│ 70%\s+│ 10 .*🟠 warning/);
     expect(run.stdout).toMatch(/cost-per-query\s+│ ≤ \$0\.05\s+│ \$0\.06\s+│ 20 .*⚠️ at risk/);
     expect(run.stdout).toContain('Overall SLO compliance: 20% (1 of 5)');
@@ -58,7 +60,9 @@ describe('slokit check', () => {
     expect((await slokit([...healthy, '--fail-on', 'warning'])).code).toBe(1);
     const bad = await slokit([...base, '--fail-on', 'sometimes']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain("argument 'sometimes' is invalid. Allowed choices are warning, critical, never");
+    expect(bad.stderr).toContain(
+      "argument 'sometimes' is invalid. Allowed choices are warning, critical, never",
+    );
   });
 
   it('prints the documented JSON report', async () => {
@@ -82,7 +86,9 @@ describe('slokit check', () => {
     expect(availability.errorBudget.allowed).toBeCloseTo(0.105, 9);
     expect(availability.interval).toMatchObject({ method: 'wilson', confidence: 0.95 });
     const helpfulness = report.slos.find((slo: { name: string }) => slo.name === 'helpfulness');
-    expect(helpfulness.segments.map((segment: { key: string; status: string }) => [segment.key, segment.status])).toEqual([
+    expect(
+      helpfulness.segments.map((segment: { key: string; status: string }) => [segment.key, segment.status]),
+    ).toEqual([
       ['gpt-4o', 'ok'],
       ['gpt-4o-mini', 'warning'],
     ]);
@@ -91,7 +97,17 @@ describe('slokit check', () => {
   it('reads CSV and writes Markdown to --out', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'slokit-cli-'));
     const out = join(dir, 'summary.md');
-    const run = await slokit(['check', '-c', 'csv/slokit.json', '--at', at, '--format', 'markdown', '--out', out]);
+    const run = await slokit([
+      'check',
+      '-c',
+      'csv/slokit.json',
+      '--at',
+      at,
+      '--format',
+      'markdown',
+      '--out',
+      out,
+    ]);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('');
     expect(run.stderr).toBe(`Report written to ${out}\n`);
@@ -105,14 +121,20 @@ describe('slokit check', () => {
     expect(lenient.code).toBe(0);
     expect(lenient.stdout).toMatch(/mean-latency\s+│ ≤ 1s\s+│ 200ms\s+│ 2 /);
     expect(lenient.stdout).toContain("Skipped 3 invalid record(s) from source 'prod'");
-    expect(lenient.stdout).toContain('bad-records.jsonl:2: latency_ms: expected a duration in milliseconds, found "fast"');
+    expect(lenient.stdout).toContain(
+      'bad-records.jsonl:2: latency_ms: expected a duration in milliseconds, found "fast"',
+    );
     expect(lenient.stdout).toContain('bad-records.jsonl:4: timestamp: expected an ISO 8601 time');
-    expect(lenient.stdout).toContain('bad-records.jsonl:5: latency_ms: expected a duration in milliseconds >= 0, found -20');
+    expect(lenient.stdout).toContain(
+      'bad-records.jsonl:5: latency_ms: expected a duration in milliseconds >= 0, found -20',
+    );
 
     const strict = await slokit(['check', '-c', 'bad/bad-records.yaml', '--strict']);
     expect(strict.code).toBe(2);
     expect(strict.stdout).toBe('');
-    expect(strict.stderr).toMatch(/^slokit: .*bad-records\.jsonl:2: latency_ms: expected a duration in milliseconds, found "fast"\n$/);
+    expect(strict.stderr).toMatch(
+      /^slokit: .*bad-records\.jsonl:2: latency_ms: expected a duration in milliseconds, found "fast"\n$/,
+    );
     expectNoStackTrace(strict);
   });
 
@@ -131,10 +153,14 @@ describe('slokit check', () => {
   it('exits 2 when a data file or an environment variable is missing', async () => {
     const missing = await slokit(['check', '-c', 'bad/missing-data.yaml']);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/^slokit: bad\/missing-data\.yaml: sources\.prod\.path: file not found: .*does-not-exist\.jsonl\n$/);
+    expect(missing.stderr).toMatch(
+      /^slokit: bad\/missing-data\.yaml: sources\.prod\.path: file not found: .*does-not-exist\.jsonl\n$/,
+    );
     const env = await slokit(['check', '-c', 'bad/needs-env.yaml']);
     expect(env.code).toBe(2);
-    expect(env.stderr).toBe('slokit: bad/needs-env.yaml: sources.prod.path: environment variable SLOKIT_TEST_DATA_DIR is not set\n');
+    expect(env.stderr).toBe(
+      'slokit: bad/needs-env.yaml: sources.prod.path: environment variable SLOKIT_TEST_DATA_DIR is not set\n',
+    );
     const withEnv = await slokit(['check', '-c', 'bad/needs-env.yaml', '--fail-on', 'never'], {
       env: { SLOKIT_TEST_DATA_DIR: join(fixtures, 'basic') },
     });
@@ -151,7 +177,9 @@ describe('slokit check', () => {
   it('exits 2 on usage mistakes', async () => {
     const badAt = await slokit(['check', '-c', 'basic/slokit.yaml', '--at', 'yesterday']);
     expect(badAt.code).toBe(2);
-    expect(badAt.stderr).toBe('slokit: --at: expected an ISO 8601 time such as 2026-11-26T14:00:00Z, found "yesterday"\n');
+    expect(badAt.stderr).toBe(
+      'slokit: --at: expected an ISO 8601 time such as 2026-11-26T14:00:00Z, found "yesterday"\n',
+    );
     expect((await slokit(['check', '--nope'])).code).toBe(2);
     expect((await slokit(['explode'])).code).toBe(2);
     const help = await slokit(['--help']);
@@ -169,7 +197,11 @@ describe('slokit validate', () => {
     expect(run.stdout).toContain('objective ≤ 2s (warning above 3s, critical above 5s)');
     expect(run.stdout).toContain('op gte inferred: thresholds below the target mean higher is better');
     const json = JSON.parse((await slokit(['validate', '-c', 'basic/slokit.yaml', '--json'])).stdout);
-    expect(json.slos[3]).toMatchObject({ name: 'helpfulness', objective: { op: 'gte' }, groupBy: 'metadata.model' });
+    expect(json.slos[3]).toMatchObject({
+      name: 'helpfulness',
+      objective: { op: 'gte' },
+      groupBy: 'metadata.model',
+    });
   });
 
   it('exits 2 on a bad config', async () => {

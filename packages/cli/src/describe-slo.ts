@@ -16,8 +16,10 @@ export function describeObjective(slo: ResolvedSlo): string {
   const { op, target, warning, critical } = slo.objective;
   const parts = [`${opWords[op]} ${formatValue(target, slo.unit, true)}`];
   const levels: string[] = [];
-  if (warning !== undefined) levels.push(`warning ${breachWords[op]} ${formatValue(warning, slo.unit, true)}`);
-  if (critical !== undefined) levels.push(`critical ${breachWords[op]} ${formatValue(critical, slo.unit, true)}`);
+  if (warning !== undefined)
+    levels.push(`warning ${breachWords[op]} ${formatValue(warning, slo.unit, true)}`);
+  if (critical !== undefined)
+    levels.push(`critical ${breachWords[op]} ${formatValue(critical, slo.unit, true)}`);
   if (warning === undefined && critical === undefined) levels.push('any miss is critical');
   parts.push(`(${levels.join(', ')})`);
   return parts.join(' ');

@@ -13,7 +13,9 @@ export function createProgress(io: CliIo, enabled: boolean) {
       lastDraw = now;
       drawn = true;
       const skipped = progress.skipped > 0 ? `, ${progress.skipped.toLocaleString('en-US')} skipped` : '';
-      io.stderr(`\r\u001b[2Kreading ${progress.source}: ${progress.records.toLocaleString('en-US')} records${skipped}`);
+      io.stderr(
+        `\r\u001b[2Kreading ${progress.source}: ${progress.records.toLocaleString('en-US')} records${skipped}`,
+      );
     },
     done() {
       if (drawn) io.stderr('\r\u001b[2K');

@@ -1,10 +1,10 @@
 import { SlokitError } from '@slokit/core';
 import { Command, CommanderError } from 'commander';
 import { type CliIo, processIo } from './cli-io.js';
+import { cliVersion } from './cli-version.js';
 import { registerCheckCommand } from './commands/check-command.js';
 import { registerInitCommand } from './commands/init-command.js';
 import { registerValidateCommand } from './commands/validate-command.js';
-import { cliVersion } from './cli-version.js';
 
 /**
  * Runs the slokit command line and resolves to its exit code: 0 fine, 1 an SLO at or beyond --fail-on,
@@ -24,7 +24,8 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
   registerInitCommand(program, io);
   registerValidateCommand(program, io);
   registerCheckCommand(program, io, setExitCode);
-  for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  for (const command of program.commands)
+    command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 
   try {
     await program.parseAsync(argv, { from: 'user' });

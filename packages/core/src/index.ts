@@ -1,13 +1,19 @@
-export { errorBudget, type ErrorBudget } from './budget/error-budget.js';
+export { type ErrorBudget, errorBudget } from './budget/error-budget.js';
 export { configSchema, type SourceConfig } from './config/config-schema.js';
 export { defineConfig, type SlokitConfig } from './config/define-config.js';
 export { configFileNames, type LoadConfigOptions, loadConfig } from './config/load-config.js';
-export { isResolvedConfig, type ResolvedConfig } from './config/resolved-config.js';
 export { resolveConfig } from './config/resolve-config.js';
+export { isResolvedConfig, type ResolvedConfig } from './config/resolved-config.js';
 export * from './errors/index.js';
 export { type CheckOptions, type CheckProgress, check } from './evaluation/check.js';
 export { SloEvaluator } from './evaluation/slo-evaluator.js';
-export { classifyStatus, type SloStatus, satisfies, sloStatuses, statusSeverity } from './evaluation/slo-status.js';
+export {
+  classifyStatus,
+  type SloStatus,
+  satisfies,
+  sloStatuses,
+  statusSeverity,
+} from './evaluation/slo-status.js';
 export type { EvalRecord, TokenUsage } from './record/eval-record.js';
 export { compileFieldPath } from './record/field-path.js';
 export { type NormalizedRecord, normalizeRecord } from './record/normalize-record.js';
@@ -32,6 +38,6 @@ export type {
   RecordIssue,
 } from './source/eval-source.js';
 export { createFileSource } from './source/file-source.js';
-export { createMemorySource } from './source/memory-source.js';
 export type { FileSourceConfig } from './source/file-source-config.js';
+export { createMemorySource } from './source/memory-source.js';
 export * from './stats/index.js';

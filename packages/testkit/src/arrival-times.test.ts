@@ -14,15 +14,29 @@ function hourOfDayCounts(times: readonly number[]): number[] {
 describe('generateArrivalTimes', () => {
   it('gives exactly `count` ascending times inside [start, end)', () => {
     const times = [
-      ...generateArrivalTimes({ random: new Random('count'), startMs, endMs, dailyCycle: 0.5, count: 10_000 }),
+      ...generateArrivalTimes({
+        random: new Random('count'),
+        startMs,
+        endMs,
+        dailyCycle: 0.5,
+        count: 10_000,
+      }),
     ];
     expect(times).toHaveLength(10_000);
-    expect(times.every((time, i) => time >= startMs && time < endMs && (i === 0 || time >= times[i - 1]!))).toBe(true);
+    expect(
+      times.every((time, i) => time >= startMs && time < endMs && (i === 0 || time >= times[i - 1]!)),
+    ).toBe(true);
   });
 
   it('keeps the requested mean rate over whole days', () => {
     const times = [
-      ...generateArrivalTimes({ random: new Random('rate'), startMs, endMs, dailyCycle: 0.5, requestsPerMinute: 5 }),
+      ...generateArrivalTimes({
+        random: new Random('rate'),
+        startMs,
+        endMs,
+        dailyCycle: 0.5,
+        requestsPerMinute: 5,
+      }),
     ];
     const expected = 5 * 7 * 1440;
     expect(Math.abs(times.length - expected) / expected).toBeLessThan(0.02);
@@ -31,7 +45,9 @@ describe('generateArrivalTimes', () => {
 
   it('is busiest in the UTC afternoon and quietest at night', () => {
     for (const mode of [{ requestsPerMinute: 5 }, { count: 50_000 }]) {
-      const times = [...generateArrivalTimes({ random: new Random('cycle'), startMs, endMs, dailyCycle: 0.5, ...mode })];
+      const times = [
+        ...generateArrivalTimes({ random: new Random('cycle'), startMs, endMs, dailyCycle: 0.5, ...mode }),
+      ];
       const byHour = hourOfDayCounts(times);
       // With a ±50 % swing peaking at 15:00, 15:00 sees about three times the traffic of 03:00.
       expect(byHour[15]! / byHour[3]!).toBeGreaterThan(2.4);

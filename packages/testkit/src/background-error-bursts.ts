@@ -37,7 +37,9 @@ export class BackgroundErrorBursts {
     const endMs = startMs + this.random.int(1, 6) * 60_000;
     const errorProbability = 0.05 + 0.25 * this.random.next();
     const kind: BurstErrorKind = this.random.chance(0.6) ? 'rate-limit' : 'upstream';
-    const model = this.random.chance(0.5) ? this.models[this.random.int(0, this.models.length - 1)] : undefined;
+    const model = this.random.chance(0.5)
+      ? this.models[this.random.int(0, this.models.length - 1)]
+      : undefined;
     return { startMs, endMs, errorProbability, kind, model };
   }
 }

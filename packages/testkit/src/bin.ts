@@ -55,7 +55,8 @@ async function main(argv: string[]): Promise<void> {
     throw new UsageError('--rate applies without --records; give one of them');
   }
   const format = values.format ?? (values.out.toLowerCase().endsWith('.csv') ? 'csv' : 'jsonl');
-  if (format !== 'jsonl' && format !== 'csv') throw new UsageError(`--format must be jsonl or csv, got "${format}"`);
+  if (format !== 'jsonl' && format !== 'csv')
+    throw new UsageError(`--format must be jsonl or csv, got "${format}"`);
 
   const options: SupportBotTrafficOptions = {};
   if (values.seed !== undefined) options.seed = values.seed;
@@ -91,7 +92,9 @@ async function main(argv: string[]): Promise<void> {
   }
   const startedAt = performance.now();
   const { count, bytes } =
-    format === 'csv' ? await writeCsv(records, values.out, supportBotCsvColumns) : await writeJsonl(records, values.out);
+    format === 'csv'
+      ? await writeCsv(records, values.out, supportBotCsvColumns)
+      : await writeJsonl(records, values.out);
   const seconds = (performance.now() - startedAt) / 1000;
   process.stderr.write(
     `slokit-testkit: wrote ${count} records (${bytes} bytes) to ${values.out} in ${seconds.toFixed(2)} s\n`,
@@ -104,7 +107,9 @@ main(process.argv.slice(2)).catch((error: unknown) => {
     // node:util parseArgs reports unknown options and missing values with ERR_PARSE_ARGS_* codes.
     (error instanceof Error && String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS'));
   // parseArgs appends advice on passing positionals that start with '-'; it does not fit on one line.
-  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.split('. To specify')[0];
+  const message = (error instanceof Error ? error.message : String(error))
+    .split('\n')[0]!
+    .split('. To specify')[0];
   const hint = isUsageError ? ' (see slokit-testkit --help)' : '';
   process.stderr.write(`slokit-testkit: ${message}${hint}\n`);
   process.exitCode = isUsageError ? 2 : 1;

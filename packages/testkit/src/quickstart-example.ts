@@ -19,9 +19,24 @@ export const quickstartTrafficOptions: SupportBotTrafficOptions = {
     { version: 'v13', from: '2026-11-26T12:30:00.000Z' },
   ],
   incidents: [
-    { kind: 'helpfulness-drop', start: '2026-11-26T12:30:00.000Z', end: '2026-11-26T14:00:00.000Z', severity: 0.2 },
-    { kind: 'cost-spike', start: '2026-11-26T12:30:00.000Z', end: '2026-11-26T14:00:00.000Z', severity: 0.55 },
-    { kind: 'error-burst', start: '2026-11-26T13:20:00.000Z', end: '2026-11-26T13:35:00.000Z', severity: 0.2 },
+    {
+      kind: 'helpfulness-drop',
+      start: '2026-11-26T12:30:00.000Z',
+      end: '2026-11-26T14:00:00.000Z',
+      severity: 0.2,
+    },
+    {
+      kind: 'cost-spike',
+      start: '2026-11-26T12:30:00.000Z',
+      end: '2026-11-26T14:00:00.000Z',
+      severity: 0.55,
+    },
+    {
+      kind: 'error-burst',
+      start: '2026-11-26T13:20:00.000Z',
+      end: '2026-11-26T13:35:00.000Z',
+      severity: 0.2,
+    },
   ],
 };
 

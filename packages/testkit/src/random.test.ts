@@ -14,8 +14,12 @@ describe('Random', () => {
   });
 
   it('repeats a sequence for the same seed, and seeds numbers as their decimal text', () => {
-    expect(draws(new Random(42), 100, (r) => r.next())).toEqual(draws(new Random('42'), 100, (r) => r.next()));
-    expect(draws(new Random(42), 100, (r) => r.next())).not.toEqual(draws(new Random(43), 100, (r) => r.next()));
+    expect(draws(new Random(42), 100, (r) => r.next())).toEqual(
+      draws(new Random('42'), 100, (r) => r.next()),
+    );
+    expect(draws(new Random(42), 100, (r) => r.next())).not.toEqual(
+      draws(new Random(43), 100, (r) => r.next()),
+    );
   });
 
   it('draws uniforms in [0, 1) with mean 1/2', () => {

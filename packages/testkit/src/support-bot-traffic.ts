@@ -79,7 +79,9 @@ const incidentErrorKinds: readonly WeightedItem<ErrorKind>[] = [
  * The same options (seed included) always give the same records. Options are checked when called,
  * records are produced lazily as the generator is consumed.
  */
-export function generateSupportBotTraffic(options: SupportBotTrafficOptions = {}): Generator<GeneratedRecord> {
+export function generateSupportBotTraffic(
+  options: SupportBotTrafficOptions = {},
+): Generator<GeneratedRecord> {
   const { startMs, endMs } = resolveRange(options.start, options.end);
   if (options.count !== undefined && options.requestsPerMinute !== undefined) {
     throw new RangeError('give either count or requestsPerMinute, not both');
@@ -92,7 +94,9 @@ export function generateSupportBotTraffic(options: SupportBotTrafficOptions = {}
     throw new RangeError(`requestsPerMinute must be a positive number, got ${requestsPerMinute}`);
   }
   const dailyCycle = options.dailyCycle ?? 0.5;
-  if (!(dailyCycle >= 0 && dailyCycle < 1)) throw new RangeError(`dailyCycle must be in [0, 1), got ${dailyCycle}`);
+  if (!(dailyCycle >= 0 && dailyCycle < 1)) {
+    throw new RangeError(`dailyCycle must be in [0, 1), got ${dailyCycle}`);
+  }
   const models = options.models ?? defaultSupportBotModels;
   const tenants = options.tenants ?? defaultSupportBotTenants;
   if (models.length === 0) throw new RangeError('models must not be empty');
@@ -107,7 +111,8 @@ export function generateSupportBotTraffic(options: SupportBotTrafficOptions = {}
     seed,
     startMs,
     endMs,
-    ...(options.count === undefined ? { requestsPerMinute } : { count: options.count }),
+    requestsPerMinute,
+    count: options.count,
     dailyCycle,
     models,
     tenants,
@@ -123,8 +128,9 @@ interface TrafficPlan {
   seed: string;
   startMs: number;
   endMs: number;
-  requestsPerMinute?: number;
-  count?: number;
+  requestsPerMinute: number;
+  /** Overrides the rate when set. */
+  count: number | undefined;
   dailyCycle: number;
   models: readonly SupportBotModel[];
   tenants: readonly SupportBotTenant[];
@@ -142,7 +148,8 @@ function* streamRecords(plan: TrafficPlan): Generator<GeneratedRecord> {
     startMs: plan.startMs,
     endMs: plan.endMs,
     dailyCycle: plan.dailyCycle,
-    ...(plan.count === undefined ? { requestsPerMinute: plan.requestsPerMinute } : { count: plan.count }),
+    requestsPerMinute: plan.requestsPerMinute,
+    count: plan.count,
   });
   const drift = new QualityDrift(new Random(`${plan.seed}/drift`), plan.startMs);
   const bursts = new BackgroundErrorBursts(
@@ -162,12 +169,16 @@ function* streamRecords(plan: TrafficPlan): Generator<GeneratedRecord> {
     sequence++;
     drift.advanceTo(timeMs);
     const burst = bursts.at(timeMs);
-    while (promptVersions[promptVersionIndex + 1] && promptVersions[promptVersionIndex + 1]!.fromMs <= timeMs) {
+    while (
+      promptVersions[promptVersionIndex + 1] &&
+      promptVersions[promptVersionIndex + 1]!.fromMs <= timeMs
+    ) {
       promptVersionIndex++;
     }
     const model = random.pick(modelChoices);
     const tenant = random.pick(tenantChoices);
 
+    // The effects of each incident kind are documented on TrafficIncident.
     let helpfulnessDrop = 0;
     let incidentErrorProbability = 0;
     let latencyFactor = 1;
@@ -175,23 +186,32 @@ function* streamRecords(plan: TrafficPlan): Generator<GeneratedRecord> {
     for (const incident of incidents) {
       if (timeMs < incident.startMs || timeMs >= incident.endMs) continue;
       if (incident.model !== undefined && incident.model !== model.name) continue;
-      const severity = incident.severity;
-      if (incident.kind === 'helpfulness-drop') helpfulnessDrop = Math.max(helpfulnessDrop, severity);
-      else if (incident.kind === 'error-burst') {
-        incidentErrorProbability = Math.max(incidentErrorProbability, 0.6 * severity);
-      } else if (incident.kind === 'latency-spike') latencyFactor *= 1 + 4 * severity;
-      else {
-        // A bloated prompt (say, retrieval returning far more context) costs more and is slower to read.
-        promptFactor *= 1 + 2 * severity;
-        latencyFactor *= 1 + 0.3 * severity;
+      switch (incident.kind) {
+        case 'helpfulness-drop':
+          helpfulnessDrop = Math.max(helpfulnessDrop, incident.severity);
+          break;
+        case 'error-burst':
+          incidentErrorProbability = Math.max(incidentErrorProbability, 0.6 * incident.severity);
+          break;
+        case 'latency-spike':
+          latencyFactor *= 1 + 4 * incident.severity;
+          break;
+        case 'cost-spike':
+          // A bloated prompt (say, retrieval returning far more context) costs more and is slower to read.
+          promptFactor *= 1 + 2 * incident.severity;
+          latencyFactor *= 1 + 0.3 * incident.severity;
+          break;
       }
     }
 
     const promptTokens = Math.max(
       50,
-      Math.round(random.lognormal(Math.log(model.promptTokens.median), model.promptTokens.sigma) * promptFactor),
+      Math.round(
+        random.lognormal(Math.log(model.promptTokens.median), model.promptTokens.sigma) * promptFactor,
+      ),
     );
-    const burstErrorProbability = burst && (burst.model === undefined || burst.model === model.name) ? burst.errorProbability : 0;
+    const burstErrorProbability =
+      burst && (burst.model === undefined || burst.model === model.name) ? burst.errorProbability : 0;
     let errorKind: ErrorKind | undefined;
     const roll = random.next();
     if (roll < incidentErrorProbability) errorKind = random.pick(incidentErrorKinds);
@@ -245,14 +265,40 @@ function* streamRecords(plan: TrafficPlan): Generator<GeneratedRecord> {
       continue;
     }
 
-    const cost = (promptTokens * model.pricePer1K.prompt + completionTokens * model.pricePer1K.completion) / 1000;
-    const tokens = { prompt: promptTokens, completion: completionTokens, total: promptTokens + completionTokens };
+    const cost =
+      (promptTokens * model.pricePer1K.prompt + completionTokens * model.pricePer1K.completion) / 1000;
+    const tokens = {
+      prompt: promptTokens,
+      completion: completionTokens,
+      total: promptTokens + completionTokens,
+    };
     const scores = judge(random, model, drift, helpfulnessDrop, evaluatedShare);
     const costUsd = Math.round(cost * 1e6) / 1e6;
     // Two literals rather than a spread: spreading costs more than generating the rest of the record.
     yield scores === undefined
-      ? { id, timestamp, latency_ms: latencyMs, status: 'success', cost_usd: costUsd, tokens, tags, metadata, url }
-      : { id, timestamp, latency_ms: latencyMs, status: 'success', cost_usd: costUsd, tokens, scores, tags, metadata, url };
+      ? {
+          id,
+          timestamp,
+          latency_ms: latencyMs,
+          status: 'success',
+          cost_usd: costUsd,
+          tokens,
+          tags,
+          metadata,
+          url,
+        }
+      : {
+          id,
+          timestamp,
+          latency_ms: latencyMs,
+          status: 'success',
+          cost_usd: costUsd,
+          tokens,
+          scores,
+          tags,
+          metadata,
+          url,
+        };
   }
 }
 
@@ -266,7 +312,11 @@ function judge(
 ): GeneratedScores | undefined {
   const correct = random.chance(model.accuracy + drift.accuracy - 0.15 * helpfulnessDrop);
   const helpfulness =
-    model.helpfulness + drift.helpfulness - (correct ? 0 : 0.3) - 0.45 * helpfulnessDrop + 0.1 * random.normal();
+    model.helpfulness +
+    drift.helpfulness -
+    (correct ? 0 : 0.3) -
+    0.45 * helpfulnessDrop +
+    0.1 * random.normal();
   const evaluated = random.chance(evaluatedShare);
   // The toxicity checker is cheaper to skip: it samples fewer requests and almost never fires.
   const toxicityChecked = random.chance(0.3);
@@ -288,7 +338,10 @@ function describeFailure(
 ): { message: string; latencyMs: number; promptTokens?: number } {
   switch (kind) {
     case 'timeout':
-      return { message: `Request timed out after ${TIMEOUT_MS} ms`, latencyMs: TIMEOUT_MS + random.int(0, 400) };
+      return {
+        message: `Request timed out after ${TIMEOUT_MS} ms`,
+        latencyMs: TIMEOUT_MS + random.int(0, 400),
+      };
     case 'rate-limit':
       return { message: '429 Too Many Requests', latencyMs: random.lognormal(Math.log(180), 0.4) };
     case 'upstream':
@@ -309,7 +362,11 @@ function userId(random: Random, tenant: SupportBotTenant): string {
 
 function resolveRange(start: string | Date | undefined, end: string | Date | undefined) {
   const endMs =
-    end !== undefined ? toEpochMs(end, 'end') : start !== undefined ? toEpochMs(start, 'start') + 24 * HOUR_MS : Date.parse(DEFAULT_END);
+    end !== undefined
+      ? toEpochMs(end, 'end')
+      : start !== undefined
+        ? toEpochMs(start, 'start') + 24 * HOUR_MS
+        : Date.parse(DEFAULT_END);
   const startMs = start !== undefined ? toEpochMs(start, 'start') : endMs - 24 * HOUR_MS;
   if (!(startMs < endMs)) throw new RangeError('start must be before end');
   return { startMs, endMs };
@@ -344,7 +401,10 @@ function resolvePromptVersions(
   if (versions.length === 0) throw new RangeError('promptVersions must not be empty');
   // Requests before the first version's start still need a version: they get the first one.
   return versions
-    .map((entry) => ({ version: entry.version, fromMs: toEpochMs(entry.from, `prompt version ${entry.version} from`) }))
+    .map((entry) => ({
+      version: entry.version,
+      fromMs: toEpochMs(entry.from, `prompt version ${entry.version} from`),
+    }))
     .sort((a, b) => a.fromMs - b.fromMs);
 }
 

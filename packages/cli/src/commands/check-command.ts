@@ -6,7 +6,11 @@ import type { CliIo } from '../cli-io.js';
 import { createProgress } from '../progress.js';
 import { UsageError } from '../usage-error.js';
 
-const failLevels = { warning: statusSeverity.warning, critical: statusSeverity.critical, never: Number.POSITIVE_INFINITY };
+const failLevels = {
+  warning: statusSeverity.warning,
+  critical: statusSeverity.critical,
+  never: Number.POSITIVE_INFINITY,
+};
 
 interface CheckCommandOptions {
   config?: string;
@@ -21,9 +25,16 @@ export function registerCheckCommand(program: Command, io: CliIo, setExitCode: (
   program
     .command('check')
     .description('evaluate every SLO now (or at --at) and print the dashboard')
-    .option('-c, --config <file>', 'config file (default: slokit.config.ts, slokit.yaml, slokit.yml or slokit.json)')
+    .option(
+      '-c, --config <file>',
+      'config file (default: slokit.config.ts, slokit.yaml, slokit.yml or slokit.json)',
+    )
     .option('--at <time>', 'evaluation time, ISO 8601 (default: now); every window ends here')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'markdown']).default('table'))
+    .addOption(
+      new Option('-f, --format <format>', 'output format')
+        .choices(['table', 'json', 'markdown'])
+        .default('table'),
+    )
     .option('-o, --out <file>', 'write the report to a file instead of stdout')
     .addOption(
       new Option('--fail-on <level>', 'exit 1 when an SLO is at or beyond this level')
@@ -33,7 +44,9 @@ export function registerCheckCommand(program: Command, io: CliIo, setExitCode: (
     .option('--strict', 'fail on the first invalid record instead of skipping and counting it')
     .action(async (options: CheckCommandOptions) => {
       if (options.at !== undefined && !/^\d{4}-\d{2}-\d{2}/.test(options.at)) {
-        throw new UsageError(`--at: expected an ISO 8601 time such as 2026-11-26T14:00:00Z, found ${JSON.stringify(options.at)}`);
+        throw new UsageError(
+          `--at: expected an ISO 8601 time such as 2026-11-26T14:00:00Z, found ${JSON.stringify(options.at)}`,
+        );
       }
       const config = await loadConfig(options.config, { cwd: io.cwd, env: io.env });
       const progress = createProgress(io, options.format === 'table' && options.out === undefined);

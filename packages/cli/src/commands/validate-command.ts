@@ -7,7 +7,10 @@ export function registerValidateCommand(program: Command, io: CliIo): void {
   program
     .command('validate')
     .description('check a config and print what slokit understood')
-    .option('-c, --config <file>', 'config file (default: slokit.config.ts, slokit.yaml, slokit.yml or slokit.json)')
+    .option(
+      '-c, --config <file>',
+      'config file (default: slokit.config.ts, slokit.yaml, slokit.yml or slokit.json)',
+    )
     .option('--json', 'print the resolved config as JSON')
     .action(async (options: { config?: string; json?: boolean }) => {
       const config = await loadConfig(options.config, { cwd: io.cwd, env: io.env });
@@ -20,7 +23,10 @@ function publicView(config: ResolvedConfig) {
   return {
     file: config.file ?? null,
     sources: Object.fromEntries(
-      Object.entries(config.sources).map(([name, source]) => [name, source.type === 'file' ? source : { type: source.type }]),
+      Object.entries(config.sources).map(([name, source]) => [
+        name,
+        source.type === 'file' ? source : { type: source.type },
+      ]),
     ),
     slos: config.slos,
   };
@@ -36,7 +42,10 @@ function describeConfig(config: ResolvedConfig): string {
   for (const [name, source] of Object.entries(config.sources)) {
     const details =
       source.type === 'file'
-        ? [source.path ? `records ${source.path}` : '', source.summary ? `eval summary ${source.summary}` : '']
+        ? [
+            source.path ? `records ${source.path}` : '',
+            source.summary ? `eval summary ${source.summary}` : '',
+          ]
             .filter(Boolean)
             .join(', ')
         : '';
@@ -47,7 +56,9 @@ function describeConfig(config: ResolvedConfig): string {
     lines.push(`  ${slo.name}`);
     if (slo.description) lines.push(`    ${slo.description}`);
     lines.push(`    measures  ${describeSli(slo)}`);
-    lines.push(`    objective ${describeObjective(slo)}${slo.opInferred ? `; op ${slo.objective.op} inferred: ${slo.opInferred}` : ''}`);
+    lines.push(
+      `    objective ${describeObjective(slo)}${slo.opInferred ? `; op ${slo.objective.op} inferred: ${slo.opInferred}` : ''}`,
+    );
     const scope = [
       `window ${slo.window ?? 'all records'}`,
       `source ${slo.source}`,

@@ -5,7 +5,9 @@ import { dispatchSchema } from './dispatch-schema.js';
 
 /** Sources other than `file` are validated by their adapter package (@slokit/langsmith, ...). */
 const adapterSourceConfigSchema = z.looseObject({
-  type: z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a source type such as file, langsmith, mlflow or weave'),
+  type: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]*$/, 'expected a source type such as file, langsmith, mlflow or weave'),
 });
 
 export const sourceConfigSchema = dispatchSchema<SourceConfig>((value) =>
@@ -14,7 +16,9 @@ export const sourceConfigSchema = dispatchSchema<SourceConfig>((value) =>
     : adapterSourceConfigSchema,
 );
 
-const slosSchema = dispatchSchema<z.infer<typeof sloSchema>[] | Record<string, z.infer<typeof shorthandSloSchema>>>(
+const slosSchema = dispatchSchema<
+  z.infer<typeof sloSchema>[] | Record<string, z.infer<typeof shorthandSloSchema>>
+>(
   (value) =>
     Array.isArray(value)
       ? z.array(sloSchema)
@@ -27,7 +31,10 @@ const slosSchema = dispatchSchema<z.infer<typeof sloSchema>[] | Record<string, z
 export const configSchema = z.strictObject({
   version: z.literal(1, { error: 'expected 1' }).optional(),
   sources: z
-    .record(z.string().regex(/^[A-Za-z0-9][\w.-]*$/, 'expected a name of letters, digits, -, _ or .'), sourceConfigSchema)
+    .record(
+      z.string().regex(/^[A-Za-z0-9][\w.-]*$/, 'expected a name of letters, digits, -, _ or .'),
+      sourceConfigSchema,
+    )
     .refine((sources) => Object.keys(sources).length > 0, { message: 'expected at least one source' }),
   slos: slosSchema,
 });

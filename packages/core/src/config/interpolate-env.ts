@@ -7,14 +7,23 @@ const reference = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
  * Replaces `${VAR}` and `${VAR:-default}` in every string of a YAML or JSON config with the environment's value,
  * so secrets stay out of config files. A variable that is not set (and has no default) is a config error naming it.
  */
-export function interpolateEnv(value: unknown, env: Record<string, string | undefined>, file?: string): unknown {
+export function interpolateEnv(
+  value: unknown,
+  env: Record<string, string | undefined>,
+  file?: string,
+): unknown {
   const problems: ConfigProblem[] = [];
   const result = walk(value, [], env, problems);
   if (problems.length > 0) throw new ConfigError(file, problems);
   return result;
 }
 
-function walk(value: unknown, path: PropertyKey[], env: Record<string, string | undefined>, problems: ConfigProblem[]): unknown {
+function walk(
+  value: unknown,
+  path: PropertyKey[],
+  env: Record<string, string | undefined>,
+  problems: ConfigProblem[],
+): unknown {
   if (typeof value === 'string') {
     return value.replace(reference, (whole, name: string, fallback: string | undefined) => {
       const found = env[name];

@@ -61,22 +61,36 @@ export default defineConfig({
   });
 
   it('loads JSON and interpolates environment variables', async () => {
+    // biome-ignore-start lint/suspicious/noTemplateCurlyInString: ${VAR} is the config syntax under test
     const file = join(dir, 'env.json');
     await writeFile(
       file,
       JSON.stringify({
         sources: { prod: { type: 'file', path: '${DATA_DIR}/records.jsonl' } },
-        slos: [{ name: 'a', sli: { metric: 'latency_ms', aggregate: 'p95' }, objective: { target: 1 }, runbook: '${RUNBOOK:-https://wiki/x}' }],
+        slos: [
+          {
+            name: 'a',
+            sli: { metric: 'latency_ms', aggregate: 'p95' },
+            objective: { target: 1 },
+            runbook: '${RUNBOOK:-https://wiki/x}',
+          },
+        ],
       }),
     );
+    // biome-ignore-end lint/suspicious/noTemplateCurlyInString: end of the config under test
     const config = await loadConfig(file, { env: { DATA_DIR: '/data' } });
     expect(config.sources.prod).toEqual({ type: 'file', path: '/data/records.jsonl' });
     expect(config.slos[0]?.runbook).toBe('https://wiki/x');
-    expect(await messageOf(loadConfig(file, { env: {} }))).toBe(`${file}: sources.prod.path: environment variable DATA_DIR is not set`);
+    expect(await messageOf(loadConfig(file, { env: {} }))).toBe(
+      `${file}: sources.prod.path: environment variable DATA_DIR is not set`,
+    );
   });
 
   it('names the file and the path of a bad value', async () => {
-    await writeFile(join(dir, 'bad.yaml'), yaml.replace('target: 2000', 'target: 2000, warning: 1000, op: lte'));
+    await writeFile(
+      join(dir, 'bad.yaml'),
+      yaml.replace('target: 2000', 'target: 2000, warning: 1000, op: lte'),
+    );
     expect(await messageOf(loadConfig('bad.yaml', { cwd: dir }))).toBe(
       'bad.yaml: slos[0].objective.warning: expected >= target 2000 for op lte (target <= warning <= critical), found 1000',
     );
@@ -84,12 +98,18 @@ export default defineConfig({
 
   it('reports broken YAML with its line, and missing files', async () => {
     await writeFile(join(dir, 'broken.yaml'), 'sources:\n  prod: [\n');
-    expect(await messageOf(loadConfig('broken.yaml', { cwd: dir }))).toMatch(/^broken\.yaml: not valid YAML at line \d+/);
-    expect(await messageOf(loadConfig('nope.yaml', { cwd: dir }))).toBe('config file not found: nope.yaml');
-    expect(await messageOf(loadConfig(undefined, { cwd: join(dir, 'yaml-project', '..', 'nowhere-'.concat('x')) }))).toMatch(
-      /no config file found in .*run `slokit init` or pass --config/,
+    expect(await messageOf(loadConfig('broken.yaml', { cwd: dir }))).toMatch(
+      /^broken\.yaml: not valid YAML at line \d+/,
     );
+    expect(await messageOf(loadConfig('nope.yaml', { cwd: dir }))).toBe('config file not found: nope.yaml');
+    expect(
+      await messageOf(
+        loadConfig(undefined, { cwd: join(dir, 'yaml-project', '..', 'nowhere-'.concat('x')) }),
+      ),
+    ).toMatch(/no config file found in .*run `slokit init` or pass --config/);
     await writeFile(join(dir, 'list.yaml'), '- a\n- b\n');
-    expect(await messageOf(loadConfig('list.yaml', { cwd: dir }))).toBe('list.yaml: expected a mapping with `sources` and `slos`');
+    expect(await messageOf(loadConfig('list.yaml', { cwd: dir }))).toBe(
+      'list.yaml: expected a mapping with `sources` and `slos`',
+    );
   });
 });

@@ -3,8 +3,8 @@ import { basename, dirname, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError } from '../errors/config-error.js';
 import { interpolateEnv } from './interpolate-env.js';
-import type { ResolvedConfig } from './resolved-config.js';
 import { resolveConfig } from './resolve-config.js';
+import type { ResolvedConfig } from './resolved-config.js';
 
 /** Looked for, in this order, when no config path is given. */
 export const configFileNames = [
@@ -61,7 +61,11 @@ function displayName(file: string, cwd: string): string {
   return file.startsWith(`${cwd}/`) ? file.slice(cwd.length + 1) : file;
 }
 
-async function readConfigFile(file: string, shown: string, env: Record<string, string | undefined>): Promise<unknown> {
+async function readConfigFile(
+  file: string,
+  shown: string,
+  env: Record<string, string | undefined>,
+): Promise<unknown> {
   const extension = extname(file).toLowerCase();
   if (['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs'].includes(extension)) {
     if (!(await exists(file))) throw notFound(shown);
@@ -72,14 +76,18 @@ async function readConfigFile(file: string, shown: string, env: Record<string, s
     text = await readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw notFound(shown);
-    throw new ConfigError(shown, [{ path: '', message: `cannot read: ${(error as Error).message}` }], { cause: error });
+    throw new ConfigError(shown, [{ path: '', message: `cannot read: ${(error as Error).message}` }], {
+      cause: error,
+    });
   }
   let raw: unknown;
   if (extension === '.json') {
     try {
       raw = JSON.parse(text);
     } catch (error) {
-      throw new ConfigError(shown, [{ path: '', message: `not valid JSON: ${(error as Error).message}` }], { cause: error });
+      throw new ConfigError(shown, [{ path: '', message: `not valid JSON: ${(error as Error).message}` }], {
+        cause: error,
+      });
     }
   } else if (extension === '.yaml' || extension === '.yml') {
     const { parseDocument } = await import('yaml');
@@ -94,7 +102,10 @@ async function readConfigFile(file: string, shown: string, env: Record<string, s
     raw = document.toJS();
   } else {
     throw new ConfigError(shown, [
-      { path: '', message: `expected a .ts, .js, .yaml, .yml or .json config file, found '${basename(file)}'` },
+      {
+        path: '',
+        message: `expected a .ts, .js, .yaml, .yml or .json config file, found '${basename(file)}'`,
+      },
     ]);
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
@@ -113,8 +124,12 @@ async function importConfigModule(file: string, shown: string): Promise<unknown>
     const jiti = createJiti(pathToFileURL(file).href, { interopDefault: true, moduleCache: false });
     return await jiti.import(file, { default: true });
   } catch (error) {
-    throw new ConfigError(shown, [{ path: '', message: `cannot load: ${(error as Error).message.split('\n')[0]}` }], {
-      cause: error,
-    });
+    throw new ConfigError(
+      shown,
+      [{ path: '', message: `cannot load: ${(error as Error).message.split('\n')[0]}` }],
+      {
+        cause: error,
+      },
+    );
   }
 }

@@ -1,5 +1,5 @@
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { ConfigError } from '../errors/config-error.js';
 import { resolveConfig } from './resolve-config.js';
 
@@ -36,7 +36,8 @@ function problemsOf(raw: unknown): string[] {
   try {
     resolveConfig(raw, { file: 'slokit.yaml', baseDir: '/tmp' });
   } catch (error) {
-    if (error instanceof ConfigError) return error.problems.map((problem) => `${problem.path}: ${problem.message}`);
+    if (error instanceof ConfigError)
+      return error.problems.map((problem) => `${problem.path}: ${problem.message}`);
     throw error;
   }
   return [];
@@ -74,7 +75,11 @@ describe('resolveConfig', () => {
           { name: 'a', sli: { metric: 'scores.helpfulness', aggregate: 'mean' }, objective: { target: 0.8 } },
           { name: 'b', sli: { metric: 'latency_ms', aggregate: 'p99' }, objective: { target: 3000 } },
           { name: 'c', sli: { metric: 'scores.x', aggregate: 'mean' }, objective: { target: 5, warning: 7 } },
-          { name: 'd', sli: { ratio: { good: { field: 'status', equals: 'success' } } }, objective: { target: 0.99 } },
+          {
+            name: 'd',
+            sli: { ratio: { good: { field: 'status', equals: 'success' } } },
+            objective: { target: 0.99 },
+          },
           { name: 'e', sli: { metric: 'tokens.total', aggregate: 'mean' }, objective: { target: 2000 } },
           { name: 'f', sli: { metric: 'cost_usd', aggregate: 'sum' }, objective: { target: 10 } },
         ],
@@ -108,39 +113,80 @@ describe('resolveConfig', () => {
 
   it('rejects thresholds out of order for the direction, naming the path', () => {
     expect(
-      problemsOf(withSlo({ name: 'a', sli: { metric: 'm', aggregate: 'mean' }, objective: { op: 'gte', target: 0.9, warning: 0.95 } })),
-    ).toEqual(['slos[0].objective.warning: expected <= target 0.9 for op gte (target >= warning >= critical), found 0.95']);
+      problemsOf(
+        withSlo({
+          name: 'a',
+          sli: { metric: 'm', aggregate: 'mean' },
+          objective: { op: 'gte', target: 0.9, warning: 0.95 },
+        }),
+      ),
+    ).toEqual([
+      'slos[0].objective.warning: expected <= target 0.9 for op gte (target >= warning >= critical), found 0.95',
+    ]);
     expect(
       problemsOf(
-        withSlo({ name: 'a', sli: { metric: 'm', aggregate: 'p95' }, objective: { op: 'lte', target: 2000, warning: 3000, critical: 2500 } }),
+        withSlo({
+          name: 'a',
+          sli: { metric: 'm', aggregate: 'p95' },
+          objective: { op: 'lte', target: 2000, warning: 3000, critical: 2500 },
+        }),
       ),
-    ).toEqual(['slos[0].objective.critical: expected >= warning 3000 for op lte (target <= warning <= critical), found 2500']);
+    ).toEqual([
+      'slos[0].objective.critical: expected >= warning 3000 for op lte (target <= warning <= critical), found 2500',
+    ]);
     expect(
-      problemsOf(withSlo({ name: 'a', sli: { metric: 'm', aggregate: 'mean' }, objective: { target: 0.9, warning: 0.8, critical: 0.95 } })),
-    ).toEqual(['slos[0].objective.op: warning and critical lie on both sides of the target; set `op` (gte, gt, lte or lt)']);
+      problemsOf(
+        withSlo({
+          name: 'a',
+          sli: { metric: 'm', aggregate: 'mean' },
+          objective: { target: 0.9, warning: 0.8, critical: 0.95 },
+        }),
+      ),
+    ).toEqual([
+      'slos[0].objective.op: warning and critical lie on both sides of the target; set `op` (gte, gt, lte or lt)',
+    ]);
   });
 
   it('names the field and what was expected for bad values', () => {
-    expect(problemsOf(withSlo({ name: 'a', sli: { metric: 'm', aggregate: 'p100' }, objective: { target: 1 } }))[0]).toMatch(
-      /^slos\[0\]\.sli\.aggregate: expected one of mean, .* p<N>/,
-    );
-    expect(problemsOf(withSlo({ name: 'a', sli: { metric: 'm', aggregate: 'mean' }, objective: { target: 'high' } }))).toEqual([
-      'slos[0].objective.target: expected a number',
-    ]);
-    expect(problemsOf(withSlo({ name: 'a', sli: { metric: 'm', aggregate: 'mean' }, objective: { target: 1 }, window: '1y' }))).toEqual([
-      'slos[0].window: expected a duration such as 30m, 1h, 7d, 30d or 4w',
-    ]);
+    expect(
+      problemsOf(
+        withSlo({ name: 'a', sli: { metric: 'm', aggregate: 'p100' }, objective: { target: 1 } }),
+      )[0],
+    ).toMatch(/^slos\[0\]\.sli\.aggregate: expected one of mean, .* p<N>/);
+    expect(
+      problemsOf(
+        withSlo({ name: 'a', sli: { metric: 'm', aggregate: 'mean' }, objective: { target: 'high' } }),
+      ),
+    ).toEqual(['slos[0].objective.target: expected a number']);
+    expect(
+      problemsOf(
+        withSlo({
+          name: 'a',
+          sli: { metric: 'm', aggregate: 'mean' },
+          objective: { target: 1 },
+          window: '1y',
+        }),
+      ),
+    ).toEqual(['slos[0].window: expected a duration such as 30m, 1h, 7d, 30d or 4w']);
     expect(problemsOf(withSlo({ name: 'a', sli: { latency: 1 }, objective: { target: 1 } }))).toEqual([
       'slos[0].sli: expected { metric, aggregate }, { ratio: { good, total? } } or { evalMetric }',
     ]);
     expect(
-      problemsOf(withSlo({ name: 'a', sli: { ratio: { good: { field: 'status' } } }, objective: { target: 0.9 } })),
+      problemsOf(
+        withSlo({ name: 'a', sli: { ratio: { good: { field: 'status' } } }, objective: { target: 0.9 } }),
+      ),
     ).toEqual(['slos[0].sli.ratio.good: expected at least one of equals, in, lt, lte, gt, gte, exists']);
-    expect(problemsOf(withSlo({ name: 'a', sli: { metric: 'm', aggregate: 'mean' }, objectve: { target: 1 } }))).toContain(
-      'slos[0]: Unrecognized key: "objectve"',
-    );
     expect(
-      problemsOf(withSlo({ name: 'a', sli: { ratio: { good: { field: 'status', equals: 'success' } } }, objective: { target: 99.5 } })),
+      problemsOf(withSlo({ name: 'a', sli: { metric: 'm', aggregate: 'mean' }, objectve: { target: 1 } })),
+    ).toContain('slos[0]: Unrecognized key: "objectve"');
+    expect(
+      problemsOf(
+        withSlo({
+          name: 'a',
+          sli: { ratio: { good: { field: 'status', equals: 'success' } } },
+          objective: { target: 99.5 },
+        }),
+      ),
     ).toEqual(['slos[0].objective.target: expected a fraction between 0 and 1 for a ratio SLI, found 99.5']);
   });
 
@@ -164,8 +210,13 @@ describe('resolveConfig', () => {
       "slos[1].name: duplicate SLO name 'a'",
     ]);
     expect(
-      problemsOf({ sources: { p: { type: 'file', path: 'x' } }, slos: [{ name: 'a', sli: { evalMetric: 'accuracy' }, objective: { target: 1 } }] }),
-    ).toEqual(["slos[0].sli.evalMetric: source 'p' has no eval summary: set `summary: ./eval-summary.json` on it"]);
+      problemsOf({
+        sources: { p: { type: 'file', path: 'x' } },
+        slos: [{ name: 'a', sli: { evalMetric: 'accuracy' }, objective: { target: 1 } }],
+      }),
+    ).toEqual([
+      "slos[0].sli.evalMetric: source 'p' has no eval summary: set `summary: ./eval-summary.json` on it",
+    ]);
     expect(problemsOf({ sources: {}, slos: [] })).toEqual(['sources: expected at least one source']);
     expect(problemsOf({ sources: { p: { type: 'file' } }, slos: [slo] })).toEqual([
       'sources.p: expected `path` (a JSONL or CSV file of records), `summary` (a JSON eval summary), or both',

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { type ConfigProblem, ConfigError } from '../errors/config-error.js';
+import { ConfigError, type ConfigProblem } from '../errors/config-error.js';
 import { parseDuration } from '../slo/duration.js';
 import { inferOp } from '../slo/infer-op.js';
 import { inferUnit } from '../slo/infer-unit.js';
@@ -38,7 +38,8 @@ export function resolveConfig(raw: unknown, options: { file?: string; baseDir: s
   const seen = new Set<string>();
   const resolved: ResolvedSlo[] = [];
   for (const { path, slo } of entries) {
-    if (seen.has(slo.name)) problems.push({ path: `${path}.name`, message: `duplicate SLO name '${slo.name}'` });
+    if (seen.has(slo.name))
+      problems.push({ path: `${path}.name`, message: `duplicate SLO name '${slo.name}'` });
     seen.add(slo.name);
     const result = resolveSlo(slo, path, sourceNames, sources);
     if ('problems' in result) problems.push(...result.problems);
@@ -137,7 +138,9 @@ function resolveSlo(
 
 function resolveSli(sli: SliConfig): ResolvedSli {
   if ('ratio' in sli) {
-    return sli.ratio.total ? { kind: 'ratio', good: sli.ratio.good, total: sli.ratio.total } : { kind: 'ratio', good: sli.ratio.good };
+    return sli.ratio.total
+      ? { kind: 'ratio', good: sli.ratio.good, total: sli.ratio.total }
+      : { kind: 'ratio', good: sli.ratio.good };
   }
   if ('evalMetric' in sli) return { kind: 'evalMetric', name: sli.evalMetric };
   const quantile = parsePercentileAggregate(sli.aggregate);
@@ -156,7 +159,9 @@ function resolveObjective(
   let inferred: string | undefined;
   if (op === undefined) {
     const inference = inferOp(
-      sli.kind === 'ratio' ? { kind: 'ratio' } : { kind: sli.kind, name: sli.kind === 'metric' ? sli.metric : sli.name },
+      sli.kind === 'ratio'
+        ? { kind: 'ratio' }
+        : { kind: sli.kind, name: sli.kind === 'metric' ? sli.metric : sli.name },
       objective,
     );
     if ('conflict' in inference) {
@@ -188,7 +193,10 @@ function resolveObjective(
   if (sli.kind === 'ratio') {
     for (const [key, value] of Object.entries({ target, warning, critical })) {
       if (value !== undefined && (value < 0 || value > 1)) {
-        problems.push({ path: `${path}.${key}`, message: `expected a fraction between 0 and 1 for a ratio SLI, found ${value}` });
+        problems.push({
+          path: `${path}.${key}`,
+          message: `expected a fraction between 0 and 1 for a ratio SLI, found ${value}`,
+        });
       }
     }
   }

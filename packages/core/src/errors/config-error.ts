@@ -21,5 +21,7 @@ export class ConfigError extends SlokitError {
 
 function formatProblems(file: string | undefined, problems: ConfigProblem[]): string {
   const prefix = file ? `${file}: ` : '';
-  return problems.map((problem) => `${prefix}${problem.path ? `${problem.path}: ` : ''}${problem.message}`).join('\n');
+  return problems
+    .map((problem) => `${prefix}${problem.path ? `${problem.path}: ` : ''}${problem.message}`)
+    .join('\n');
 }

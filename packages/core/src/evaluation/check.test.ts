@@ -34,12 +34,22 @@ describe('check', () => {
     ];
     const report = await run(
       [
-        { name: 'windowed', sli: { metric: 'latency_ms', aggregate: 'sum' }, objective: { target: 1e9 }, window: '1h' },
+        {
+          name: 'windowed',
+          sli: { metric: 'latency_ms', aggregate: 'sum' },
+          objective: { target: 1e9 },
+          window: '1h',
+        },
         { name: 'all', sli: { metric: 'latency_ms', aggregate: 'sum' }, objective: { target: 1e9 } },
       ],
       records,
     );
-    expect(report.slos[0]).toMatchObject({ value: 110, samples: 2, window: '1h', windowStart: '2026-11-26T13:00:00.000Z' });
+    expect(report.slos[0]).toMatchObject({
+      value: 110,
+      samples: 2,
+      window: '1h',
+      windowStart: '2026-11-26T13:00:00.000Z',
+    });
     expect(report.slos[1]).toMatchObject({ value: 6111, samples: 5, window: null, windowStart: null });
     expect(report.at).toBe(at);
     expect(report.generatedAt).toBe('2026-11-26T14:05:00.000Z');
@@ -53,10 +63,26 @@ describe('check', () => {
     }));
     const report = await run(
       [
-        { name: 'p95', sli: { metric: 'latency_ms', aggregate: 'p95' }, objective: { op: 'lte', target: 19 } },
-        { name: 'median', sli: { metric: 'latency_ms', aggregate: 'median' }, objective: { op: 'lte', target: 19 } },
-        { name: 'accuracy', sli: { metric: 'scores.accuracy', aggregate: 'mean' }, objective: { target: 0.7 } },
-        { name: 'availability', sli: { ratio: { good: { field: 'status', equals: 'success' } } }, objective: { target: 0.9 } },
+        {
+          name: 'p95',
+          sli: { metric: 'latency_ms', aggregate: 'p95' },
+          objective: { op: 'lte', target: 19 },
+        },
+        {
+          name: 'median',
+          sli: { metric: 'latency_ms', aggregate: 'median' },
+          objective: { op: 'lte', target: 19 },
+        },
+        {
+          name: 'accuracy',
+          sli: { metric: 'scores.accuracy', aggregate: 'mean' },
+          objective: { target: 0.7 },
+        },
+        {
+          name: 'availability',
+          sli: { ratio: { good: { field: 'status', equals: 'success' } } },
+          objective: { target: 0.9 },
+        },
       ],
       records,
     );
@@ -83,10 +109,19 @@ describe('check', () => {
     ];
     const report = await run(
       [
-        { name: 'correct', sli: { ratio: { good: { field: 'scores.correct', equals: true } } }, objective: { target: 0.5 } },
+        {
+          name: 'correct',
+          sli: { ratio: { good: { field: 'scores.correct', equals: true } } },
+          objective: { target: 0.5 },
+        },
         {
           name: 'explicit-total',
-          sli: { ratio: { good: { field: 'scores.correct', equals: true }, total: { field: 'scores', exists: true } } },
+          sli: {
+            ratio: {
+              good: { field: 'scores.correct', equals: true },
+              total: { field: 'scores', exists: true },
+            },
+          },
           objective: { target: 0.5 },
         },
       ],
@@ -99,7 +134,10 @@ describe('check', () => {
   it('evaluates every segment of a groupBy as well as the whole', async () => {
     const records = [
       ...Array.from({ length: 10 }, () => ({ scores: { helpfulness: 0.9 }, metadata: { model: 'gpt-4o' } })),
-      ...Array.from({ length: 10 }, () => ({ scores: { helpfulness: 0.6 }, metadata: { model: 'gpt-4o-mini' } })),
+      ...Array.from({ length: 10 }, () => ({
+        scores: { helpfulness: 0.6 },
+        metadata: { model: 'gpt-4o-mini' },
+      })),
       { scores: { helpfulness: 0.8 } },
     ];
     const report = await run(
@@ -130,8 +168,17 @@ describe('check', () => {
     const report = await run(
       [
         { name: 'fast', sli: { metric: 'latency_ms', aggregate: 'mean' }, objective: { target: 200 } },
-        { name: 'cheap', sli: { metric: 'cost_usd', aggregate: 'mean' }, objective: { target: 0.05, critical: 0.2 } },
-        { name: 'thin', sli: { metric: 'latency_ms', aggregate: 'mean' }, objective: { target: 200 }, minSamples: 10 },
+        {
+          name: 'cheap',
+          sli: { metric: 'cost_usd', aggregate: 'mean' },
+          objective: { target: 0.05, critical: 0.2 },
+        },
+        {
+          name: 'thin',
+          sli: { metric: 'latency_ms', aggregate: 'mean' },
+          objective: { target: 200 },
+          minSamples: 10,
+        },
         { name: 'empty', sli: { metric: 'scores.nothing', aggregate: 'mean' }, objective: { target: 1 } },
       ],
       records,
@@ -150,7 +197,9 @@ describe('check', () => {
       { timestamp: 'yesterday', latency_ms: 1 },
       { latency_ms: 300 },
     ];
-    const slos: SlokitConfig['slos'] = [{ name: 'l', sli: { metric: 'latency_ms', aggregate: 'mean' }, objective: { target: 500 } }];
+    const slos: SlokitConfig['slos'] = [
+      { name: 'l', sli: { metric: 'latency_ms', aggregate: 'mean' }, objective: { target: 500 } },
+    ];
     const report = await run(slos, records);
     expect(report.slos[0]).toMatchObject({ value: 200, samples: 2 });
     expect(report.sources[0]).toMatchObject({ name: 'prod', type: 'memory', records: 2, skipped: 3 });
@@ -181,10 +230,18 @@ describe('check', () => {
         },
       },
     );
-    expect(report.slos[0]).toMatchObject({ name: 'accuracy', value: 0.87, samples: 200, status: 'at_risk', op: 'gte' });
+    expect(report.slos[0]).toMatchObject({
+      name: 'accuracy',
+      value: 0.87,
+      samples: 200,
+      status: 'at_risk',
+      op: 'gte',
+    });
     expect(report.slos[0]?.opInferred).toMatch(/thresholds below/);
     expect(report.slos[1]).toMatchObject({ status: 'no_data', value: null });
-    expect(report.slos[1]?.notes).toContain("the eval summary has no metric 'missing' (it has: accuracy, stale)");
+    expect(report.slos[1]?.notes).toContain(
+      "the eval summary has no metric 'missing' (it has: accuracy, stale)",
+    );
     expect(report.slos[2]).toMatchObject({ status: 'no_data' });
   });
 
@@ -198,26 +255,58 @@ describe('check', () => {
         throw new Error('401 Unauthorized');
       },
     };
-    const promise = check(config([{ name: 'l', sli: { metric: 'latency_ms', aggregate: 'mean' }, objective: { target: 1 } }]), {
-      sources: { prod: broken },
-    });
+    const promise = check(
+      config([{ name: 'l', sli: { metric: 'latency_ms', aggregate: 'mean' }, objective: { target: 1 } }]),
+      {
+        sources: { prod: broken },
+      },
+    );
     await expect(promise).rejects.toThrow(SourceError);
     await expect(promise).rejects.toMatchObject({ exitCode: 3, message: "source 'prod': 401 Unauthorized" });
   });
 
   it('fills every documented key of the JSON report', async () => {
-    const report = await run([{ name: 'l', sli: { metric: 'latency_ms', aggregate: 'p99.9' }, objective: { target: 1 } }], []);
+    const report = await run(
+      [{ name: 'l', sli: { metric: 'latency_ms', aggregate: 'p99.9' }, objective: { target: 1 } }],
+      [],
+    );
     expect(Object.keys(report).sort()).toEqual(
       ['at', 'compliance', 'complianceCounts', 'generatedAt', 'schemaVersion', 'slos', 'sources'].sort(),
     );
     expect(Object.keys(report.slos[0]!).sort()).toEqual(
       [
-        'critical', 'description', 'errorBudget', 'exact', 'groupBy', 'interval', 'labels', 'name', 'notes', 'op',
-        'opInferred', 'runbook', 'samples', 'segments', 'sli', 'source', 'status', 'target', 'unit', 'value', 'warning',
-        'window', 'windowStart',
+        'critical',
+        'description',
+        'errorBudget',
+        'exact',
+        'groupBy',
+        'interval',
+        'labels',
+        'name',
+        'notes',
+        'op',
+        'opInferred',
+        'runbook',
+        'samples',
+        'segments',
+        'sli',
+        'source',
+        'status',
+        'target',
+        'unit',
+        'value',
+        'warning',
+        'window',
+        'windowStart',
       ].sort(),
     );
-    expect(report.slos[0]).toMatchObject({ value: null, status: 'no_data', segments: null, warning: null, critical: null });
+    expect(report.slos[0]).toMatchObject({
+      value: null,
+      status: 'no_data',
+      segments: null,
+      warning: null,
+      critical: null,
+    });
     expect(report.compliance).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import type { SlokitConfig } from '../config/define-config.js';
-import { isResolvedConfig, type ResolvedConfig } from '../config/resolved-config.js';
 import { resolveConfig } from '../config/resolve-config.js';
+import { isResolvedConfig, type ResolvedConfig } from '../config/resolved-config.js';
 import { InputError } from '../errors/input-error.js';
 import { SlokitError } from '../errors/slokit-error.js';
 import { SourceError } from '../errors/source-error.js';
@@ -37,7 +37,10 @@ export interface CheckOptions {
 }
 
 /** Evaluates every SLO of a config at one time and returns the report `slokit check --format json` prints. */
-export async function check(input: ResolvedConfig | SlokitConfig, options: CheckOptions = {}): Promise<Report> {
+export async function check(
+  input: ResolvedConfig | SlokitConfig,
+  options: CheckOptions = {},
+): Promise<Report> {
   const config = isResolvedConfig(input) ? input : resolveConfig(input, { baseDir: process.cwd() });
   const now = options.now ?? (() => new Date());
   const at = resolveAt(options.at, now);
@@ -67,7 +70,9 @@ export async function check(input: ResolvedConfig | SlokitConfig, options: Check
     const summarySlos = slos.filter((slo) => slo.sli.kind === 'evalMetric');
     if (summarySlos.length > 0) {
       const summary = await guard(sourceName, () =>
-        source.readEvalSummary ? source.readEvalSummary({ ...(options.signal ? { signal: options.signal } : {}) }) : Promise.resolve(undefined),
+        source.readEvalSummary
+          ? source.readEvalSummary({ ...(options.signal ? { signal: options.signal } : {}) })
+          : Promise.resolve(undefined),
       );
       for (const slo of summarySlos) outcomes.set(slo, summary);
     }
@@ -91,7 +96,9 @@ function resolveAt(at: Date | string | undefined, now: () => Date): Date {
   if (at === undefined) return now();
   const date = typeof at === 'string' ? new Date(at) : at;
   if (Number.isNaN(date.getTime())) {
-    throw new SlokitError(`--at: expected an ISO 8601 time such as 2026-11-26T14:00:00Z, found ${JSON.stringify(String(at))}`);
+    throw new SlokitError(
+      `--at: expected an ISO 8601 time such as 2026-11-26T14:00:00Z, found ${JSON.stringify(String(at))}`,
+    );
   }
   return date;
 }
@@ -104,7 +111,9 @@ async function readInto(
   options: CheckOptions & { issueLimit: number },
 ): Promise<void> {
   const windows = evaluators.map((evaluator) => evaluator.slo.windowMs);
-  const longest = windows.some((window) => window === undefined) ? undefined : Math.max(...(windows as number[]));
+  const longest = windows.some((window) => window === undefined)
+    ? undefined
+    : Math.max(...(windows as number[]));
   const readOptions = {
     ...(longest === undefined ? {} : { since: new Date(at.getTime() - longest), until: at }),
     ...(options.signal ? { signal: options.signal } : {}),
@@ -138,7 +147,11 @@ async function guard<T>(source: string, read: () => Promise<T>): Promise<T> {
   }
 }
 
-function buildSloReport(slo: ResolvedSlo, outcome: RecordSloOutcome | EvalSummary | undefined, at: Date): SloReport {
+function buildSloReport(
+  slo: ResolvedSlo,
+  outcome: RecordSloOutcome | EvalSummary | undefined,
+  at: Date,
+): SloReport {
   const base = {
     name: slo.name,
     description: slo.description ?? null,

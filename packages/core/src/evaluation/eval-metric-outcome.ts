@@ -16,7 +16,8 @@ export function evalMetricOutcome(
     return { value: null, samples: 0, notes: [`source '${slo.source}' provided no eval summary`] };
   }
   const notes: string[] = [];
-  if (summary.name) notes.push(`from eval '${summary.name}'${summary.timestamp ? ` at ${summary.timestamp}` : ''}`);
+  if (summary.name)
+    notes.push(`from eval '${summary.name}'${summary.timestamp ? ` at ${summary.timestamp}` : ''}`);
   if (slo.windowMs !== undefined && summary.timestamp !== undefined) {
     const time = Date.parse(summary.timestamp);
     if (!Number.isNaN(time) && (time <= at.getTime() - slo.windowMs || time > at.getTime())) {
@@ -26,7 +27,9 @@ export function evalMetricOutcome(
   }
   if (!(name in summary.metrics)) {
     const known = Object.keys(summary.metrics);
-    notes.push(`the eval summary has no metric '${name}' (it has: ${known.length > 0 ? known.join(', ') : 'none'})`);
+    notes.push(
+      `the eval summary has no metric '${name}' (it has: ${known.length > 0 ? known.join(', ') : 'none'})`,
+    );
     return { value: null, samples: 0, notes };
   }
   const value = summary.metrics[name] ?? null;
@@ -34,6 +37,7 @@ export function evalMetricOutcome(
     notes.push(`the eval recorded no value (NaN) for '${name}'`);
     return { value: null, samples: 0, notes };
   }
-  if (summary.samples === undefined) notes.push('the eval summary does not say how many rows it scored; counted as 1');
+  if (summary.samples === undefined)
+    notes.push('the eval summary does not say how many rows it scored; counted as 1');
   return { value, samples: summary.samples ?? 1, notes };
 }

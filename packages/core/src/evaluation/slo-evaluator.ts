@@ -1,9 +1,14 @@
 import { errorBudget } from '../budget/error-budget.js';
-import { compileFieldPath } from '../record/field-path.js';
 import type { EvalRecord } from '../record/eval-record.js';
-import { compileSli, type SliAccumulator, type SliAccumulatorFactory, type SliValue } from '../sli/sli-accumulator.js';
-import type { ResolvedSlo } from '../slo/resolved-slo.js';
+import { compileFieldPath } from '../record/field-path.js';
 import type { SegmentReport } from '../report/report.js';
+import {
+  compileSli,
+  type SliAccumulator,
+  type SliAccumulatorFactory,
+  type SliValue,
+} from '../sli/sli-accumulator.js';
+import type { ResolvedSlo } from '../slo/resolved-slo.js';
 import { classifyStatus } from './slo-status.js';
 
 export const missingSegmentKey = '(none)';
@@ -28,7 +33,8 @@ export class SloEvaluator {
   private readonly segments = new Map<string, SliAccumulator>();
 
   constructor(slo: ResolvedSlo, at: number) {
-    if (slo.sli.kind === 'evalMetric') throw new TypeError(`SLO '${slo.name}' reads an eval summary, not records`);
+    if (slo.sli.kind === 'evalMetric')
+      throw new TypeError(`SLO '${slo.name}' reads an eval summary, not records`);
     this.slo = slo;
     this.windowEnd = slo.windowMs === undefined ? Number.POSITIVE_INFINITY : at;
     this.windowStart = slo.windowMs === undefined ? Number.NEGATIVE_INFINITY : at - slo.windowMs;
@@ -39,7 +45,8 @@ export class SloEvaluator {
 
   /** `time` is the record's epoch ms, NaN when it has none (such records only count without a window). */
   add(record: EvalRecord, time: number): void {
-    if (this.windowEnd !== Number.POSITIVE_INFINITY && !(time > this.windowStart && time <= this.windowEnd)) return;
+    if (this.windowEnd !== Number.POSITIVE_INFINITY && !(time > this.windowStart && time <= this.windowEnd))
+      return;
     this.overall.add(record);
     if (this.readSegment === undefined) return;
     const value = this.readSegment(record);

@@ -1,6 +1,19 @@
 import type { EvalRecord } from './eval-record.js';
 
-const recordFields = new Set(['id', 'timestamp', 'latency_ms', 'status', 'error', 'cost_usd', 'tokens', 'scores', 'tags', 'metadata', 'source', 'url']);
+const recordFields = new Set([
+  'id',
+  'timestamp',
+  'latency_ms',
+  'status',
+  'error',
+  'cost_usd',
+  'tokens',
+  'scores',
+  'tags',
+  'metadata',
+  'source',
+  'url',
+]);
 
 /** Reads a value from a record by a dotted path. */
 export type FieldReader = (record: EvalRecord) => unknown;
@@ -18,7 +31,9 @@ export function compileFieldPath(path: string): FieldReader {
     const [outer, inner] = resolved as [string, string];
     return (record) => {
       const parent = (record as Record<string, unknown>)[outer];
-      return parent !== null && typeof parent === 'object' ? (parent as Record<string, unknown>)[inner] : undefined;
+      return parent !== null && typeof parent === 'object'
+        ? (parent as Record<string, unknown>)[inner]
+        : undefined;
     };
   }
   return (record) => {

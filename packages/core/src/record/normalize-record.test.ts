@@ -34,7 +34,9 @@ describe('normalizeRecord', () => {
   });
 
   it('derives status from an error and maps common status words', () => {
-    expect(normalizeRecord({ error: 'timeout' })).toMatchObject({ record: { status: 'error', error: 'timeout' } });
+    expect(normalizeRecord({ error: 'timeout' })).toMatchObject({
+      record: { status: 'error', error: 'timeout' },
+    });
     expect(normalizeRecord({ status: 'OK' })).toMatchObject({ record: { status: 'success' } });
     expect(normalizeRecord({ status: 'failed' })).toMatchObject({ record: { status: 'error' } });
   });
@@ -50,8 +52,14 @@ describe('normalizeRecord', () => {
     [{ latency_ms: Number.NaN }, 'latency_ms: expected a duration in milliseconds, found NaN'],
     [{ latency_ms: 'NaN' }, 'latency_ms: expected a duration in milliseconds, found "NaN"'],
     [{ latency_ms: -1 }, 'latency_ms: expected a duration in milliseconds >= 0, found -1'],
-    [{ timestamp: 'last tuesday' }, 'timestamp: expected an ISO 8601 time such as 2026-11-26T14:00:00Z, found "last tuesday"'],
-    [{ timestamp: '2026-02-31T99:00:00Z' }, 'timestamp: expected an ISO 8601 time such as 2026-11-26T14:00:00Z, found "2026-02-31T99:00:00Z"'],
+    [
+      { timestamp: 'last tuesday' },
+      'timestamp: expected an ISO 8601 time such as 2026-11-26T14:00:00Z, found "last tuesday"',
+    ],
+    [
+      { timestamp: '2026-02-31T99:00:00Z' },
+      'timestamp: expected an ISO 8601 time such as 2026-11-26T14:00:00Z, found "2026-02-31T99:00:00Z"',
+    ],
     [{ status: 'meh' }, 'status: expected "success" or "error", found "meh"'],
     [{ cost_usd: 'free' }, 'cost_usd: expected a cost in US dollars, found "free"'],
     [{ scores: { accuracy: 'high' } }, 'scores.accuracy: expected a number or a boolean, found "high"'],

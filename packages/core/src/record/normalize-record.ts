@@ -2,7 +2,20 @@ import type { EvalRecord, TokenUsage } from './eval-record.js';
 
 export type NormalizedRecord = { record: EvalRecord; time: number } | { problem: string };
 
-const knownFields = new Set(['id', 'timestamp', 'latency_ms', 'status', 'error', 'cost_usd', 'tokens', 'scores', 'tags', 'metadata', 'source', 'url']);
+const knownFields = new Set([
+  'id',
+  'timestamp',
+  'latency_ms',
+  'status',
+  'error',
+  'cost_usd',
+  'tokens',
+  'scores',
+  'tags',
+  'metadata',
+  'source',
+  'url',
+]);
 const successWords = new Set(['success', 'ok', 'succeeded', 'completed']);
 const errorWords = new Set(['error', 'failed', 'failure', 'errored']);
 
@@ -46,7 +59,8 @@ function toRecord(raw: Record<string, unknown>): { record: EvalRecord; time: num
     record.timestamp = new Date(time).toISOString();
   }
   const latency = raw.latency_ms;
-  if (isGiven(latency)) record.latency_ms = nonNegativeNumber(latency, 'latency_ms', 'a duration in milliseconds');
+  if (isGiven(latency))
+    record.latency_ms = nonNegativeNumber(latency, 'latency_ms', 'a duration in milliseconds');
 
   const status = raw.status;
   const error = raw.error;
@@ -100,7 +114,9 @@ function parseTime(value: unknown): number {
     time = value < 1e11 ? value * 1000 : value;
   }
   if (Number.isNaN(time)) {
-    throw new RecordProblem(`timestamp: expected an ISO 8601 time such as 2026-11-26T14:00:00Z, found ${describe(value)}`);
+    throw new RecordProblem(
+      `timestamp: expected an ISO 8601 time such as 2026-11-26T14:00:00Z, found ${describe(value)}`,
+    );
   }
   return time;
 }
@@ -113,7 +129,8 @@ function toNumber(value: unknown): number {
 
 function nonNegativeNumber(value: unknown, field: string, expected: string): number {
   const number = toNumber(value);
-  if (!Number.isFinite(number)) throw new RecordProblem(`${field}: expected ${expected}, found ${describe(value)}`);
+  if (!Number.isFinite(number))
+    throw new RecordProblem(`${field}: expected ${expected}, found ${describe(value)}`);
   if (number < 0) throw new RecordProblem(`${field}: expected ${expected} >= 0, found ${number}`);
   return number;
 }
@@ -167,13 +184,23 @@ function toTags(value: unknown): string[] {
         // Not JSON: fall through to the separated form.
       }
     }
-    return text.split(/[;|,]/).map((tag) => tag.trim()).filter((tag) => tag !== '');
+    return text
+      .split(/[;|,]/)
+      .map((tag) => tag.trim())
+      .filter((tag) => tag !== '');
   }
   throw new RecordProblem(`tags: expected a list of strings, found ${describe(value)}`);
 }
 
 function describe(value: unknown): string {
   if (typeof value === 'number' && Number.isNaN(value)) return 'NaN';
-  const text = typeof value === 'string' ? JSON.stringify(value) : Array.isArray(value) ? 'a list' : typeof value === 'object' && value !== null ? 'an object' : String(value);
+  const text =
+    typeof value === 'string'
+      ? JSON.stringify(value)
+      : Array.isArray(value)
+        ? 'a list'
+        : typeof value === 'object' && value !== null
+          ? 'an object'
+          : String(value);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

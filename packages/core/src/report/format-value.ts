@@ -23,7 +23,9 @@ export function formatValue(value: number | null, unit: DisplayUnit, precise = f
       return `${trimmed(percent, digits)}%`;
     }
     case 'ms':
-      return Math.abs(value) < 1000 ? `${trimmed(value, Math.abs(value) < 10 ? 1 : 0)}ms` : `${trimmed(value / 1000, 2)}s`;
+      return Math.abs(value) < 1000
+        ? `${trimmed(value, Math.abs(value) < 10 ? 1 : 0)}ms`
+        : `${trimmed(value / 1000, 2)}s`;
     case 's':
       return Math.abs(value) < 1 ? `${trimmed(value * 1000, 0)}ms` : `${trimmed(value, 2)}s`;
     case 'usd':

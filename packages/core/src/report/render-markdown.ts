@@ -7,7 +7,15 @@ import { statusLabel } from './status-label.js';
 export function renderMarkdown(report: Report): string {
   const rows = reportRows(report);
   const showBudget = rows.some((row) => row.budget !== '');
-  const headers = ['SLO', 'Target', 'Current', 'Samples', 'Window', ...(showBudget ? ['Budget left'] : []), 'Status'];
+  const headers = [
+    'SLO',
+    'Target',
+    'Current',
+    'Samples',
+    'Window',
+    ...(showBudget ? ['Budget left'] : []),
+    'Status',
+  ];
   const lines = [
     `### SLO report — window ending ${formatTime(report.at)}`,
     '',
@@ -30,7 +38,10 @@ export function renderMarkdown(report: Report): string {
   lines.push('', `**${complianceLine(report)}**`);
   const skipped = report.sources.filter((source) => source.skipped > 0);
   for (const source of skipped) {
-    lines.push('', `> ⚠️ Skipped ${formatCount(source.skipped)} invalid record(s) from source \`${source.name}\`.`);
+    lines.push(
+      '',
+      `> ⚠️ Skipped ${formatCount(source.skipped)} invalid record(s) from source \`${source.name}\`.`,
+    );
   }
   const runbooks = report.slos.filter((slo) => slo.runbook !== null && slo.status !== 'ok');
   if (runbooks.length > 0) {

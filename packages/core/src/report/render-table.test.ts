@@ -18,8 +18,18 @@ async function sampleReport() {
     {
       sources: { prod: { type: 'memory' } },
       slos: [
-        { name: 'accuracy', sli: { metric: 'scores.accuracy', aggregate: 'mean' }, objective: { op: 'gte', target: 0.9 }, window: '1h' },
-        { name: 'p95-latency', sli: { metric: 'latency_ms', aggregate: 'p95' }, objective: { op: 'lte', target: 2000 }, window: '1h' },
+        {
+          name: 'accuracy',
+          sli: { metric: 'scores.accuracy', aggregate: 'mean' },
+          objective: { op: 'gte', target: 0.9 },
+          window: '1h',
+        },
+        {
+          name: 'p95-latency',
+          sli: { metric: 'latency_ms', aggregate: 'p95' },
+          objective: { op: 'lte', target: 2000 },
+          window: '1h',
+        },
         {
           name: 'cost-per-query',
           sli: { metric: 'cost_usd', aggregate: 'mean' },

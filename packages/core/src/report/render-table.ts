@@ -24,7 +24,15 @@ export function renderTable(report: Report, options: RenderTableOptions = {}): s
   const paint = (code: string, text: string) => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
   const rows = reportRows(report);
   const showBudget = rows.some((row) => row.budget !== '');
-  const headers = ['SLO', 'Target', 'Current', 'Samples', 'Window', ...(showBudget ? ['Budget left'] : []), 'Status'];
+  const headers = [
+    'SLO',
+    'Target',
+    'Current',
+    'Samples',
+    'Window',
+    ...(showBudget ? ['Budget left'] : []),
+    'Status',
+  ];
   const cells = rows.map((row) => [
     row.segment ? `  └ ${row.name}` : row.name,
     row.target,
@@ -45,7 +53,12 @@ export function renderTable(report: Report, options: RenderTableOptions = {}): s
   const ruleWidth = widths.reduce((sum, width) => sum + width, 0) + 3 * (widths.length - 1);
   const rule = '─'.repeat(ruleWidth);
 
-  const lines = [`SLO Dashboard - window ending ${formatTime(report.at)}`, rule, paint('1', formatLine(headers)), rule];
+  const lines = [
+    `SLO Dashboard - window ending ${formatTime(report.at)}`,
+    rule,
+    paint('1', formatLine(headers)),
+    rule,
+  ];
   cells.forEach((line, index) => {
     const row = rows[index]!;
     const text = formatLine(line);
@@ -56,12 +69,16 @@ export function renderTable(report: Report, options: RenderTableOptions = {}): s
   for (const source of report.sources) {
     if (source.skipped === 0) continue;
     lines.push(
-      paint('33', `Skipped ${formatCount(source.skipped)} invalid record(s) from source '${source.name}' (use --strict to fail instead):`),
+      paint(
+        '33',
+        `Skipped ${formatCount(source.skipped)} invalid record(s) from source '${source.name}' (use --strict to fail instead):`,
+      ),
     );
     for (const issue of source.issues.slice(0, 5)) {
       lines.push(`  ${issue.location}${issue.line === undefined ? '' : `:${issue.line}`}: ${issue.message}`);
     }
-    if (source.skipped > 5) lines.push(`  ... and ${formatCount(source.skipped - 5)} more (see --format json)`);
+    if (source.skipped > 5)
+      lines.push(`  ... and ${formatCount(source.skipped - 5)} more (see --format json)`);
   }
   const notes = report.slos.flatMap((slo) => slo.notes.map((note) => `  ${slo.name}: ${note}`));
   if (notes.length > 0) lines.push(paint('2', 'Notes:'), ...notes.map((note) => paint('2', note)));

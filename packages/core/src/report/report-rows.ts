@@ -1,5 +1,5 @@
-import type { Report, SegmentReport, SloReport } from './report.js';
 import { formatCount, formatOp, formatValue } from './format-value.js';
+import type { Report, SegmentReport, SloReport } from './report.js';
 
 /** One line of the dashboard: an SLO, or one of its segments. */
 export interface ReportRow {
@@ -51,7 +51,9 @@ function formatBudget(remaining: number | null | undefined, present: boolean): s
   if (!present) return '';
   if (remaining === null || remaining === undefined) return 'spent';
   // Past 100 % either way the decimals are noise: -1,804.76 % reads better as -1,805 %.
-  return Math.abs(remaining) >= 1 ? `${formatCount(Math.round(remaining * 100))}%` : formatValue(remaining, 'percent');
+  return Math.abs(remaining) >= 1
+    ? `${formatCount(Math.round(remaining * 100))}%`
+    : formatValue(remaining, 'percent');
 }
 
 export function complianceLine(report: Report): string {

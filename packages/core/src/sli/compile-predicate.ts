@@ -1,5 +1,5 @@
-import { compileFieldPath } from '../record/field-path.js';
 import type { EvalRecord } from '../record/eval-record.js';
+import { compileFieldPath } from '../record/field-path.js';
 import type { Predicate } from './predicate-schema.js';
 
 export type RecordPredicate = (record: EvalRecord) => boolean;

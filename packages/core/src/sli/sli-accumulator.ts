@@ -1,5 +1,5 @@
-import { compileFieldPath } from '../record/field-path.js';
 import type { EvalRecord } from '../record/eval-record.js';
+import { compileFieldPath } from '../record/field-path.js';
 import type { ResolvedSli } from '../slo/resolved-slo.js';
 import { createQuantileEstimator, type QuantileEstimator } from '../stats/quantile-estimator.js';
 import { meanInterval, RunningMoments } from '../stats/running-moments.js';
@@ -123,7 +123,13 @@ function momentsAccumulator(
     result() {
       const samples = moments.count;
       const interval = aggregate === 'mean' ? meanInterval(moments) : undefined;
-      const values = { mean: moments.sum / samples, min: moments.min, max: moments.max, sum: moments.sum, count: samples };
+      const values = {
+        mean: moments.sum / samples,
+        min: moments.min,
+        max: moments.max,
+        sum: moments.sum,
+        count: samples,
+      };
       return {
         value: samples === 0 && aggregate !== 'count' ? null : values[aggregate],
         samples,

@@ -20,7 +20,9 @@ export function inferOp(
   const below = thresholds.some((value) => value < objective.target);
   const above = thresholds.some((value) => value > objective.target);
   if (below && above) {
-    return { conflict: 'warning and critical lie on both sides of the target; set `op` (gte, gt, lte or lt)' };
+    return {
+      conflict: 'warning and critical lie on both sides of the target; set `op` (gte, gt, lte or lt)',
+    };
   }
   if (below) return { op: 'gte', reason: 'thresholds below the target mean higher is better' };
   if (above) return { op: 'lte', reason: 'thresholds above the target mean lower is better' };

@@ -2,7 +2,10 @@ import type { DisplayUnit } from './slo-schema.js';
 
 /** How values of an SLI are shown: a ratio as %, latency in ms or s, cost in $, tokens as counts. */
 export function inferUnit(
-  measured: { kind: 'ratio' } | { kind: 'metric'; name: string; aggregate: string } | { kind: 'evalMetric'; name: string },
+  measured:
+    | { kind: 'ratio' }
+    | { kind: 'metric'; name: string; aggregate: string }
+    | { kind: 'evalMetric'; name: string },
   target: number,
 ): DisplayUnit {
   if (measured.kind === 'ratio') return 'percent';
@@ -12,7 +15,9 @@ export function inferUnit(
   if (/(latency|duration|elapsed|seconds|_s$|ttft|time)/.test(name)) return 's';
   if (/(cost|usd|price|spend)/.test(name)) return 'usd';
   if (/token/.test(name)) return 'count';
-  if (/(rate|ratio|fraction|accuracy|percent|share|pass)/.test(name) && target >= 0 && target <= 1) return 'percent';
-  if ((name.startsWith('scores.') || measured.kind === 'evalMetric') && target >= 0 && target <= 1) return 'percent';
+  if (/(rate|ratio|fraction|accuracy|percent|share|pass)/.test(name) && target >= 0 && target <= 1)
+    return 'percent';
+  if ((name.startsWith('scores.') || measured.kind === 'evalMetric') && target >= 0 && target <= 1)
+    return 'percent';
   return 'number';
 }

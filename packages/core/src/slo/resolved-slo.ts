@@ -2,7 +2,12 @@ import type { Predicate } from '../sli/predicate-schema.js';
 import type { ComparisonOp, DisplayUnit } from './slo-schema.js';
 
 export type ResolvedSli =
-  | { kind: 'metric'; metric: string; aggregate: string; /** Set for percentiles and median. */ quantile?: number }
+  | {
+      kind: 'metric';
+      metric: string;
+      aggregate: string /** Set for percentiles and median. */;
+      quantile?: number;
+    }
   | { kind: 'ratio'; good: Predicate; total?: Predicate }
   | { kind: 'evalMetric'; name: string };
 

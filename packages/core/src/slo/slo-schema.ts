@@ -9,9 +9,11 @@ export type ComparisonOp = (typeof comparisonOps)[number];
 
 export const plainAggregates = ['mean', 'min', 'max', 'sum', 'count', 'median'] as const;
 
-const aggregateSchema = z.string().refine((name) => parsePercentileAggregate(name) !== undefined || plainAggregates.includes(name as never), {
-  message: `expected one of ${plainAggregates.join(', ')} or a percentile p<N> with 0 < N < 100 (p50, p95, p99.9)`,
-});
+const aggregateSchema = z
+  .string()
+  .refine((name) => parsePercentileAggregate(name) !== undefined || plainAggregates.includes(name as never), {
+    message: `expected one of ${plainAggregates.join(', ')} or a percentile p<N> with 0 < N < 100 (p50, p95, p99.9)`,
+  });
 
 export const metricSliSchema = z.strictObject({
   metric: z.string().min(1, 'expected a field path such as `latency_ms` or `scores.accuracy`'),

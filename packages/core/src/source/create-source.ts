@@ -13,7 +13,11 @@ export interface SourceContext {
 }
 
 /** What an adapter package (`@slokit/<type>`) exports to build its source from a config entry. */
-export type SourceFactory = (name: string, config: SourceConfig, context: SourceContext) => EvalSource | Promise<EvalSource>;
+export type SourceFactory = (
+  name: string,
+  config: SourceConfig,
+  context: SourceContext,
+) => EvalSource | Promise<EvalSource>;
 
 /**
  * Builds the source a config entry names: `file` is built in; any other type comes from `factories`, or else from
@@ -64,7 +68,10 @@ export async function createSource(
   }
   if (typeof adapter.createEvalSource !== 'function') {
     throw new ConfigError(config.file, [
-      { path: `sources.${name}.type`, message: `${packageName} does not export createEvalSource; is it a slokit adapter?` },
+      {
+        path: `sources.${name}.type`,
+        message: `${packageName} does not export createEvalSource; is it a slokit adapter?`,
+      },
     ]);
   }
   return adapter.createEvalSource(name, sourceConfig, context);

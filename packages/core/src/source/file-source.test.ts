@@ -107,19 +107,31 @@ describe('createFileSource', () => {
   });
 
   it('is a config error when a configured file does not exist', async () => {
-    const error = await createFileSource('prod', { type: 'file', path: 'missing.jsonl' }, { baseDir: dir, configFile: 'slokit.yaml' }).catch(
-      (caught: unknown) => caught,
-    );
+    const error = await createFileSource(
+      'prod',
+      { type: 'file', path: 'missing.jsonl' },
+      { baseDir: dir, configFile: 'slokit.yaml' },
+    ).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ConfigError);
-    expect((error as Error).message).toBe(`slokit.yaml: sources.prod.path: file not found: ${join(dir, 'missing.jsonl')}`);
+    expect((error as Error).message).toBe(
+      `slokit.yaml: sources.prod.path: file not found: ${join(dir, 'missing.jsonl')}`,
+    );
   });
 
   it('reads an eval summary, treating null and "NaN" as no value', async () => {
     await writeFile(
       join(dir, 'summary.json'),
-      JSON.stringify({ metrics: { accuracy: 0.92, toxicity: 'NaN', recall: null }, samples: 200, name: 'nightly' }),
+      JSON.stringify({
+        metrics: { accuracy: 0.92, toxicity: 'NaN', recall: null },
+        samples: 200,
+        name: 'nightly',
+      }),
     );
-    const source = await createFileSource('evals', { type: 'file', summary: 'summary.json' }, { baseDir: dir });
+    const source = await createFileSource(
+      'evals',
+      { type: 'file', summary: 'summary.json' },
+      { baseDir: dir },
+    );
     expect(await source.readEvalSummary?.()).toEqual({
       metrics: { accuracy: 0.92, toxicity: null, recall: null },
       samples: 200,
@@ -130,7 +142,11 @@ describe('createFileSource', () => {
 
   it('rejects a malformed eval summary, naming the field', async () => {
     await writeFile(join(dir, 'bad-summary.json'), JSON.stringify({ metrics: { accuracy: 'high' } }));
-    const source = await createFileSource('evals', { type: 'file', summary: 'bad-summary.json' }, { baseDir: dir });
+    const source = await createFileSource(
+      'evals',
+      { type: 'file', summary: 'bad-summary.json' },
+      { baseDir: dir },
+    );
     await expect(source.readEvalSummary?.()).rejects.toThrow(
       `${join(dir, 'bad-summary.json')}: metrics.accuracy: expected a number or null, found "high"`,
     );

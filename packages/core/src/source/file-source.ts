@@ -55,7 +55,12 @@ export async function createFileSource(
           }
           const normalized = normalizeRecord(row.value);
           if ('problem' in normalized) {
-            batch.issues.push({ source: name, location: recordsPath, line: row.line, message: normalized.problem });
+            batch.issues.push({
+              source: name,
+              location: recordsPath,
+              line: row.line,
+              message: normalized.problem,
+            });
             continue;
           }
           normalized.record.source = name;
@@ -68,7 +73,9 @@ export async function createFileSource(
         }
       } catch (error) {
         if (error instanceof InputError || (error as Error).name === 'AbortError') throw error;
-        throw new SourceError(name, `cannot read ${recordsPath}: ${(error as Error).message}`, { cause: error });
+        throw new SourceError(name, `cannot read ${recordsPath}: ${(error as Error).message}`, {
+          cause: error,
+        });
       }
       if (batch.records.length > 0 || batch.issues.length > 0) yield batch;
     },
@@ -90,7 +97,10 @@ function resolvePath(baseDir: string, path: string): string {
 type Row = { value: unknown; line: number } | { problem: string; line: number };
 
 async function* readJsonlRows(path: string): AsyncGenerator<Row> {
-  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Number.POSITIVE_INFINITY });
+  const lines = createInterface({
+    input: createReadStream(path, { encoding: 'utf8' }),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
   let line = 0;
   for await (const text of lines) {
     line++;
@@ -106,10 +116,20 @@ async function* readJsonlRows(path: string): AsyncGenerator<Row> {
 async function* readCsvRows(path: string): AsyncGenerator<Row> {
   const { parse } = await import('csv-parse');
   const parser = createReadStream(path).pipe(
-    parse({ columns: true, skip_empty_lines: true, bom: true, trim: true, info: true, relax_column_count: false }),
+    parse({
+      columns: true,
+      skip_empty_lines: true,
+      bom: true,
+      trim: true,
+      info: true,
+      relax_column_count: false,
+    }),
   );
   try {
-    for await (const entry of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+    for await (const entry of parser as AsyncIterable<{
+      record: Record<string, string>;
+      info: { lines: number };
+    }>) {
       yield { value: nestDottedKeys(entry.record), line: entry.info.lines };
     }
   } catch (error) {
@@ -129,19 +149,37 @@ async function readEvalSummary(path: string): Promise<EvalSummary> {
     throw new InputError(path, undefined, `expected a JSON eval summary: ${(error as Error).message}`);
   }
   const summary = parsed as Partial<EvalSummary> | null;
-  if (summary === null || typeof summary !== 'object' || typeof summary.metrics !== 'object' || summary.metrics === null) {
-    throw new InputError(path, undefined, 'expected { "metrics": { "accuracy": 0.92, ... }, "samples": 200 }');
+  if (
+    summary === null ||
+    typeof summary !== 'object' ||
+    typeof summary.metrics !== 'object' ||
+    summary.metrics === null
+  ) {
+    throw new InputError(
+      path,
+      undefined,
+      'expected { "metrics": { "accuracy": 0.92, ... }, "samples": 200 }',
+    );
   }
   const metrics: Record<string, number | null> = {};
   for (const [key, value] of Object.entries(summary.metrics)) {
     if (value === null || (value as unknown) === 'NaN') metrics[key] = null;
     else if (typeof value === 'number' && Number.isFinite(value)) metrics[key] = value;
-    else throw new InputError(path, undefined, `metrics.${key}: expected a number or null, found ${JSON.stringify(value)}`);
+    else
+      throw new InputError(
+        path,
+        undefined,
+        `metrics.${key}: expected a number or null, found ${JSON.stringify(value)}`,
+      );
   }
   const result: EvalSummary = { metrics };
   if (summary.samples !== undefined) {
     if (typeof summary.samples !== 'number' || !Number.isInteger(summary.samples) || summary.samples < 0) {
-      throw new InputError(path, undefined, `samples: expected a whole number, found ${JSON.stringify(summary.samples)}`);
+      throw new InputError(
+        path,
+        undefined,
+        `samples: expected a whole number, found ${JSON.stringify(summary.samples)}`,
+      );
     }
     result.samples = summary.samples;
   }
@@ -150,4 +188,3 @@ async function readEvalSummary(path: string): Promise<EvalSummary> {
   if (typeof summary.url === 'string') result.url = summary.url;
   return result;
 }
-

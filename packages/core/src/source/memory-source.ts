@@ -24,7 +24,12 @@ export function createMemorySource(
         readOptions.signal?.throwIfAborted();
         const normalized = normalizeRecord(raw);
         if ('problem' in normalized) {
-          batch.issues.push({ source: name, location: `records of ${name}`, line: index, message: normalized.problem });
+          batch.issues.push({
+            source: name,
+            location: `records of ${name}`,
+            line: index,
+            message: normalized.problem,
+          });
           continue;
         }
         const record: EvalRecord = { ...normalized.record, source: name };

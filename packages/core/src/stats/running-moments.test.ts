@@ -108,3 +108,14 @@ describe('meanInterval', () => {
     expect(() => meanInterval(momentsOf([1, 2]), 1)).toThrow(RangeError);
   });
 });
+
+describe('RunningMoments sum', () => {
+  it('is compensated, so a mean of repeated decimals is exact', () => {
+    const moments = new RunningMoments();
+    for (let index = 0; index < 602; index++) moments.add(0.05);
+    expect(moments.sum / moments.count).toBe(0.05);
+    const tenths = new RunningMoments();
+    for (let index = 0; index < 10; index++) tenths.add(0.1);
+    expect(tenths.sum).toBe(1);
+  });
+});

@@ -9,6 +9,8 @@ import type { Interval } from './wilson-interval.js';
 export class RunningMoments {
   private n = 0;
   private total = 0;
+  // Neumaier compensation: the low-order bits lost from `total`, so 602 x 0.05 sums to 30.1 and means stay exact.
+  private compensation = 0;
   private minimum = Number.POSITIVE_INFINITY;
   private maximum = Number.NEGATIVE_INFINITY;
   private average = 0;
@@ -20,7 +22,7 @@ export class RunningMoments {
   }
 
   get sum(): number {
-    return this.total;
+    return this.total + this.compensation;
   }
 
   /** +Infinity while empty. */
@@ -42,7 +44,7 @@ export class RunningMoments {
     if (!Number.isFinite(value))
       throw new RangeError(`RunningMoments accepts finite values only, got ${value}`);
     this.n += 1;
-    this.total += value;
+    this.addToTotal(value);
     if (value < this.minimum) this.minimum = value;
     if (value > this.maximum) this.maximum = value;
     const delta = value - this.average;
@@ -50,11 +52,19 @@ export class RunningMoments {
     this.m2 += delta * (value - this.average);
   }
 
+  private addToTotal(value: number): void {
+    const next = this.total + value;
+    this.compensation +=
+      Math.abs(this.total) >= Math.abs(value) ? this.total - next + value : value - next + this.total;
+    this.total = next;
+  }
+
   merge(other: RunningMoments): void {
     if (other.n === 0) return;
     if (this.n === 0) {
       this.n = other.n;
       this.total = other.total;
+      this.compensation = other.compensation;
       this.minimum = other.minimum;
       this.maximum = other.maximum;
       this.average = other.average;
@@ -66,7 +76,8 @@ export class RunningMoments {
     this.m2 += other.m2 + ((delta * delta * this.n) / n) * other.n;
     this.average += (delta * other.n) / n;
     this.n = n;
-    this.total += other.total;
+    this.addToTotal(other.total);
+    this.addToTotal(other.compensation);
     if (other.minimum < this.minimum) this.minimum = other.minimum;
     if (other.maximum > this.maximum) this.maximum = other.maximum;
   }

@@ -51,6 +51,13 @@ describe('studentTQuantile', () => {
         expect(cdf(studentTQuantile(p, df), df)).toBeCloseTo(p, 13);
       }
     }
+    for (const [df, p] of [
+      [0.05, 0.6],
+      [1e-3, 0.5001],
+    ] as const) {
+      expect(cdf(studentTQuantile(p, df), df)).toBeCloseTo(p, 13);
+    }
+    expect(studentTQuantile(0.975, 1e-100)).toBe(Number.POSITIVE_INFINITY);
     const between = studentTQuantile(0.975, 2.5);
     expect(between).toBeLessThan(studentTQuantile(0.975, 2));
     expect(between).toBeGreaterThan(studentTQuantile(0.975, 3));
@@ -60,7 +67,9 @@ describe('studentTQuantile', () => {
     expect(studentTQuantile(0.5, 3)).toBe(0);
     for (const df of [1, 3.5, 40]) {
       // Dyadic p, so that 1 - p is exact.
-      for (const p of [2 ** -10, 0.125, 0.25]) expect(studentTQuantile(p, df)).toBe(-studentTQuantile(1 - p, df));
+      for (const p of [2 ** -10, 0.125, 0.25]) {
+        expect(studentTQuantile(p, df)).toBe(-studentTQuantile(1 - p, df));
+      }
     }
   });
 

@@ -16,8 +16,9 @@ const EXPANSION_MIN_DF = 1000;
  */
 export function studentTQuantile(p: number, degreesOfFreedom: number): number {
   if (!(p >= 0 && p <= 1)) throw new RangeError(`Probability must be within [0, 1], got ${p}`);
-  if (!(degreesOfFreedom > 0))
+  if (!(degreesOfFreedom > 0)) {
     throw new RangeError(`Degrees of freedom must be > 0, got ${degreesOfFreedom}`);
+  }
   if (p === 0) return Number.NEGATIVE_INFINITY;
   if (p === 1) return Number.POSITIVE_INFINITY;
   if (p === 0.5) return 0;
@@ -44,16 +45,18 @@ function upperTailQuantile(tail: number, df: number): number {
     return Math.exp(logDensityScale - ((df + 1) / 2) * logKernel);
   };
 
+  // For small df the expansion is no estimate at all (it can be negative, or NaN for df near 0).
+  const guess = expansion.value > 0 && Number.isFinite(expansion.value) ? expansion.value : 1;
   // Bracket the root: the tail probability falls from 0.5 at t = 0 towards 0.
   let lo = 0;
-  let hi = Math.max(1, expansion.value);
+  let hi = Math.max(1, guess);
   while (upperTail(hi, df) > tail) {
     lo = hi;
     hi *= 2;
     if (hi === Number.POSITIVE_INFINITY) return hi;
   }
 
-  let t = expansion.value > lo && expansion.value < hi ? expansion.value : lo + (hi - lo) / 2;
+  let t = guess > lo && guess < hi ? guess : lo + (hi - lo) / 2;
   for (let i = 0; i < MAX_ITERATIONS; i++) {
     const excess = upperTail(t, df) - tail;
     if (excess === 0) return t;
