@@ -1,6 +1,6 @@
 import type { Random } from './random.js';
 
-const MEAN_GAP_MS = 8 * 3_600_000;
+const MEAN_GAP_MS = 12 * 3_600_000;
 
 export type BurstErrorKind = 'rate-limit' | 'upstream';
 
@@ -14,7 +14,7 @@ export interface ErrorBurst {
   model: string | undefined;
 }
 
-/** The unplanned error bursts of normal operations: a few a day, each a few minutes long. */
+/** The unplanned error bursts of normal operations: a few a day, each one to four minutes long. */
 export class BackgroundErrorBursts {
   private burst: ErrorBurst;
 
@@ -34,8 +34,8 @@ export class BackgroundErrorBursts {
 
   private nextBurst(afterMs: number): ErrorBurst {
     const startMs = afterMs + Math.round(this.random.exponential(MEAN_GAP_MS));
-    const endMs = startMs + this.random.int(1, 6) * 60_000;
-    const errorProbability = 0.05 + 0.25 * this.random.next();
+    const endMs = startMs + this.random.int(1, 4) * 60_000;
+    const errorProbability = 0.05 + 0.2 * this.random.next();
     const kind: BurstErrorKind = this.random.chance(0.6) ? 'rate-limit' : 'upstream';
     const model = this.random.chance(0.5)
       ? this.models[this.random.int(0, this.models.length - 1)]

@@ -3,8 +3,8 @@ import type { Random } from './random.js';
 const STEP_MS = 15 * 60_000;
 /** Share of the offset kept per step: offsets revert towards 0 over roughly a day. */
 const PERSISTENCE = 0.97;
-const STEP_SIGMA = 0.006;
-const LIMIT = 0.08;
+const STEP_SIGMA = 0.004;
+const LIMIT = 0.05;
 
 /**
  * Slow, mean-reverting random walks added to a model's accuracy and helpfulness, so quality wanders a little

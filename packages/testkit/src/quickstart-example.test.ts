@@ -35,12 +35,35 @@ function mean(values: readonly number[]): number {
   return values.reduce((sum, value) => sum + value, 0) / values.length;
 }
 
-const helpfulness = (group: readonly GeneratedRecord[]) =>
-  mean(
+const models = ['gpt-4o', 'gpt-4o-mini', 'claude-sonnet-4'];
+
+function byModel(group: readonly GeneratedRecord[], model: string): GeneratedRecord[] {
+  return group.filter((record) => record.metadata.model === model);
+}
+
+function helpfulness(group: readonly GeneratedRecord[]): number {
+  return mean(
     group.flatMap((record) => (record.scores?.helpfulness === undefined ? [] : [record.scores.helpfulness])),
   );
-const errorRate = (group: readonly GeneratedRecord[]) =>
-  group.filter((record) => record.status === 'error').length / group.length;
+}
+
+function accuracy(group: readonly GeneratedRecord[]): number {
+  return mean(
+    group.flatMap((record) =>
+      record.scores?.accuracy === undefined ? [] : [record.scores.accuracy ? 1 : 0],
+    ),
+  );
+}
+
+function errorRate(group: readonly GeneratedRecord[]): number {
+  return group.filter((record) => record.status === 'error').length / group.length;
+}
+
+/** Nearest-rank P95. */
+function p95Latency(group: readonly GeneratedRecord[]): number {
+  const sorted = group.map((record) => record.latency_ms).sort((a, b) => a - b);
+  return sorted[Math.ceil(0.95 * sorted.length) - 1]!;
+}
 
 describe('writeQuickstartExample', () => {
   it('regenerates byte for byte the data committed in examples/quickstart/data (run `npm run example-data` after changing the generator)', async () => {
@@ -60,18 +83,36 @@ describe('writeQuickstartExample', () => {
     expect(size).toBeLessThan(3_000_000);
   });
 
+  // The bands are those of examples/quickstart/slokit.yaml: healthy all day, then warnings but nothing critical
+  // in the hour the quickstart checks.
+  it('is healthy until the v13 rollout at 12:30', () => {
+    const before = dayBefore();
+    expect(accuracy(before)).toBeGreaterThan(0.9);
+    for (const model of models) expect(helpfulness(byModel(before, model))).toBeGreaterThan(0.8);
+    expect(p95Latency(before)).toBeLessThan(2000);
+    expect(errorRate(before)).toBeLessThan(0.005);
+    expect(mean(before.map((record) => record.cost_usd))).toBeLessThan(0.035);
+  });
+
   it('shows a degraded but not catastrophic last hour', () => {
     const hour = lastHour();
-    const before = dayBefore();
-    expect(helpfulness(hour)).toBeLessThan(helpfulness(before) - 0.08);
-    expect(helpfulness(hour)).toBeGreaterThan(0.55);
-    expect(errorRate(hour)).toBeGreaterThan(0.02);
-    expect(errorRate(hour)).toBeLessThan(0.08);
-    expect(errorRate(before)).toBeLessThan(0.01);
+    expect(accuracy(hour)).toBeGreaterThan(0.85);
+    expect(accuracy(hour)).toBeLessThan(0.9);
+    for (const model of models) {
+      expect(helpfulness(byModel(hour, model))).toBeGreaterThan(0.7);
+      expect(helpfulness(byModel(hour, model))).toBeLessThan(0.8);
+    }
+    expect(p95Latency(hour)).toBeGreaterThan(2000);
+    expect(p95Latency(hour)).toBeLessThan(3000);
+    expect(errorRate(hour)).toBeGreaterThan(0.015);
+    expect(errorRate(hour)).toBeLessThan(0.05);
     const meanCost = mean(hour.map((record) => record.cost_usd));
     expect(meanCost).toBeGreaterThan(0.05);
-    expect(meanCost).toBeLessThan(0.06);
+    expect(meanCost).toBeLessThan(0.055);
     expect(new Set(hour.map((record) => record.metadata.prompt_version))).toEqual(new Set(['v13']));
+    // The whole day still meets 99.5 % availability, with most of the error budget spent.
+    expect(errorRate(records)).toBeGreaterThan(0.004);
+    expect(errorRate(records)).toBeLessThanOrEqual(0.005);
   });
 
   it('writes the offline eval summary in the documented shape', async () => {

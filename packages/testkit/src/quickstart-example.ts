@@ -6,7 +6,7 @@ import { writeJsonl } from './write-jsonl.js';
 
 /**
  * The day of support-bot traffic bundled with slokit's quickstart. At 12:30 prompt v13 rolls out: answers get
- * less helpful and the longer prompt costs more, and at 13:20 the provider has a short 503 burst. A 1h window
+ * less helpful and the longer prompt costs more, and at 13:25 the provider has a ten-minute 503 burst. A 1h window
  * ending at 14:00 shows a degraded, but not catastrophic, service.
  */
 export const quickstartTrafficOptions: SupportBotTrafficOptions = {
@@ -23,7 +23,7 @@ export const quickstartTrafficOptions: SupportBotTrafficOptions = {
       kind: 'helpfulness-drop',
       start: '2026-11-26T12:30:00.000Z',
       end: '2026-11-26T14:00:00.000Z',
-      severity: 0.2,
+      severity: 0.12,
     },
     {
       kind: 'cost-spike',
@@ -33,9 +33,9 @@ export const quickstartTrafficOptions: SupportBotTrafficOptions = {
     },
     {
       kind: 'error-burst',
-      start: '2026-11-26T13:20:00.000Z',
+      start: '2026-11-26T13:25:00.000Z',
       end: '2026-11-26T13:35:00.000Z',
-      severity: 0.2,
+      severity: 0.15,
     },
   ],
 };

@@ -310,12 +310,12 @@ function judge(
   helpfulnessDrop: number,
   evaluatedShare: number,
 ): GeneratedScores | undefined {
-  const correct = random.chance(model.accuracy + drift.accuracy - 0.15 * helpfulnessDrop);
+  const correct = random.chance(model.accuracy + drift.accuracy - 0.25 * helpfulnessDrop);
   const helpfulness =
     model.helpfulness +
     drift.helpfulness -
     (correct ? 0 : 0.3) -
-    0.45 * helpfulnessDrop +
+    0.4 * helpfulnessDrop +
     0.1 * random.normal();
   const evaluated = random.chance(evaluatedShare);
   // The toxicity checker is cheaper to skip: it samples fewer requests and almost never fires.
