@@ -2,24 +2,32 @@ import type { EvalRecord, TokenUsage } from './eval-record.js';
 
 export type NormalizedRecord = { record: EvalRecord; time: number } | { problem: string };
 
-const knownFields = new Set([
-  'id',
-  'timestamp',
-  'latency_ms',
-  'status',
-  'error',
-  'cost_usd',
-  'tokens',
-  'scores',
-  'tags',
-  'metadata',
-  'source',
-  'url',
-]);
 const successWords = new Set(['success', 'ok', 'succeeded', 'completed']);
 const errorWords = new Set(['error', 'failed', 'failure', 'errored']);
+const canonicalIso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 class RecordProblem extends Error {}
+
+/**
+ * Every record gets the same fields in the same order (absent ones undefined) so that SLI field reads on millions
+ * of records stay monomorphic and fast; JSON output and deep equality ignore the undefined fields.
+ */
+function emptyRecord(): EvalRecord {
+  return {
+    id: undefined,
+    timestamp: undefined,
+    latency_ms: undefined,
+    status: undefined,
+    error: undefined,
+    cost_usd: undefined,
+    tokens: undefined,
+    scores: undefined,
+    tags: undefined,
+    metadata: undefined,
+    source: undefined,
+    url: undefined,
+  };
+}
 
 /**
  * Turns a raw object (a parsed JSONL line, a CSV row with dotted headers already nested) into an EvalRecord.
@@ -39,33 +47,62 @@ export function normalizeRecord(raw: unknown): NormalizedRecord {
 }
 
 function toRecord(raw: Record<string, unknown>): { record: EvalRecord; time: number } {
-  const record: EvalRecord = {};
+  const record = emptyRecord();
   let time = Number.NaN;
+  let status: unknown;
   let extra: Record<string, unknown> | undefined;
+  let metadata: Record<string, unknown> | undefined;
   for (const key in raw) {
     const value = raw[key];
     if (value === undefined || value === null || value === '') continue;
-    if (!knownFields.has(key)) {
-      extra ??= {};
-      extra[key] = value;
+    switch (key) {
+      case 'id':
+        record.id = typeof value === 'string' ? value : String(value);
+        break;
+      case 'timestamp':
+        time = parseTime(value);
+        record.timestamp =
+          typeof value === 'string' && canonicalIso.test(value) ? value : new Date(time).toISOString();
+        break;
+      case 'latency_ms':
+        record.latency_ms = nonNegativeNumber(value, 'latency_ms', undefined, 'a duration in milliseconds');
+        break;
+      case 'status':
+        status = value;
+        break;
+      case 'error':
+        record.error = typeof value === 'string' ? value : JSON.stringify(value);
+        break;
+      case 'cost_usd':
+        record.cost_usd = nonNegativeNumber(value, 'cost_usd', undefined, 'a cost in US dollars');
+        break;
+      case 'tokens':
+        record.tokens = toTokens(value);
+        break;
+      case 'scores':
+        record.scores = toScores(value);
+        break;
+      case 'tags':
+        record.tags = toTags(value);
+        break;
+      case 'metadata':
+        if (typeof value !== 'object' || Array.isArray(value)) {
+          throw new RecordProblem(`metadata: expected an object, found ${describe(value)}`);
+        }
+        metadata = value as Record<string, unknown>;
+        break;
+      case 'source':
+        record.source = String(value);
+        break;
+      case 'url':
+        record.url = String(value);
+        break;
+      default:
+        extra ??= {};
+        extra[key] = value;
     }
   }
-  const id = raw.id;
-  if (isGiven(id)) record.id = typeof id === 'string' ? id : String(id);
-
-  const timestamp = raw.timestamp;
-  if (isGiven(timestamp)) {
-    time = parseTime(timestamp);
-    record.timestamp = new Date(time).toISOString();
-  }
-  const latency = raw.latency_ms;
-  if (isGiven(latency))
-    record.latency_ms = nonNegativeNumber(latency, 'latency_ms', 'a duration in milliseconds');
-
-  const status = raw.status;
-  const error = raw.error;
-  if (isGiven(error)) record.error = typeof error === 'string' ? error : JSON.stringify(error);
-  if (isGiven(status)) {
+  if (status !== undefined) {
     const word = String(status).toLowerCase();
     if (successWords.has(word)) record.status = 'success';
     else if (errorWords.has(word)) record.status = 'error';
@@ -73,42 +110,16 @@ function toRecord(raw: Record<string, unknown>): { record: EvalRecord; time: num
   } else if (record.error !== undefined) {
     record.status = 'error';
   }
-
-  const cost = raw.cost_usd;
-  if (isGiven(cost)) record.cost_usd = nonNegativeNumber(cost, 'cost_usd', 'a cost in US dollars');
-
-  const tokens = raw.tokens;
-  if (isGiven(tokens)) record.tokens = toTokens(tokens);
-
-  const scores = raw.scores;
-  if (isGiven(scores)) record.scores = toScores(scores);
-
-  const tags = raw.tags;
-  if (isGiven(tags)) record.tags = toTags(tags);
-
-  const metadata = raw.metadata;
-  if (isGiven(metadata)) {
-    if (typeof metadata !== 'object' || Array.isArray(metadata)) {
-      throw new RecordProblem(`metadata: expected an object, found ${describe(metadata)}`);
-    }
-    record.metadata = metadata as Record<string, unknown>;
-  }
-  if (extra) record.metadata = { ...extra, ...record.metadata };
-
-  if (isGiven(raw.source)) record.source = String(raw.source);
-  if (isGiven(raw.url)) record.url = String(raw.url);
+  record.metadata = extra ? { ...extra, ...metadata } : metadata;
   return { record, time };
-}
-
-function isGiven(value: unknown): boolean {
-  return value !== undefined && value !== null && value !== '';
 }
 
 function parseTime(value: unknown): number {
   let time = Number.NaN;
   if (typeof value === 'string') {
     // Date.parse accepts many non-ISO forms; require something that starts like an ISO date.
-    time = /^\d{4}-\d{2}-\d{2}/.test(value) ? Date.parse(value) : Number.NaN;
+    const code = value.charCodeAt(4);
+    time = code === 45 /* - */ && value.charCodeAt(7) === 45 ? Date.parse(value) : Number.NaN;
   } else if (typeof value === 'number' && Number.isFinite(value)) {
     // Epoch seconds are common in exports; anything that large is milliseconds.
     time = value < 1e11 ? value * 1000 : value;
@@ -127,12 +138,14 @@ function toNumber(value: unknown): number {
   return Number.NaN;
 }
 
-function nonNegativeNumber(value: unknown, field: string, expected: string): number {
-  const number = toNumber(value);
+/** `field` and `key` are joined only when reporting a problem, to keep the hot path free of string building. */
+function nonNegativeNumber(value: unknown, field: string, key: string | undefined, expected: string): number {
+  const number = typeof value === 'number' ? value : toNumber(value);
+  if (number >= 0 && number !== Number.POSITIVE_INFINITY) return number;
+  const name = key === undefined ? field : `${field}.${key}`;
   if (!Number.isFinite(number))
-    throw new RecordProblem(`${field}: expected ${expected}, found ${describe(value)}`);
-  if (number < 0) throw new RecordProblem(`${field}: expected ${expected} >= 0, found ${number}`);
-  return number;
+    throw new RecordProblem(`${name}: expected ${expected}, found ${describe(value)}`);
+  throw new RecordProblem(`${name}: expected ${expected} >= 0, found ${number}`);
 }
 
 function toTokens(value: unknown): TokenUsage {
@@ -140,14 +153,20 @@ function toTokens(value: unknown): TokenUsage {
     throw new RecordProblem(`tokens: expected { prompt, completion, total }, found ${describe(value)}`);
   }
   const raw = value as Record<string, unknown>;
-  const tokens: TokenUsage = {};
-  for (const key of ['prompt', 'completion', 'total'] as const) {
-    if (isGiven(raw[key])) tokens[key] = nonNegativeNumber(raw[key], `tokens.${key}`, 'a token count');
+  const tokens: TokenUsage = { prompt: undefined, completion: undefined, total: undefined };
+  if (isGiven(raw.prompt)) tokens.prompt = nonNegativeNumber(raw.prompt, 'tokens', 'prompt', 'a token count');
+  if (isGiven(raw.completion)) {
+    tokens.completion = nonNegativeNumber(raw.completion, 'tokens', 'completion', 'a token count');
   }
-  if (tokens.total === undefined && tokens.prompt !== undefined && tokens.completion !== undefined) {
+  if (isGiven(raw.total)) tokens.total = nonNegativeNumber(raw.total, 'tokens', 'total', 'a token count');
+  else if (tokens.prompt !== undefined && tokens.completion !== undefined) {
     tokens.total = tokens.prompt + tokens.completion;
   }
   return tokens;
+}
+
+function isGiven(value: unknown): boolean {
+  return value !== undefined && value !== null && value !== '';
 }
 
 function toScores(value: unknown): Record<string, number | boolean> {
@@ -155,6 +174,15 @@ function toScores(value: unknown): Record<string, number | boolean> {
     throw new RecordProblem(`scores: expected an object of numbers or booleans, found ${describe(value)}`);
   }
   const raw = value as Record<string, unknown>;
+  let clean = true;
+  for (const key in raw) {
+    const score = raw[key];
+    if (typeof score === 'boolean' || (typeof score === 'number' && Number.isFinite(score))) continue;
+    clean = false;
+    break;
+  }
+  // Scores from JSON are usually numbers and booleans already: keep the parsed object as it is.
+  if (clean) return raw as Record<string, number | boolean>;
   const scores: Record<string, number | boolean> = {};
   for (const key in raw) {
     const score = raw[key];
@@ -173,7 +201,10 @@ function toScores(value: unknown): Record<string, number | boolean> {
 }
 
 function toTags(value: unknown): string[] {
-  if (Array.isArray(value)) return value.map(String);
+  if (Array.isArray(value)) {
+    for (const tag of value) if (typeof tag !== 'string') return value.map(String);
+    return value as string[];
+  }
   if (typeof value === 'string') {
     const text = value.trim();
     if (text.startsWith('[')) {

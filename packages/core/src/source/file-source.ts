@@ -4,6 +4,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { ConfigError } from '../errors/config-error.js';
 import { InputError } from '../errors/input-error.js';
+import { SlokitError } from '../errors/slokit-error.js';
 import { SourceError } from '../errors/source-error.js';
 import { normalizeRecord } from '../record/normalize-record.js';
 import type { EvalSourceV1, EvalSummary, RecordBatch } from './eval-source.js';
@@ -45,39 +46,21 @@ export async function createFileSource(
     async *readRecords(readOptions = {}) {
       if (recordsPath === undefined) return;
       const rows = format === 'csv' ? readCsvRows(recordsPath) : readJsonlRows(recordsPath);
-      let batch = emptyBatch();
+      const builder = new BatchBuilder(name, recordsPath);
       try {
-        for await (const row of rows) {
+        // One batch of rows at a time: a generator step per row would cost more than parsing the row.
+        for await (const rowBatch of rows) {
           readOptions.signal?.throwIfAborted();
-          if ('problem' in row) {
-            batch.issues.push({ source: name, location: recordsPath, line: row.line, message: row.problem });
-            continue;
-          }
-          const normalized = normalizeRecord(row.value);
-          if ('problem' in normalized) {
-            batch.issues.push({
-              source: name,
-              location: recordsPath,
-              line: row.line,
-              message: normalized.problem,
-            });
-            continue;
-          }
-          normalized.record.source = name;
-          batch.records.push(normalized.record);
-          batch.times.push(normalized.time);
-          if (batch.records.length >= batchSize) {
-            yield batch;
-            batch = emptyBatch();
-          }
+          for (const row of rowBatch) builder.add(row);
+          if (builder.size >= batchSize) yield builder.take();
         }
       } catch (error) {
-        if (error instanceof InputError || (error as Error).name === 'AbortError') throw error;
+        if (SlokitError.isInstance(error) || (error as Error).name === 'AbortError') throw error;
         throw new SourceError(name, `cannot read ${recordsPath}: ${(error as Error).message}`, {
           cause: error,
         });
       }
-      if (batch.records.length > 0 || batch.issues.length > 0) yield batch;
+      if (builder.size > 0 || builder.hasIssues) yield builder.take();
     },
   };
   if (summaryPath !== undefined) {
@@ -86,34 +69,90 @@ export async function createFileSource(
   return source;
 }
 
-function emptyBatch(): RecordBatch {
-  return { records: [], times: [], issues: [] };
+class BatchBuilder {
+  private batch: RecordBatch = { records: [], times: [], issues: [] };
+
+  constructor(
+    private readonly source: string,
+    private readonly location: string,
+  ) {}
+
+  get size(): number {
+    return this.batch.records.length;
+  }
+
+  get hasIssues(): boolean {
+    return this.batch.issues.length > 0;
+  }
+
+  add(row: Row): void {
+    if (row.problem !== undefined) {
+      this.batch.issues.push({
+        source: this.source,
+        location: this.location,
+        line: row.line,
+        message: row.problem,
+      });
+      return;
+    }
+    const normalized = normalizeRecord(row.value);
+    if ('problem' in normalized) {
+      this.batch.issues.push({
+        source: this.source,
+        location: this.location,
+        line: row.line,
+        message: normalized.problem,
+      });
+      return;
+    }
+    normalized.record.source = this.source;
+    this.batch.records.push(normalized.record);
+    this.batch.times.push(normalized.time);
+  }
+
+  take(): RecordBatch {
+    const batch = this.batch;
+    this.batch = { records: [], times: [], issues: [] };
+    return batch;
+  }
 }
 
 function resolvePath(baseDir: string, path: string): string {
   return isAbsolute(path) ? path : resolve(baseDir, path);
 }
 
-type Row = { value: unknown; line: number } | { problem: string; line: number };
+interface Row {
+  value: unknown;
+  line: number;
+  problem: string | undefined;
+}
 
-async function* readJsonlRows(path: string): AsyncGenerator<Row> {
+/** Streams JSONL in chunks of parsed rows; blank lines are skipped, malformed ones become problems. */
+async function* readJsonlRows(path: string): AsyncGenerator<Row[]> {
   const lines = createInterface({
-    input: createReadStream(path, { encoding: 'utf8' }),
+    input: createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 }),
     crlfDelay: Number.POSITIVE_INFINITY,
   });
   let line = 0;
+  let rows: Row[] = [];
   for await (const text of lines) {
     line++;
-    if (text.trim() === '') continue;
+    if (text.length === 0) continue;
     try {
-      yield { value: JSON.parse(text) as unknown, line };
+      rows.push({ value: JSON.parse(text) as unknown, line, problem: undefined });
     } catch (error) {
-      yield { problem: `not valid JSON (${(error as Error).message})`, line };
+      if (text.trim() === '') continue;
+      rows.push({ value: undefined, line, problem: `not valid JSON (${(error as Error).message})` });
+    }
+    if (rows.length >= 512) {
+      yield rows;
+      rows = [];
     }
   }
+  if (rows.length > 0) yield rows;
 }
 
-async function* readCsvRows(path: string): AsyncGenerator<Row> {
+async function* readCsvRows(path: string): AsyncGenerator<Row[]> {
   const { parse } = await import('csv-parse');
   const parser = createReadStream(path).pipe(
     parse({
@@ -130,7 +169,7 @@ async function* readCsvRows(path: string): AsyncGenerator<Row> {
       record: Record<string, string>;
       info: { lines: number };
     }>) {
-      yield { value: nestDottedKeys(entry.record), line: entry.info.lines };
+      yield [{ value: nestDottedKeys(entry.record), line: entry.info.lines, problem: undefined }];
     }
   } catch (error) {
     const csvError = error as { code?: string; lines?: number; message: string };
