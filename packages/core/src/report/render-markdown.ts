@@ -1,21 +1,12 @@
 import { formatCount, formatTime } from './format-value.js';
 import type { Report } from './report.js';
-import { complianceLine, reportRows } from './report-rows.js';
-import { statusLabel } from './status-label.js';
+import { complianceLine, reportColumns, reportRows } from './report-rows.js';
 
 /** Markdown for a PR comment or $GITHUB_STEP_SUMMARY. */
 export function renderMarkdown(report: Report): string {
   const rows = reportRows(report);
-  const showBudget = rows.some((row) => row.budget !== '');
-  const headers = [
-    'SLO',
-    'Target',
-    'Current',
-    'Samples',
-    'Window',
-    ...(showBudget ? ['Budget left'] : []),
-    'Status',
-  ];
+  const columns = reportColumns(rows);
+  const headers = columns.headers;
   const lines = [
     `### SLO report — window ending ${formatTime(report.at)}`,
     '',
@@ -24,15 +15,7 @@ export function renderMarkdown(report: Report): string {
   ];
   for (const row of rows) {
     const name = row.segment ? `↳ ${escapeCell(row.name)}` : `**${escapeCell(row.name)}**`;
-    const cells = [
-      name,
-      row.target,
-      row.current,
-      row.samples,
-      row.window,
-      ...(showBudget ? [row.budget] : []),
-      statusLabel(row.status),
-    ];
+    const cells = columns.cells(row, name);
     lines.push(`| ${cells.map((cell, index) => (index === 0 ? cell : escapeCell(cell))).join(' | ')} |`);
   }
   lines.push('', `**${complianceLine(report)}**`);

@@ -2,8 +2,7 @@ import type { SloStatus } from '../evaluation/slo-status.js';
 import { displayWidth, padEnd } from './display-width.js';
 import { formatCount, formatTime } from './format-value.js';
 import type { Report } from './report.js';
-import { complianceLine, reportRows } from './report-rows.js';
-import { statusLabel } from './status-label.js';
+import { complianceLine, reportColumns, reportRows } from './report-rows.js';
 
 export interface RenderTableOptions {
   /** ANSI colours; the CLI turns them on for a TTY only. */
@@ -23,25 +22,9 @@ const statusColors: Record<SloStatus, string> = {
 export function renderTable(report: Report, options: RenderTableOptions = {}): string {
   const paint = (code: string, text: string) => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
   const rows = reportRows(report);
-  const showBudget = rows.some((row) => row.budget !== '');
-  const headers = [
-    'SLO',
-    'Target',
-    'Current',
-    'Samples',
-    'Window',
-    ...(showBudget ? ['Budget left'] : []),
-    'Status',
-  ];
-  const cells = rows.map((row) => [
-    row.segment ? `  └ ${row.name}` : row.name,
-    row.target,
-    row.current,
-    row.samples,
-    row.window,
-    ...(showBudget ? [row.budget] : []),
-    statusLabel(row.status),
-  ]);
+  const columns = reportColumns(rows);
+  const headers = columns.headers;
+  const cells = rows.map((row) => columns.cells(row, row.segment ? `  └ ${row.name}` : row.name));
   const widths = headers.map((header, column) =>
     Math.max(displayWidth(header), ...cells.map((line) => displayWidth(line[column]!))),
   );

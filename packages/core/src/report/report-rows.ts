@@ -1,5 +1,6 @@
 import { formatCount, formatOp, formatValue } from './format-value.js';
 import type { Report, SegmentReport, SloReport } from './report.js';
+import { statusLabel } from './status-label.js';
 
 /** One line of the dashboard: an SLO, or one of its segments. */
 export interface ReportRow {
@@ -60,4 +61,28 @@ export function complianceLine(report: Report): string {
   const { met, counted } = report.complianceCounts;
   if (report.compliance === null) return 'Overall SLO compliance: n/a (no SLO has enough data)';
   return `Overall SLO compliance: ${Math.round(report.compliance * 100)}% (${met} of ${counted})`;
+}
+
+/** The dashboard's column headers and one row's cells, shared by the table and Markdown renderers. */
+export function reportColumns(rows: ReportRow[]) {
+  const showBudget = rows.some((row) => row.budget !== '');
+  const headers = [
+    'SLO',
+    'Target',
+    'Current',
+    'Samples',
+    'Window',
+    ...(showBudget ? ['Budget left'] : []),
+    'Status',
+  ];
+  const cells = (row: ReportRow, name: string) => [
+    name,
+    row.target,
+    row.current,
+    row.samples,
+    row.window,
+    ...(showBudget ? [row.budget] : []),
+    statusLabel(row.status),
+  ];
+  return { headers, cells };
 }

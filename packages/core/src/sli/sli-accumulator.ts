@@ -84,16 +84,25 @@ function toSample(value: unknown): number | undefined | null {
   return null;
 }
 
-function quantileAccumulator(read: (record: EvalRecord) => unknown, quantile: number): SliAccumulator {
-  const estimator: QuantileEstimator = createQuantileEstimator();
-  let ignored = 0;
-  return {
-    add(record) {
+/** Feeds the numeric samples a field yields into `sink`, counting values that are present but not numbers. */
+function numericSamples(read: (record: EvalRecord) => unknown, sink: { add(value: number): void }) {
+  const counter = {
+    ignored: 0,
+    add(record: EvalRecord) {
       const sample = toSample(read(record));
       if (sample === undefined) return;
-      if (sample === null) ignored++;
-      else estimator.add(sample);
+      if (sample === null) counter.ignored++;
+      else sink.add(sample);
     },
+  };
+  return counter;
+}
+
+function quantileAccumulator(read: (record: EvalRecord) => unknown, quantile: number): SliAccumulator {
+  const estimator: QuantileEstimator = createQuantileEstimator();
+  const samples = numericSamples(read, estimator);
+  return {
+    add: samples.add,
     result() {
       return {
         value: estimator.count === 0 ? null : (estimator.quantile(quantile) ?? null),
@@ -101,7 +110,7 @@ function quantileAccumulator(read: (record: EvalRecord) => unknown, quantile: nu
         interval: null,
         good: null,
         exact: estimator.count === 0 ? null : estimator.exact,
-        ignored,
+        ignored: samples.ignored,
       };
     },
   };
@@ -112,14 +121,9 @@ function momentsAccumulator(
   aggregate: 'mean' | 'min' | 'max' | 'sum' | 'count',
 ): SliAccumulator {
   const moments = new RunningMoments();
-  let ignored = 0;
+  const numbers = numericSamples(read, moments);
   return {
-    add(record) {
-      const sample = toSample(read(record));
-      if (sample === undefined) return;
-      if (sample === null) ignored++;
-      else moments.add(sample);
-    },
+    add: numbers.add,
     result() {
       const samples = moments.count;
       const interval = aggregate === 'mean' ? meanInterval(moments) : undefined;
@@ -136,7 +140,7 @@ function momentsAccumulator(
         interval: interval ? { ...interval, method: 'student-t' } : null,
         good: null,
         exact: null,
-        ignored,
+        ignored: numbers.ignored,
       };
     },
   };
