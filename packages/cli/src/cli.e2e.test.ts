@@ -167,11 +167,25 @@ describe('slokit check', () => {
     expect(withEnv.code).toBe(0);
   });
 
-  it('exits 3 when a source cannot be read', async () => {
+  it('exits 3 when a source cannot be read, still reporting its SLOs as no_data', async () => {
     const run = await slokit(['check', '-c', 'bad/directory-source.yaml']);
     expect(run.code).toBe(3);
-    expect(run.stderr).toMatch(/^slokit: source 'prod': cannot read .*EISDIR/);
+    expect(run.stderr).toMatch(
+      /^slokit: source 'prod': cannot read .*EISDIR.*; its SLOs are reported as no_data\n$/,
+    );
+    expect(run.stdout).toMatch(/latency\s+│ ≤ 2s\s+│ —\s+│ 0 .*no data/);
     expectNoStackTrace(run);
+  });
+
+  it('refuses to publish to a source without a tracker', async () => {
+    const run = await slokit(['check', '-c', 'basic/slokit.yaml', '--publish', 'prod']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      'slokit: basic/slokit.yaml: sources.prod.type: a file source has no tracker to publish to\n',
+    );
+    const none = await slokit(['check', '-c', 'basic/slokit.yaml', '--publish', 'langsmith']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toBe("slokit: --publish: no configured source matches 'langsmith' (sources: prod)\n");
   });
 
   it('exits 2 on usage mistakes', async () => {
@@ -185,6 +199,24 @@ describe('slokit check', () => {
     const help = await slokit(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('check [options]');
+  });
+});
+
+describe('slokit discover', () => {
+  it('lists scores and metadata keys with a suggested config', async () => {
+    const run = await slokit(['discover', '-c', 'basic/slokit.yaml', '--now', at, '--days', '1']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Source 'prod' (file), last 1 day(s): 20 records");
+    expect(run.stdout).toContain('scores.accuracy  boolean, on 20 records');
+    expect(run.stdout).toContain('scores.helpfulness  number 0.7..0.9, on 20 records');
+    expect(run.stdout).toContain('metadata.model  string, 2 distinct e.g. gpt-4o, gpt-4o-mini');
+    expect(run.stdout).toContain(
+      'objective: { op: lte, target: 3000 }, window: 1h, groupBy: metadata.model }',
+    );
+    const all = JSON.parse(
+      (await slokit(['discover', '-c', 'basic/slokit.yaml', '--days', '0', '--json'])).stdout,
+    );
+    expect(all).toMatchObject({ source: 'prod', type: 'file', records: 21, errors: 2 });
   });
 });
 

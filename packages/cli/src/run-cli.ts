@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { type CliIo, processIo } from './cli-io.js';
 import { cliVersion } from './cli-version.js';
 import { registerCheckCommand } from './commands/check-command.js';
+import { registerDiscoverCommand } from './commands/discover-command.js';
 import { registerInitCommand } from './commands/init-command.js';
 import { registerValidateCommand } from './commands/validate-command.js';
 
@@ -24,6 +25,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
   registerInitCommand(program, io);
   registerValidateCommand(program, io);
   registerCheckCommand(program, io, setExitCode);
+  registerDiscoverCommand(program, io);
   for (const command of program.commands)
     command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 

@@ -2,6 +2,7 @@ export { type ErrorBudget, errorBudget } from './budget/error-budget.js';
 export { configSchema, type SourceConfig } from './config/config-schema.js';
 export { defineConfig, type SlokitConfig } from './config/define-config.js';
 export { configFileNames, type LoadConfigOptions, loadConfig } from './config/load-config.js';
+export { redactSecret, requiredEnv } from './config/required-env.js';
 export { resolveConfig } from './config/resolve-config.js';
 export { isResolvedConfig, type ResolvedConfig } from './config/resolved-config.js';
 export * from './errors/index.js';
@@ -14,6 +15,11 @@ export {
   sloStatuses,
   statusSeverity,
 } from './evaluation/slo-status.js';
+export { ApiCallError, isRetryableStatus } from './http/api-call-error.js';
+export { parseRetryAfter } from './http/parse-retry-after.js';
+export { type RetryOptions, retryWithBackoff } from './http/retry-with-backoff.js';
+export { createPublisher, type PublisherFactory } from './publish/create-publisher.js';
+export type { Publisher, PublisherV1, PublishOptions, PublishResult } from './publish/publisher.js';
 export type { EvalRecord, TokenUsage } from './record/eval-record.js';
 export { compileFieldPath } from './record/field-path.js';
 export { type NormalizedRecord, normalizeRecord } from './record/normalize-record.js';
@@ -29,6 +35,7 @@ export { parseDuration } from './slo/duration.js';
 export type { ResolvedObjective, ResolvedSli, ResolvedSlo } from './slo/resolved-slo.js';
 export type { ComparisonOp, DisplayUnit, SliConfig, SloConfig } from './slo/slo-schema.js';
 export { createSource, type SourceContext, type SourceFactory } from './source/create-source.js';
+export { type KeyStats, RecordDiscovery, type SourceDiscovery } from './source/discover-records.js';
 export type {
   EvalSource,
   EvalSourceV1,
@@ -40,4 +47,6 @@ export type {
 export { createFileSource } from './source/file-source.js';
 export type { FileSourceConfig } from './source/file-source-config.js';
 export { createMemorySource } from './source/memory-source.js';
+export { parseSourceConfig } from './source/parse-source-config.js';
+export { timeWindowFilter } from './source/time-window.js';
 export * from './stats/index.js';

@@ -4,6 +4,7 @@ import { check, loadConfig, type Report, renderReport, statusSeverity } from '@s
 import { type Command, Option } from 'commander';
 import type { CliIo } from '../cli-io.js';
 import { createProgress } from '../progress.js';
+import { publishReport } from '../publish-report.js';
 import { UsageError } from '../usage-error.js';
 
 const failLevels = {
@@ -19,6 +20,7 @@ interface CheckCommandOptions {
   out?: string;
   failOn: keyof typeof failLevels;
   strict?: boolean;
+  publish?: string;
 }
 
 export function registerCheckCommand(program: Command, io: CliIo, setExitCode: (code: number) => void): void {
@@ -42,6 +44,10 @@ export function registerCheckCommand(program: Command, io: CliIo, setExitCode: (
         .default('critical'),
     )
     .option('--strict', 'fail on the first invalid record instead of skipping and counting it')
+    .option(
+      '--publish <targets>',
+      'write the results back to the trackers of these sources (comma-separated source names or types, or "all")',
+    )
     .action(async (options: CheckCommandOptions) => {
       if (options.at !== undefined && !/^\d{4}-\d{2}-\d{2}/.test(options.at)) {
         throw new UsageError(
@@ -73,7 +79,14 @@ export function registerCheckCommand(program: Command, io: CliIo, setExitCode: (
         }
         io.stderr(`Report written to ${options.out}\n`);
       }
-      setExitCode(worstSeverity(report) >= failLevels[options.failOn] ? 1 : 0);
+      const publishFailed =
+        options.publish === undefined ? false : !(await publishReport(config, report, options.publish, io));
+      const sourceFailed = report.sources.some((source) => source.error !== null);
+      for (const source of report.sources) {
+        if (source.error !== null) io.stderr(`slokit: ${source.error}; its SLOs are reported as no_data\n`);
+      }
+      if (sourceFailed || publishFailed) setExitCode(3);
+      else setExitCode(worstSeverity(report) >= failLevels[options.failOn] ? 1 : 0);
     });
 }
 

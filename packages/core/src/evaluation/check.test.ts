@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SlokitConfig } from '../config/define-config.js';
+import { ConfigError } from '../errors/config-error.js';
 import { InputError } from '../errors/input-error.js';
-import { SourceError } from '../errors/source-error.js';
 import type { EvalSourceV1 } from '../source/eval-source.js';
 import { createMemorySource } from '../source/memory-source.js';
 import { check } from './check.js';
@@ -245,7 +245,7 @@ describe('check', () => {
     expect(report.slos[2]).toMatchObject({ status: 'no_data' });
   });
 
-  it('turns an unexpected failure of a source into a SourceError (exit 3)', async () => {
+  it('leaves the SLOs of a failed source without data, with the reason, while other sources evaluate', async () => {
     const broken: EvalSourceV1 = {
       specificationVersion: 'v1',
       name: 'prod',
@@ -255,14 +255,53 @@ describe('check', () => {
         throw new Error('401 Unauthorized');
       },
     };
-    const promise = check(
-      config([{ name: 'l', sli: { metric: 'latency_ms', aggregate: 'mean' }, objective: { target: 1 } }]),
+    const report = await check(
       {
-        sources: { prod: broken },
+        sources: { prod: { type: 'memory' }, evals: { type: 'memory' } },
+        slos: [
+          {
+            name: 'l',
+            source: 'prod',
+            sli: { metric: 'latency_ms', aggregate: 'mean' },
+            objective: { target: 1 },
+          },
+          {
+            name: 'e',
+            source: 'evals',
+            sli: { metric: 'latency_ms', aggregate: 'mean' },
+            objective: { target: 100 },
+          },
+        ],
       },
+      { sources: { prod: broken, evals: createMemorySource('evals', [{ latency_ms: 50 }]) } },
     );
-    await expect(promise).rejects.toThrow(SourceError);
-    await expect(promise).rejects.toMatchObject({ exitCode: 3, message: "source 'prod': 401 Unauthorized" });
+    expect(report.slos[0]).toMatchObject({
+      status: 'no_data',
+      value: null,
+      notes: ["not evaluated: source 'prod': 401 Unauthorized"],
+    });
+    expect(report.slos[1]).toMatchObject({ status: 'ok', value: 50 });
+    expect(report.sources.map((source) => [source.name, source.error])).toEqual([
+      ['prod', "source 'prod': 401 Unauthorized"],
+      ['evals', null],
+    ]);
+  });
+
+  it('still fails outright on config and input errors', async () => {
+    const records = [{ latency_ms: 'x' }];
+    await expect(
+      run(
+        [{ name: 'l', sli: { metric: 'latency_ms', aggregate: 'mean' }, objective: { target: 1 } }],
+        records,
+        { strict: true },
+      ),
+    ).rejects.toMatchObject({ exitCode: 2 });
+    await expect(
+      check({
+        sources: { prod: { type: 'memory' } },
+        slos: [{ name: 'l', sli: { metric: 'latency_ms', aggregate: 'mean' }, objective: { target: 1 } }],
+      }),
+    ).rejects.toThrow(ConfigError);
   });
 
   it('fills every documented key of the JSON report', async () => {
@@ -271,7 +310,16 @@ describe('check', () => {
       [],
     );
     expect(Object.keys(report).sort()).toEqual(
-      ['at', 'compliance', 'complianceCounts', 'generatedAt', 'schemaVersion', 'slos', 'sources'].sort(),
+      [
+        'at',
+        'checkId',
+        'compliance',
+        'complianceCounts',
+        'generatedAt',
+        'schemaVersion',
+        'slos',
+        'sources',
+      ].sort(),
     );
     expect(Object.keys(report.slos[0]!).sort()).toEqual(
       [

@@ -32,6 +32,8 @@ export interface CheckOptions {
   signal?: AbortSignal;
   onProgress?: (progress: CheckProgress) => void;
   env?: Record<string, string | undefined>;
+  /** Identifies this check for publishers' idempotent writes. Default: the evaluation time. */
+  checkId?: string;
   /** The clock, for `generatedAt` and the default `at`. */
   now?: () => Date;
 }
@@ -46,35 +48,28 @@ export async function check(
   const at = resolveAt(options.at, now);
   const issueLimit = options.issueLimit ?? 50;
 
-  const outcomes = new Map<ResolvedSlo, RecordSloOutcome | EvalSummary | undefined>();
+  const outcomes = new Map<ResolvedSlo, Outcome>();
   const sourceReports: SourceReport[] = [];
 
   for (const sourceName of Object.keys(config.sources)) {
     const slos = config.slos.filter((slo) => slo.source === sourceName);
     if (slos.length === 0) continue;
-    const source =
-      options.sources?.[sourceName] ??
-      (await createSource(sourceName, config, {
-        ...(options.sourceFactories ? { factories: options.sourceFactories } : {}),
-        ...(options.env ? { env: options.env } : {}),
-      }));
-    const report: SourceReport = { name: sourceName, type: source.type, records: 0, skipped: 0, issues: [] };
+    const report: SourceReport = {
+      name: sourceName,
+      type: config.sources[sourceName]?.type ?? 'unknown',
+      records: 0,
+      skipped: 0,
+      issues: [],
+      error: null,
+    };
     sourceReports.push(report);
-
-    const recordSlos = slos.filter((slo) => slo.sli.kind !== 'evalMetric');
-    if (recordSlos.length > 0) {
-      const evaluators = recordSlos.map((slo) => new SloEvaluator(slo, at.getTime()));
-      await readInto(source, evaluators, report, at, { ...options, issueLimit });
-      for (const evaluator of evaluators) outcomes.set(evaluator.slo, evaluator.finish());
-    }
-    const summarySlos = slos.filter((slo) => slo.sli.kind === 'evalMetric');
-    if (summarySlos.length > 0) {
-      const summary = await guard(sourceName, () =>
-        source.readEvalSummary
-          ? source.readEvalSummary({ ...(options.signal ? { signal: options.signal } : {}) })
-          : Promise.resolve(undefined),
-      );
-      for (const slo of summarySlos) outcomes.set(slo, summary);
+    try {
+      await evaluateSource(sourceName, slos, report, outcomes, config, at, { ...options, issueLimit });
+    } catch (error) {
+      // A source that cannot be read leaves its SLOs without data; the other sources still evaluate.
+      if (!(SlokitError.isInstance(error) && error.exitCode === 3)) throw error;
+      report.error = error.message;
+      for (const slo of slos) outcomes.set(slo, { failure: error.message });
     }
   }
 
@@ -83,6 +78,7 @@ export async function check(
   const met = counted.filter((slo) => slo.status === 'ok').length;
   return {
     schemaVersion: 1,
+    checkId: options.checkId ?? at.toISOString(),
     generatedAt: now().toISOString(),
     at: at.toISOString(),
     slos,
@@ -90,6 +86,42 @@ export async function check(
     complianceCounts: { met, counted: counted.length },
     sources: sourceReports,
   };
+}
+
+type Outcome = RecordSloOutcome | EvalSummary | { failure: string } | undefined;
+
+async function evaluateSource(
+  sourceName: string,
+  slos: ResolvedSlo[],
+  report: SourceReport,
+  outcomes: Map<ResolvedSlo, Outcome>,
+  config: ResolvedConfig,
+  at: Date,
+  options: CheckOptions & { issueLimit: number },
+): Promise<void> {
+  const source =
+    options.sources?.[sourceName] ??
+    (await createSource(sourceName, config, {
+      ...(options.sourceFactories ? { factories: options.sourceFactories } : {}),
+      ...(options.env ? { env: options.env } : {}),
+    }));
+  report.type = source.type;
+  const recordSlos = slos.filter((slo) => slo.sli.kind !== 'evalMetric');
+  const summarySlos = slos.filter((slo) => slo.sli.kind === 'evalMetric');
+  const results = new Map<ResolvedSlo, Outcome>();
+  if (recordSlos.length > 0) {
+    const evaluators = recordSlos.map((slo) => new SloEvaluator(slo, at.getTime()));
+    await readInto(source, evaluators, report, at, options);
+    for (const evaluator of evaluators) results.set(evaluator.slo, evaluator.finish());
+  }
+  if (summarySlos.length > 0) {
+    const signal = options.signal ? { signal: options.signal } : {};
+    const summary = await guard(sourceName, () =>
+      source.readEvalSummary ? source.readEvalSummary(signal) : Promise.resolve(undefined),
+    );
+    for (const slo of summarySlos) results.set(slo, summary);
+  }
+  for (const [slo, outcome] of results) outcomes.set(slo, outcome);
 }
 
 function resolveAt(at: Date | string | undefined, now: () => Date): Date {
@@ -147,11 +179,7 @@ async function guard<T>(source: string, read: () => Promise<T>): Promise<T> {
   }
 }
 
-function buildSloReport(
-  slo: ResolvedSlo,
-  outcome: RecordSloOutcome | EvalSummary | undefined,
-  at: Date,
-): SloReport {
+function buildSloReport(slo: ResolvedSlo, outcome: Outcome, at: Date): SloReport {
   const base = {
     name: slo.name,
     description: slo.description ?? null,
@@ -174,6 +202,19 @@ function buildSloReport(
     runbook: slo.runbook ?? null,
     labels: slo.labels,
   };
+  if (outcome !== undefined && 'failure' in outcome) {
+    return {
+      ...base,
+      status: 'no_data',
+      value: null,
+      samples: 0,
+      interval: null,
+      errorBudget: null,
+      exact: null,
+      segments: null,
+      notes: [`not evaluated: ${outcome.failure}`],
+    };
+  }
   if (slo.sli.kind === 'evalMetric') {
     const result = evalMetricOutcome(slo, outcome as EvalSummary | undefined, at);
     return {

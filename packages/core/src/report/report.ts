@@ -66,11 +66,15 @@ export interface SourceReport {
   /** Records skipped because they were invalid; each is listed in `issues` (up to `issueLimit`). */
   skipped: number;
   issues: RecordIssue[];
+  /** Why the source could not be read; its SLOs are then no_data. null when it was read. */
+  error: string | null;
 }
 
 /** The report `slokit check --format json` prints and `check()` returns. Stable: see the README. */
 export interface Report {
   schemaVersion: 1;
+  /** Identifies the check (default: its `at`); publishers derive idempotent ids from it. */
+  checkId: string;
   generatedAt: string;
   /** The evaluation time: every window ends here. */
   at: string;

@@ -20,11 +20,11 @@ export interface RecordBatch {
 }
 
 export interface ReadRecordsOptions {
-  /** Only records after this time are wanted (a source may return earlier ones; they are filtered later). */
+  /** Return only records after this time (exclusive). Records without a time are returned only without `since`. */
   since?: Date;
-  /** Only records at or before this time are wanted. */
+  /** Return only records at or before this time (inclusive). */
   until?: Date;
-  /** Resume after the batch that returned this cursor. */
+  /** Resume after the batch that returned this cursor, with the same since/until. */
   cursor?: string;
   signal?: AbortSignal;
 }

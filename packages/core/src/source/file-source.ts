@@ -10,8 +10,9 @@ import { normalizeRecord } from '../record/normalize-record.js';
 import type { EvalSourceV1, EvalSummary, RecordBatch } from './eval-source.js';
 import type { FileSourceConfig } from './file-source-config.js';
 import { nestDottedKeys } from './nest-dotted-keys.js';
+import { timeWindowFilter } from './time-window.js';
 
-const batchSize = 2048;
+const defaultBatchSize = 2048;
 
 /**
  * The `file` source: records from a JSONL or CSV export, and an optional JSON eval summary.
@@ -20,7 +21,7 @@ const batchSize = 2048;
 export async function createFileSource(
   name: string,
   config: FileSourceConfig,
-  options: { baseDir: string; configFile?: string },
+  options: { baseDir: string; configFile?: string; batchSize?: number },
 ): Promise<EvalSourceV1> {
   const recordsPath = config.path === undefined ? undefined : resolvePath(options.baseDir, config.path);
   const summaryPath = config.summary === undefined ? undefined : resolvePath(options.baseDir, config.summary);
@@ -37,6 +38,7 @@ export async function createFileSource(
       ]);
     }
   }
+  const batchSize = options.batchSize ?? defaultBatchSize;
   const format = config.format ?? (recordsPath?.toLowerCase().endsWith('.csv') ? 'csv' : 'jsonl');
 
   const source: EvalSourceV1 = {
@@ -46,13 +48,21 @@ export async function createFileSource(
     async *readRecords(readOptions = {}) {
       if (recordsPath === undefined) return;
       const rows = format === 'csv' ? readCsvRows(recordsPath) : readJsonlRows(recordsPath);
-      const builder = new BatchBuilder(name, recordsPath);
+      const resumeAfterLine =
+        readOptions.cursor === undefined ? 0 : parseLineCursor(readOptions.cursor, recordsPath);
+      const builder = new BatchBuilder(name, recordsPath, timeWindowFilter(readOptions));
       try {
         // One batch of rows at a time: a generator step per row would cost more than parsing the row.
         for await (const rowBatch of rows) {
           readOptions.signal?.throwIfAborted();
-          for (const row of rowBatch) builder.add(row);
-          if (builder.size >= batchSize) yield builder.take();
+          for (const row of rowBatch) {
+            if (row.line <= resumeAfterLine) continue;
+            builder.add(row);
+            if (builder.size >= batchSize) {
+              yield builder.take();
+              readOptions.signal?.throwIfAborted();
+            }
+          }
         }
       } catch (error) {
         if (SlokitError.isInstance(error) || (error as Error).name === 'AbortError') throw error;
@@ -72,9 +82,12 @@ export async function createFileSource(
 class BatchBuilder {
   private batch: RecordBatch = { records: [], times: [], issues: [] };
 
+  private lastLine = 0;
+
   constructor(
     private readonly source: string,
     private readonly location: string,
+    private readonly inWindow: (time: number) => boolean,
   ) {}
 
   get size(): number {
@@ -86,6 +99,7 @@ class BatchBuilder {
   }
 
   add(row: Row): void {
+    this.lastLine = row.line;
     if (row.problem !== undefined) {
       this.batch.issues.push({
         source: this.source,
@@ -105,16 +119,30 @@ class BatchBuilder {
       });
       return;
     }
+    if (!this.inWindow(normalized.time)) return;
     normalized.record.source = this.source;
     this.batch.records.push(normalized.record);
     this.batch.times.push(normalized.time);
   }
 
+  /** The batch so far; its cursor is the last line read, so a resumed read starts on the next line. */
   take(): RecordBatch {
     const batch = this.batch;
+    batch.cursor = `line:${this.lastLine}`;
     this.batch = { records: [], times: [], issues: [] };
     return batch;
   }
+}
+
+function parseLineCursor(cursor: string, location: string): number {
+  const match = /^line:(\d+)$/.exec(cursor);
+  if (!match)
+    throw new InputError(
+      location,
+      undefined,
+      `expected a cursor such as line:120, found ${JSON.stringify(cursor)}`,
+    );
+  return Number(match[1]);
 }
 
 function resolvePath(baseDir: string, path: string): string {

@@ -1,6 +1,8 @@
+import { InputError } from '../errors/input-error.js';
 import type { EvalRecord } from '../record/eval-record.js';
 import { normalizeRecord } from '../record/normalize-record.js';
 import type { EvalSourceV1, EvalSummary, RecordBatch } from './eval-source.js';
+import { timeWindowFilter } from './time-window.js';
 
 /**
  * A source over records already in memory: the results of an eval run in code, or test data. Records are
@@ -17,10 +19,13 @@ export function createMemorySource(
     name,
     type: 'memory',
     async *readRecords(readOptions = {}) {
+      const inWindow = timeWindowFilter(readOptions);
+      const resumeAfter = readOptions.cursor === undefined ? 0 : parseCursor(readOptions.cursor);
       let batch: RecordBatch = { records: [], times: [], issues: [] };
       let index = 0;
       for (const raw of records) {
         index++;
+        if (index <= resumeAfter) continue;
         readOptions.signal?.throwIfAborted();
         const normalized = normalizeRecord(raw);
         if ('problem' in normalized) {
@@ -32,15 +37,20 @@ export function createMemorySource(
           });
           continue;
         }
+        if (!inWindow(normalized.time)) continue;
         const record: EvalRecord = { ...normalized.record, source: name };
         batch.records.push(record);
         batch.times.push(normalized.time);
         if (batch.records.length >= batchSize) {
+          batch.cursor = String(index);
           yield batch;
           batch = { records: [], times: [], issues: [] };
         }
       }
-      if (batch.records.length > 0 || batch.issues.length > 0) yield batch;
+      if (batch.records.length > 0 || batch.issues.length > 0) {
+        batch.cursor = String(index);
+        yield batch;
+      }
     },
   };
   if (options.summary) {
@@ -48,4 +58,12 @@ export function createMemorySource(
     source.readEvalSummary = async () => summary;
   }
   return source;
+}
+
+/** A memory source's cursor is the count of input items already read. */
+function parseCursor(cursor: string): number {
+  const count = Number(cursor);
+  if (!Number.isInteger(count) || count < 0)
+    throw new InputError('cursor', undefined, `expected a record count, found ${JSON.stringify(cursor)}`);
+  return count;
 }

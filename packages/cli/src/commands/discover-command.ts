@@ -1,0 +1,160 @@
+import { createSource, loadConfig, RecordDiscovery, type SourceDiscovery } from '@slokit/core';
+import type { Command } from 'commander';
+import type { CliIo } from '../cli-io.js';
+import { createProgress } from '../progress.js';
+import { UsageError } from '../usage-error.js';
+
+interface DiscoverOptions {
+  config?: string;
+  source?: string;
+  days: string;
+  json?: boolean;
+  now?: string;
+}
+
+export function registerDiscoverCommand(program: Command, io: CliIo): void {
+  program
+    .command('discover')
+    .description('list the scores, metadata keys and record counts a source holds, with a suggested config')
+    .option(
+      '-c, --config <file>',
+      'config file (default: slokit.config.ts, slokit.yaml, slokit.yml or slokit.json)',
+    )
+    .option('-s, --source <name>', 'the source to look at (default: the only one)')
+    .option('--days <n>', 'look at the records of the last N days (0: all)', '7')
+    .option('--now <time>', 'treat this ISO time as now')
+    .option('--json', 'print the findings as JSON')
+    .action(async (options: DiscoverOptions) => {
+      const config = await loadConfig(options.config, { cwd: io.cwd, env: io.env });
+      const names = Object.keys(config.sources);
+      const name = options.source ?? (names.length === 1 ? names[0] : undefined);
+      if (name === undefined || !names.includes(name)) {
+        throw new UsageError(
+          `--source: expected one of ${names.join(', ')}${options.source ? `, found '${options.source}'` : ''}`,
+        );
+      }
+      const days = Number(options.days);
+      if (!Number.isFinite(days) || days < 0)
+        throw new UsageError(`--days: expected a number of days, found '${options.days}'`);
+      const now = options.now === undefined ? new Date() : new Date(options.now);
+      if (Number.isNaN(now.getTime()))
+        throw new UsageError(`--now: expected an ISO 8601 time, found '${options.now}'`);
+
+      const source = await createSource(name, config, { env: io.env });
+      const discovery = new RecordDiscovery();
+      const progress = createProgress(io, !options.json);
+      let read = 0;
+      try {
+        const window = days === 0 ? {} : { since: new Date(now.getTime() - days * 86_400_000), until: now };
+        for await (const batch of source.readRecords(window)) {
+          batch.records.forEach((record, index) => discovery.add(record, batch.times[index]!));
+          read += batch.records.length;
+          progress.update?.({ source: name, records: read, skipped: 0 });
+        }
+      } finally {
+        progress.done();
+      }
+      const summary = source.readEvalSummary ? await source.readEvalSummary() : undefined;
+      const result = discovery.result();
+      if (options.json) {
+        io.stdout(
+          `${JSON.stringify({ source: name, type: source.type, ...result, evalMetrics: summary ? Object.keys(summary.metrics) : [] }, null, 2)}\n`,
+        );
+        return;
+      }
+      io.stdout(
+        describeDiscovery(name, source.type, days, result, summary ? Object.keys(summary.metrics) : []),
+      );
+    });
+}
+
+function describeDiscovery(
+  name: string,
+  type: string,
+  days: number,
+  found: SourceDiscovery,
+  evalMetrics: string[],
+): string {
+  const count = (value: number) => value.toLocaleString('en-US');
+  const lines = [
+    `Source '${name}' (${type}), ${days === 0 ? 'all records' : `last ${days} day(s)`}: ${count(found.records)} records` +
+      (found.first ? ` from ${found.first} to ${found.last}` : ''),
+    `  errors ${count(found.errors)}, with latency ${count(found.withLatency)}, with cost ${count(found.withCost)}, with tokens ${count(found.withTokens)}`,
+    '',
+    found.scores.length > 0 ? 'Scores:' : 'Scores: none found',
+  ];
+  for (const score of found.scores) {
+    const range = score.min !== undefined ? ` ${score.min}..${score.max}` : '';
+    lines.push(`  scores.${score.key}  ${score.kind}${range}, on ${count(score.count)} records`);
+  }
+  lines.push('', found.metadata.length > 0 ? 'Metadata keys:' : 'Metadata keys: none found');
+  for (const key of found.metadata) {
+    const values = key.topValues
+      ? ` e.g. ${key.topValues
+          .slice(0, 3)
+          .map((entry) => entry.value)
+          .join(', ')}`
+      : '';
+    const distinct =
+      key.distinct !== undefined ? `, ${key.distinct >= 1000 ? '1,000+' : key.distinct} distinct` : '';
+    lines.push(`  metadata.${key.key}  ${key.kind}${distinct}${values}`);
+  }
+  if (evalMetrics.length > 0) lines.push('', `Eval metrics: ${evalMetrics.join(', ')}`);
+  lines.push('', 'Suggested SLOs (adjust the targets to your product):', 'slos:');
+  lines.push(...suggestSlos(name, found, evalMetrics).map((line) => `  ${line}`));
+  return `${lines.join('\n')}\n`;
+}
+
+function suggestSlos(source: string, found: SourceDiscovery, evalMetrics: string[]): string[] {
+  const lines: string[] = [];
+  const groupKey = found.metadata.find(
+    (key) =>
+      key.kind === 'string' &&
+      key.distinct !== undefined &&
+      key.distinct >= 2 &&
+      key.distinct <= 20 &&
+      /model/i.test(key.key),
+  );
+  const groupBy = groupKey ? `, groupBy: metadata.${groupKey.key}` : '';
+  if (found.withLatency > 0) {
+    lines.push(
+      `- { name: p95-latency, source: ${source}, sli: { metric: latency_ms, aggregate: p95 }, objective: { op: lte, target: 3000 }, window: 1h${groupBy} }`,
+    );
+  }
+  if (found.records > 0) {
+    lines.push(
+      `- { name: availability, source: ${source}, sli: { ratio: { good: { field: status, equals: success } } }, objective: { op: gte, target: 0.995 }, window: 30d }`,
+    );
+  }
+  for (const score of found.scores.slice(0, 5)) {
+    const safe = score.key.replace(/[^\w.-]/g, '-');
+    if (score.kind === 'boolean') {
+      lines.push(
+        `- { name: ${safe}, source: ${source}, sli: { ratio: { good: { field: scores.${score.key}, equals: true } } }, objective: { op: gte, target: 0.9 }, window: 1h }`,
+      );
+    } else if (score.kind === 'number' && /(toxic|hallucinat|bias|pii|jailbreak)/i.test(score.key)) {
+      lines.push(
+        `- { name: ${safe}, source: ${source}, sli: { metric: scores.${score.key}, aggregate: mean }, objective: { op: lte, target: 0.05 }, window: 1h }`,
+      );
+    } else if (score.kind === 'number') {
+      const target =
+        score.max !== undefined && score.max <= 1
+          ? 0.8
+          : Number((((score.min ?? 0) + (score.max ?? 0)) / 2).toPrecision(2));
+      lines.push(
+        `- { name: ${safe}, source: ${source}, sli: { metric: scores.${score.key}, aggregate: mean }, objective: { target: ${target} }, window: 1h }`,
+      );
+    }
+  }
+  if (found.withCost > 0) {
+    lines.push(
+      `- { name: cost-per-query, source: ${source}, sli: { metric: cost_usd, aggregate: mean }, objective: { op: lte, target: 0.05 }, window: 1d }`,
+    );
+  }
+  for (const metric of evalMetrics.slice(0, 5)) {
+    lines.push(
+      `- { name: eval-${metric.replace(/[^\w.-]/g, '-')}, source: ${source}, sli: { evalMetric: ${JSON.stringify(metric)} }, objective: { target: 0.8 } }`,
+    );
+  }
+  return lines;
+}

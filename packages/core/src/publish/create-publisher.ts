@@ -1,0 +1,61 @@
+import type { SourceConfig } from '../config/config-schema.js';
+import type { ResolvedConfig } from '../config/resolved-config.js';
+import { ConfigError } from '../errors/config-error.js';
+import type { SourceContext } from '../source/create-source.js';
+import type { PublisherV1 } from './publisher.js';
+
+/** What an adapter package (`@slokit/<type>`) exports to publish results back to the tracker a source reads. */
+export type PublisherFactory = (
+  name: string,
+  config: SourceConfig,
+  context: SourceContext,
+) => PublisherV1 | Promise<PublisherV1>;
+
+/** Builds the publisher for a configured source from its adapter package's `createPublisher`. */
+export async function createPublisher(
+  name: string,
+  config: ResolvedConfig,
+  options: { factories?: Record<string, PublisherFactory>; env?: Record<string, string | undefined> } = {},
+): Promise<PublisherV1> {
+  const sourceConfig = config.sources[name];
+  if (sourceConfig === undefined) {
+    throw new ConfigError(config.file, [{ path: `sources.${name}`, message: 'no such source' }]);
+  }
+  const context: SourceContext = {
+    baseDir: config.baseDir,
+    env: options.env ?? process.env,
+    ...(config.file === undefined ? {} : { configFile: config.file }),
+  };
+  const factory = options.factories?.[sourceConfig.type];
+  if (factory) return factory(name, sourceConfig, context);
+  if (sourceConfig.type === 'file' || sourceConfig.type === 'memory') {
+    throw new ConfigError(config.file, [
+      { path: `sources.${name}.type`, message: `a ${sourceConfig.type} source has no tracker to publish to` },
+    ]);
+  }
+  const packageName = `@slokit/${sourceConfig.type}`;
+  let adapter: { createPublisher?: PublisherFactory };
+  try {
+    adapter = (await import(packageName)) as { createPublisher?: PublisherFactory };
+  } catch (error) {
+    throw new ConfigError(
+      config.file,
+      [
+        {
+          path: `sources.${name}.type`,
+          message: `publishing to '${sourceConfig.type}' needs the package ${packageName}: npm i -D ${packageName}`,
+        },
+      ],
+      { cause: error },
+    );
+  }
+  if (typeof adapter.createPublisher !== 'function') {
+    throw new ConfigError(config.file, [
+      {
+        path: `sources.${name}.type`,
+        message: `${packageName} does not export createPublisher; it cannot publish results`,
+      },
+    ]);
+  }
+  return adapter.createPublisher(name, sourceConfig, context);
+}
