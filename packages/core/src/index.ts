@@ -49,4 +49,19 @@ export type { FileSourceConfig } from './source/file-source-config.js';
 export { createMemorySource } from './source/memory-source.js';
 export { parseSourceConfig } from './source/parse-source-config.js';
 export { timeWindowFilter } from './source/time-window.js';
+export { LeaseLostError } from './state/lease-lost-error.js';
+export type {
+  AlertEventRow,
+  AlertStateRow,
+  CycleWrites,
+  EvaluationRow,
+  Lease,
+  OutboxRow,
+  PublishLogRow,
+  Silence,
+  SliBucket,
+  SourceCursor,
+  StateStore,
+  StateStoreV1,
+} from './state/state-store.js';
 export * from './stats/index.js';
