@@ -1,4 +1,7 @@
+import { isAbsolute, resolve as resolvePathFrom } from 'node:path';
 import type { z } from 'zod';
+import type { AlertingConfig } from '../alerting/alerting-schema.js';
+import { resolveAlertPolicy, resolveBurnRates } from '../alerting/resolve-alert-policy.js';
 import { ConfigError, type ConfigProblem } from '../errors/config-error.js';
 import { parseDuration } from '../slo/duration.js';
 import { inferOp } from '../slo/infer-op.js';
@@ -26,6 +29,7 @@ export function resolveConfig(raw: unknown, options: { file?: string; baseDir: s
     );
   }
   const { sources, slos } = parsed.data;
+  const defaults = parsed.data.alerting;
   const problems: ConfigProblem[] = [];
   const entries: Array<{ path: string; slo: SloEntry }> = Array.isArray(slos)
     ? slos.map((slo, index) => ({ path: `slos[${index}]`, slo }))
@@ -41,12 +45,42 @@ export function resolveConfig(raw: unknown, options: { file?: string; baseDir: s
     if (seen.has(slo.name))
       problems.push({ path: `${path}.name`, message: `duplicate SLO name '${slo.name}'` });
     seen.add(slo.name);
-    const result = resolveSlo(slo, path, sourceNames, sources);
+    const result = resolveSlo(slo, path, sourceNames, sources, defaults);
     if ('problems' in result) problems.push(...result.problems);
     else resolved.push(result.slo);
   }
   if (entries.length === 0) problems.push({ path: 'slos', message: 'expected at least one SLO' });
+  const publish = parsed.data.publish ?? [];
+  publish.forEach((name, index) => {
+    if (!sourceNames.includes(name)) {
+      problems.push({
+        path: `publish[${index}]`,
+        message: `unknown source '${name}' (configured: ${sourceNames.join(', ')})`,
+      });
+    }
+  });
+  const maintenance = (parsed.data.maintenance ?? []).map((window, index) => {
+    const from = Date.parse(window.from);
+    const to = Date.parse(window.to);
+    if (!(from < to))
+      problems.push({
+        path: `maintenance[${index}].to`,
+        message: `expected a time after from (${window.from})`,
+      });
+    for (const name of window.slos ?? []) {
+      if (!seen.has(name))
+        problems.push({ path: `maintenance[${index}].slos`, message: `unknown SLO '${name}'` });
+    }
+    return { from, to, slos: window.slos ?? null, reason: window.reason ?? 'maintenance' };
+  });
   if (problems.length > 0) throw new ConfigError(options.file, problems);
+  const store = parsed.data.store?.url
+    ? { kind: 'postgres' as const, url: parsed.data.store.url }
+    : {
+        kind: 'sqlite' as const,
+        path: resolvePath(options.baseDir, parsed.data.store?.path ?? '.slokit/state.db'),
+      };
+  const sync = parsed.data.sync;
 
   return {
     [resolvedConfigMarker]: true,
@@ -55,6 +89,14 @@ export function resolveConfig(raw: unknown, options: { file?: string; baseDir: s
     baseDir: options.baseDir,
     sources,
     slos: resolved,
+    store,
+    sync: {
+      overlapMs: parseDuration(sync?.overlap ?? '10m')!,
+      backfillMs: parseDuration(sync?.backfill ?? '30d')!,
+      ...(sync?.every === undefined ? {} : { everyMs: parseDuration(sync.every)! }),
+    },
+    publish,
+    maintenance,
   };
 }
 
@@ -73,6 +115,7 @@ function resolveSlo(
   path: string,
   sourceNames: string[],
   sources: ResolvedConfig['sources'],
+  defaults: AlertingConfig | undefined,
 ): { slo: ResolvedSlo } | { problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
   const sli = resolveSli(slo.sli as SliConfig);
@@ -124,6 +167,13 @@ function resolveSlo(
     minSamples: slo.minSamples ?? 1,
     labels: slo.labels ?? {},
     unit,
+    alerting: resolveAlertPolicy(defaults, slo.alerting),
+    burnRates: resolveBurnRates(
+      slo.window === undefined ? undefined : parseDuration(slo.window),
+      slo.alerting?.burnRates,
+    ),
+    minEvents: slo.alerting?.minEvents ?? defaults?.minEvents ?? 10,
+    timeSliceTarget: (slo as { timeSliceTarget?: number }).timeSliceTarget ?? 0.99,
   };
   if (objective.inferred) resolved.opInferred = objective.inferred;
   if (slo.description !== undefined) resolved.description = slo.description;
@@ -204,4 +254,8 @@ function resolveObjective(
   if (warning !== undefined) resolved.warning = warning;
   if (critical !== undefined) resolved.critical = critical;
   return inferred === undefined ? { objective: resolved } : { objective: resolved, inferred };
+}
+
+function resolvePath(baseDir: string, path: string): string {
+  return isAbsolute(path) ? path : resolvePathFrom(baseDir, path);
 }

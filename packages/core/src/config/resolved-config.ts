@@ -13,6 +13,12 @@ export interface ResolvedConfig {
   baseDir: string;
   sources: Record<string, SourceConfig>;
   slos: ResolvedSlo[];
+  /** Where sync keeps its state. */
+  store: { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
+  sync: { overlapMs: number; backfillMs: number; everyMs?: number };
+  /** Sources whose trackers get results after each sync. */
+  publish: string[];
+  maintenance: Array<{ from: number; to: number; slos: string[] | null; reason: string }>;
 }
 
 export function isResolvedConfig(value: unknown): value is ResolvedConfig {

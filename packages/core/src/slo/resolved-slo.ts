@@ -1,3 +1,5 @@
+import type { AlertPolicy } from '../alerting/alert-policy.js';
+import type { BurnRateRule } from '../budget/burn-rate-rules.js';
 import type { Predicate } from '../sli/predicate-schema.js';
 import type { ComparisonOp, DisplayUnit } from './slo-schema.js';
 
@@ -34,4 +36,12 @@ export interface ResolvedSlo {
   labels: Record<string, string>;
   runbook?: string;
   unit: DisplayUnit;
+  /** How this SLO's alerts fire, escalate, repeat and resolve (sync). */
+  alerting: AlertPolicy;
+  /** Multi-window burn-rate alerts over the window as budget period; empty below a day. */
+  burnRates: BurnRateRule[];
+  /** Burn-rate alerts need at least this many events (or slices) in their short window. */
+  minEvents: number;
+  /** Value SLIs: share of 5-minute slices that must meet the objective, for their error budget. */
+  timeSliceTarget: number;
 }

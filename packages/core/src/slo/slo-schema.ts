@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { alertingSchema } from '../alerting/alerting-schema.js';
 import { dispatchSchema } from '../config/dispatch-schema.js';
 import { predicateSchema } from '../sli/predicate-schema.js';
 import { parsePercentileAggregate } from '../stats/quantile.js';
-import { parseDuration } from './duration.js';
+import { windowSchema } from './window-schema.js';
 
 export const comparisonOps = ['gte', 'gt', 'lte', 'lt'] as const;
 export type ComparisonOp = (typeof comparisonOps)[number];
@@ -50,9 +51,7 @@ export const objectiveSchema = z.strictObject({
   critical: z.number({ error: 'expected a number' }).optional(),
 });
 
-export const windowSchema = z.string().refine((text) => parseDuration(text) !== undefined, {
-  message: 'expected a duration such as 30m, 1h, 7d, 30d or 4w',
-});
+export { windowSchema } from './window-schema.js';
 
 export const displayUnits = ['percent', 'ms', 's', 'usd', 'count', 'number'] as const;
 export type DisplayUnit = (typeof displayUnits)[number];
@@ -69,6 +68,10 @@ export const sloSchema = z.strictObject({
   labels: z.record(z.string(), z.string()).optional(),
   runbook: z.string().optional(),
   unit: z.enum(displayUnits).optional(),
+  /** Alert policy overrides for this SLO. */
+  alerting: alertingSchema.optional(),
+  /** Value SLIs with a window of a day or more: the share of 5-minute slices that must meet the objective. Default 0.99. */
+  timeSliceTarget: z.number().gt(0).lte(1).optional(),
 });
 
 /** The short form teams keep in code: `{ accuracy: { target: 0.9, warning: 0.85 } }`, each an evalMetric SLO. */
@@ -80,6 +83,7 @@ export const shorthandSloSchema = objectiveSchema.extend({
   labels: z.record(z.string(), z.string()).optional(),
   runbook: z.string().optional(),
   unit: z.enum(displayUnits).optional(),
+  alerting: alertingSchema.optional(),
 });
 
 export type MetricSli = z.infer<typeof metricSliSchema>;
