@@ -1,3 +1,17 @@
+export {
+  type AlertEventKind,
+  type AlertLevel,
+  type AlertObservation,
+  type AlertPolicy,
+  type AlertState,
+  type AlertTransition,
+  alertLevelRank,
+  alertLevels,
+  defaultAlertPolicy,
+  initialAlertState,
+  stepAlert,
+} from './alerting/alert-policy.js';
+export { type BurnLevel, type BurnRateRule, defaultBurnRateRules } from './budget/burn-rate-rules.js';
 export { type ErrorBudget, errorBudget } from './budget/error-budget.js';
 export { configSchema, type SourceConfig } from './config/config-schema.js';
 export { defineConfig, type SlokitConfig } from './config/define-config.js';
@@ -50,6 +64,7 @@ export { createMemorySource } from './source/memory-source.js';
 export { parseSourceConfig } from './source/parse-source-config.js';
 export { timeWindowFilter } from './source/time-window.js';
 export { LeaseLostError } from './state/lease-lost-error.js';
+export { createMemoryStateStore } from './state/memory-state-store.js';
 export type {
   AlertEventRow,
   AlertStateRow,
@@ -65,3 +80,9 @@ export type {
   StateStoreV1,
 } from './state/state-store.js';
 export * from './stats/index.js';
+export { LogHistogram } from './stats/log-histogram.js';
+export { bucketMs } from './sync/history-window.js';
+export type { BurnRateResult, PeriodBudget } from './sync/period-budget.js';
+export { runSync, type SyncOptions, type SyncProgress } from './sync/run-sync.js';
+export type { AlertEvent, SyncResult, SyncSloResult, SyncSourceResult } from './sync/sync-result.js';
+export type { WorstExample } from './sync/worst-examples.js';

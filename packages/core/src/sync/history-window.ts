@@ -1,0 +1,51 @@
+import { BucketAggregate } from '../history/bucket-aggregate.js';
+import type { SliBucket } from '../state/state-store.js';
+
+/** History is kept in 5-minute buckets; windows, slices and burn rates are answered at this resolution. */
+export const bucketMs = 5 * 60_000;
+
+export function alignDown(time: number): number {
+  return Math.floor(time / bucketMs) * bucketMs;
+}
+
+/** The bucket starts a window ending at `at` covers: `[alignDown(at - window), alignDown(at)]`. */
+export function windowRange(at: number, windowMs: number | undefined): { from: number; to: number } {
+  return { from: windowMs === undefined ? 0 : alignDown(at - windowMs), to: alignDown(at) + bucketMs };
+}
+
+/** One SLO's buckets in a range, by segment ('' is the whole SLO) and start. */
+export class BucketSeries {
+  private readonly bySegment = new Map<string, Map<number, BucketAggregate>>();
+
+  static fromRows(rows: SliBucket[]): BucketSeries {
+    const series = new BucketSeries();
+    for (const row of rows) series.set(row.segment, row.start, BucketAggregate.fromRow(row));
+    return series;
+  }
+
+  set(segment: string, start: number, aggregate: BucketAggregate): void {
+    let buckets = this.bySegment.get(segment);
+    if (!buckets) {
+      buckets = new Map();
+      this.bySegment.set(segment, buckets);
+    }
+    buckets.set(start, aggregate);
+  }
+
+  segments(): string[] {
+    return [...this.bySegment.keys()].filter((segment) => segment !== '').sort((a, b) => a.localeCompare(b));
+  }
+
+  /** Buckets of a segment with `from <= start < to`, ordered by start. */
+  buckets(segment: string, from: number, to: number): Array<[number, BucketAggregate]> {
+    const buckets = this.bySegment.get(segment);
+    if (!buckets) return [];
+    return [...buckets.entries()].filter(([start]) => start >= from && start < to).sort(([a], [b]) => a - b);
+  }
+
+  merged(segment: string, from: number, to: number, withHistogram: boolean): BucketAggregate {
+    const merged = new BucketAggregate(withHistogram);
+    for (const [, bucket] of this.buckets(segment, from, to)) merged.merge(bucket);
+    return merged;
+  }
+}

@@ -1,0 +1,137 @@
+import type { BurnRateRule } from '../budget/burn-rate-rules.js';
+import { errorBudget } from '../budget/error-budget.js';
+import { satisfies } from '../evaluation/slo-status.js';
+import { needsHistogram } from '../history/record-contribution.js';
+import { windowValue } from '../history/window-value.js';
+import { parseDuration } from '../slo/duration.js';
+import type { ResolvedSlo } from '../slo/resolved-slo.js';
+import { type BucketSeries, bucketMs } from './history-window.js';
+
+/** The error budget of an SLO over its window, which is its budget period. */
+export interface PeriodBudget {
+  /** occurrences: bad events of a ratio; timeslices: 5-minute slices where a value SLI missed its objective. */
+  method: 'occurrences' | 'timeslices';
+  allowed: number;
+  consumed: number;
+  /** Fraction of the allowance left; negative when overspent; null when nothing is allowed and something was consumed. */
+  remaining: number | null;
+  /** At the burn rate of the last hour, when the rest runs out; null when it does not burn or is already spent. */
+  exhaustsAt: number | null;
+}
+
+export interface BurnRateResult {
+  level: BurnLevel;
+  long: string;
+  short: string;
+  factor: number;
+  longRate: number | null;
+  shortRate: number | null;
+  /** Events (or slices) in the short window, for the low-traffic guard. */
+  shortEvents: number;
+  firing: boolean;
+}
+
+type BurnLevel = BurnRateRule['level'];
+
+const hour = 3_600_000;
+
+/** Bad and total events (or slices) of the whole SLO over buckets `[from, to)`. */
+function badAndTotal(
+  slo: ResolvedSlo,
+  series: BucketSeries,
+  from: number,
+  to: number,
+): { bad: number; total: number } {
+  const sli = slo.sli;
+  if (sli.kind === 'evalMetric') return { bad: 0, total: 0 };
+  if (sli.kind === 'ratio') {
+    const merged = series.merged('', from, to, false);
+    const higherIsBetter = slo.objective.op === 'gte' || slo.objective.op === 'gt';
+    return { bad: higherIsBetter ? merged.count - merged.good : merged.good, total: merged.count };
+  }
+  let bad = 0;
+  let total = 0;
+  for (const [, bucket] of series.buckets('', from, to)) {
+    const value = windowValue(sli, bucket).value;
+    if (value === null) continue;
+    total++;
+    if (!satisfies(value, slo.objective.op, slo.objective.target)) bad++;
+  }
+  return { bad, total };
+}
+
+/** The share of events (or slices) the objective allows to be bad. */
+function allowedShare(slo: ResolvedSlo): number {
+  if (slo.sli.kind === 'ratio') {
+    const higherIsBetter = slo.objective.op === 'gte' || slo.objective.op === 'gt';
+    return higherIsBetter ? 1 - slo.objective.target : slo.objective.target;
+  }
+  return 1 - slo.timeSliceTarget;
+}
+
+/** Budget over the SLO's window ending at `at`; null for SLOs without a window of a day or more. */
+export function periodBudget(slo: ResolvedSlo, series: BucketSeries, at: number): PeriodBudget | null {
+  if (slo.windowMs === undefined || slo.windowMs < 24 * hour || slo.sli.kind === 'evalMetric') return null;
+  const end = Math.floor(at / bucketMs) * bucketMs + bucketMs;
+  const { bad, total } = badAndTotal(slo, series, end - slo.windowMs, end);
+  const method = slo.sli.kind === 'ratio' ? 'occurrences' : 'timeslices';
+  const share = allowedShare(slo);
+  const budget =
+    slo.sli.kind === 'ratio'
+      ? errorBudget(
+          slo.objective.op,
+          slo.objective.target,
+          slo.objective.op.startsWith('g') ? total - bad : bad,
+          total,
+        )
+      : errorBudget('gte', 1 - share, total - bad, total);
+  const lastHour = badAndTotal(slo, series, end - hour, end);
+  const rate = lastHour.total === 0 || share === 0 ? 0 : lastHour.bad / lastHour.total / share;
+  let exhaustsAt: number | null = null;
+  if (budget.remaining !== null && budget.remaining > 0 && rate > 0) {
+    exhaustsAt = at + (budget.remaining * slo.windowMs) / rate;
+  }
+  return {
+    method,
+    allowed: budget.allowed,
+    consumed: budget.consumed,
+    remaining: budget.remaining,
+    exhaustsAt,
+  };
+}
+
+/** Each configured burn-rate alert: burn over its long and short windows, and whether both exceed the factor. */
+export function burnRates(slo: ResolvedSlo, series: BucketSeries, at: number): BurnRateResult[] {
+  if (slo.burnRates.length === 0 || slo.sli.kind === 'evalMetric') return [];
+  const share = allowedShare(slo);
+  const end = Math.floor(at / bucketMs) * bucketMs + bucketMs;
+  return slo.burnRates.map((rule) => {
+    const long = badAndTotal(slo, series, end - parseDuration(rule.long)!, end);
+    const short = badAndTotal(slo, series, end - parseDuration(rule.short)!, end);
+    const rate = (window: { bad: number; total: number }) =>
+      window.total === 0 || share === 0 ? null : window.bad / window.total / share;
+    const longRate = rate(long);
+    const shortRate = rate(short);
+    // Slices are few by nature (12 an hour): the low-traffic guard counts events for ratios, samples behind slices otherwise.
+    const shortEvents =
+      slo.sli.kind === 'ratio'
+        ? short.total
+        : series.merged('', end - parseDuration(rule.short)!, end, needsHistogram(slo.sli)).count;
+    const firing =
+      longRate !== null &&
+      shortRate !== null &&
+      longRate > rule.factor &&
+      shortRate > rule.factor &&
+      shortEvents >= slo.minEvents;
+    return {
+      level: rule.level,
+      long: rule.long,
+      short: rule.short,
+      factor: rule.factor,
+      longRate,
+      shortRate,
+      shortEvents,
+      firing,
+    };
+  });
+}

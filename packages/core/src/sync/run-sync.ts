@@ -1,0 +1,570 @@
+import { type AlertState, alertLevelRank, initialAlertState, stepAlert } from '../alerting/alert-policy.js';
+import type { ResolvedConfig } from '../config/resolved-config.js';
+import { SlokitError } from '../errors/slokit-error.js';
+import { evalMetricOutcome } from '../evaluation/eval-metric-outcome.js';
+import { budgetOf } from '../evaluation/slo-evaluator.js';
+import { classifyStatus } from '../evaluation/slo-status.js';
+import { BucketAggregate } from '../history/bucket-aggregate.js';
+import { compileContribution, needsHistogram } from '../history/record-contribution.js';
+import { fnv1a, sliDefinition } from '../history/sli-definition.js';
+import { windowValue } from '../history/window-value.js';
+import type { EvalRecord } from '../record/eval-record.js';
+import { compileFieldPath } from '../record/field-path.js';
+import type { SegmentReport, SloReport } from '../report/report.js';
+import type { SliValue } from '../sli/sli-accumulator.js';
+import type { ResolvedSlo } from '../slo/resolved-slo.js';
+import { createSource, type SourceFactory } from '../source/create-source.js';
+import type { EvalSource, EvalSummary } from '../source/eval-source.js';
+import type {
+  AlertEventRow,
+  AlertStateRow,
+  CycleWrites,
+  EvaluationRow,
+  SliBucket,
+  StateStore,
+} from '../state/state-store.js';
+import { alignDown, BucketSeries, bucketMs, windowRange } from './history-window.js';
+import { burnRates, periodBudget } from './period-budget.js';
+import { silencedBy } from './silences.js';
+import type { AlertEvent, SyncResult, SyncSloResult, SyncSourceResult } from './sync-result.js';
+import { WorstExamples } from './worst-examples.js';
+
+export interface SyncProgress {
+  source: string;
+  records: number;
+}
+
+export interface SyncOptions {
+  config: ResolvedConfig;
+  store: StateStore;
+  /** The cycle's time: windows end here, the alert policy's timers use it. Default: now. */
+  now?: Date;
+  /** Read from here instead of the cursor (backfills, replays). */
+  since?: Date;
+  /** Compute and report everything, write nothing. */
+  dryRun?: boolean;
+  /** This process's identity for locks and leases. */
+  owner: string;
+  /** Several workers share the sources by leases (Postgres); otherwise one global lock. */
+  scaleOut?: boolean;
+  /** How long a lock or lease lasts without renewal (wall-clock ms). Default 10 minutes. */
+  leaseTtlMs?: number;
+  sources?: Record<string, EvalSource>;
+  sourceFactories?: Record<string, SourceFactory>;
+  env?: Record<string, string | undefined>;
+  signal?: AbortSignal;
+  onProgress?: (progress: SyncProgress) => void;
+  /** Wall clock for leases, which must not follow a simulated `now`. */
+  wallClock?: () => number;
+}
+
+const seenChunk = 5000;
+
+/**
+ * One sync cycle: pull each source incrementally from its watermark (minus the overlap, deduped by record id),
+ * fold new records into 5-minute history buckets, evaluate every SLO over its window from history, compute budgets
+ * and burn rates, run the alert policy, and commit it all per source atomically.
+ */
+export async function runSync(options: SyncOptions): Promise<SyncResult> {
+  const { config, store } = options;
+  const now = (options.now ?? new Date()).getTime();
+  const wallClock = options.wallClock ?? Date.now;
+  const ttl = options.leaseTtlMs ?? 10 * 60_000;
+  const cycleId = `sync:${new Date(now).toISOString()}`;
+  const result: SyncResult = {
+    schemaVersion: 1,
+    cycleId,
+    at: new Date(now).toISOString(),
+    dryRun: options.dryRun === true,
+    skipped: null,
+    sources: [],
+    slos: [],
+    events: [],
+    published: [],
+    compliance: null,
+    complianceCounts: { met: 0, counted: 0 },
+  };
+
+  const globalLock = options.scaleOut ? undefined : 'sync';
+  if (globalLock && !(await store.tryAcquireLease(globalLock, options.owner, ttl, wallClock()))) {
+    result.skipped = 'another sync is running';
+    return result;
+  }
+  try {
+    const owned = await ownedSources(options, ttl, wallClock);
+    const alertStates = new Map(
+      (await store.getAlertStates()).map((row) => [`${row.slo}\u0000${row.segment}`, row]),
+    );
+    const silences = await store.listSilences({ activeAt: now });
+    for (const sourceName of Object.keys(config.sources)) {
+      const slos = config.slos.filter((slo) => slo.source === sourceName);
+      if (slos.length === 0) continue;
+      if (!owned.has(sourceName)) {
+        result.sources.push(emptySourceResult(sourceName, config, now, true));
+        continue;
+      }
+      const lease = globalLock ?? `source:${sourceName}`;
+      const sourceResult = await syncSource(
+        sourceName,
+        slos,
+        { ...options, now, lease, alertStates, silences, cycleId, wallClock },
+        result,
+      );
+      result.sources.push(sourceResult);
+    }
+  } finally {
+    if (globalLock && !options.dryRun) await store.releaseLease(globalLock, options.owner);
+    else if (globalLock) await store.releaseLease(globalLock, options.owner);
+  }
+  const counted = result.slos.filter((slo) => slo.status !== 'no_data' && slo.status !== 'insufficient_data');
+  const met = counted.filter((slo) => slo.status === 'ok').length;
+  result.compliance = counted.length === 0 ? null : met / counted.length;
+  result.complianceCounts = { met, counted: counted.length };
+  result.slos.sort(
+    (a, b) =>
+      config.slos.findIndex((slo) => slo.name === a.name) -
+      config.slos.findIndex((slo) => slo.name === b.name),
+  );
+  return result;
+}
+
+/** Which sources this worker syncs: all of them under the global lock; under scale-out, its share by rendezvous hashing. */
+async function ownedSources(
+  options: SyncOptions,
+  ttl: number,
+  wallClock: () => number,
+): Promise<Set<string>> {
+  const names = Object.keys(options.config.sources);
+  if (!options.scaleOut) return new Set(names);
+  const { store, owner } = options;
+  await store.tryAcquireLease(`worker:${owner}`, owner, ttl, wallClock());
+  const workers = (await store.listLeases('worker:', wallClock())).map((lease) => lease.owner);
+  if (!workers.includes(owner)) workers.push(owner);
+  const owned = new Set<string>();
+  for (const name of names) {
+    // Rendezvous hashing: every worker computes the same owner for a source from the same live set.
+    const preferred = workers.reduce((best, worker) =>
+      fnv1a(`${worker}|${name}`) > fnv1a(`${best}|${name}`) ? worker : best,
+    );
+    if (preferred !== owner) continue;
+    if (await store.tryAcquireLease(`source:${name}`, owner, ttl, wallClock())) owned.add(name);
+  }
+  return owned;
+}
+
+function emptySourceResult(
+  name: string,
+  config: ResolvedConfig,
+  now: number,
+  ownedElsewhere: boolean,
+): SyncSourceResult {
+  const at = new Date(now).toISOString();
+  return {
+    name,
+    type: config.sources[name]?.type ?? 'unknown',
+    read: 0,
+    counted: 0,
+    duplicates: 0,
+    skipped: 0,
+    since: at,
+    until: at,
+    error: null,
+    ownedElsewhere,
+  };
+}
+
+interface SourceCycleContext extends Omit<SyncOptions, 'now'> {
+  now: number;
+  lease: string;
+  alertStates: Map<string, AlertStateRow>;
+  silences: Awaited<ReturnType<StateStore['listSilences']>>;
+  cycleId: string;
+  wallClock: () => number;
+}
+
+interface SloCycle {
+  slo: ResolvedSlo;
+  definition: string;
+  contribute: ((record: EvalRecord, bucket: BucketAggregate) => boolean) | undefined;
+  readSegment: ((record: EvalRecord) => unknown) | undefined;
+  histogram: boolean;
+  /** New records' contributions this cycle, by segment and bucket start. */
+  deltas: BucketSeries;
+  worst: WorstExamples;
+}
+
+async function syncSource(
+  sourceName: string,
+  slos: ResolvedSlo[],
+  context: SourceCycleContext,
+  result: SyncResult,
+): Promise<SyncSourceResult> {
+  const { config, store, now } = context;
+  const sourceResult = emptySourceResult(sourceName, config, now, false);
+  const cycles: SloCycle[] = slos.map((slo) => ({
+    slo,
+    definition: sliDefinition(slo),
+    contribute: slo.sli.kind === 'evalMetric' ? undefined : compileContribution(slo.sli),
+    readSegment: slo.groupBy === undefined ? undefined : compileFieldPath(slo.groupBy),
+    histogram: needsHistogram(slo.sli),
+    deltas: new BucketSeries(),
+    worst: new WorstExamples(slo),
+  }));
+  const writes: CycleWrites = {
+    buckets: [],
+    seen: [],
+    evaluations: [],
+    alertStates: [],
+    alertEvents: [],
+    cursors: [],
+  };
+  let summary: EvalSummary | undefined;
+  let failure: string | null = null;
+
+  try {
+    const source =
+      context.sources?.[sourceName] ??
+      (await createSource(sourceName, config, {
+        ...(context.sourceFactories ? { factories: context.sourceFactories } : {}),
+        ...(context.env ? { env: context.env } : {}),
+      }));
+    sourceResult.type = source.type;
+    const cursor = await store.getCursor(sourceName);
+    const longest = Math.max(...slos.map((slo) => slo.windowMs ?? config.sync.backfillMs));
+    const since =
+      context.since?.getTime() ??
+      (cursor?.watermark != null
+        ? cursor.watermark - config.sync.overlapMs
+        : now - Math.min(longest, config.sync.backfillMs));
+    sourceResult.since = new Date(since).toISOString();
+    sourceResult.until = new Date(now).toISOString();
+    let watermark = cursor?.watermark ?? null;
+    let lastCursor: string | null = cursor?.cursor ?? null;
+
+    if (cycles.some((cycle) => cycle.contribute)) {
+      const seenThisCycle = new Set<string>();
+      const readOptions = {
+        since: new Date(since),
+        until: new Date(now),
+        ...(context.signal ? { signal: context.signal } : {}),
+      };
+      for await (const batch of source.readRecords(readOptions)) {
+        sourceResult.skipped += batch.issues.length;
+        if (batch.cursor !== undefined) lastCursor = batch.cursor;
+        const ids = batch.records.map(
+          (record, index) => record.id ?? `h:${fnv1a(`${batch.times[index]}|${JSON.stringify(record)}`)}`,
+        );
+        const seen = new Set<string>();
+        for (let offset = 0; offset < ids.length; offset += seenChunk) {
+          for (const id of await store.filterSeen(sourceName, ids.slice(offset, offset + seenChunk)))
+            seen.add(id);
+        }
+        batch.records.forEach((record, index) => {
+          sourceResult.read++;
+          const id = ids[index]!;
+          const time = batch.times[index]!;
+          if (seen.has(id) || seenThisCycle.has(id) || Number.isNaN(time)) {
+            sourceResult.duplicates += seen.has(id) || seenThisCycle.has(id) ? 1 : 0;
+            if (Number.isNaN(time)) sourceResult.skipped++;
+            return;
+          }
+          seenThisCycle.add(id);
+          sourceResult.counted++;
+          writes.seen!.push({ source: sourceName, id, time });
+          if (watermark === null || time > watermark) watermark = time;
+          const start = alignDown(time);
+          for (const cycle of cycles) {
+            if (!cycle.contribute) continue;
+            const segmentValue = cycle.readSegment?.(record);
+            const segment =
+              segmentValue === undefined || segmentValue === null || segmentValue === ''
+                ? '(none)'
+                : String(segmentValue);
+            const overall = bucketOf(cycle.deltas, '', start, cycle.histogram);
+            if (!cycle.contribute(record, overall)) continue;
+            if (cycle.readSegment)
+              cycle.contribute(record, bucketOf(cycle.deltas, segment, start, cycle.histogram));
+            cycle.worst.consider(record);
+          }
+        });
+        context.onProgress?.({ source: sourceName, records: sourceResult.read });
+      }
+    }
+    if (cycles.some((cycle) => !cycle.contribute) && source.readEvalSummary) {
+      summary = await source.readEvalSummary(context.signal ? { signal: context.signal } : {});
+    }
+    writes.cursors!.push({ source: sourceName, cursor: lastCursor, watermark, updatedAt: now });
+  } catch (error) {
+    if (!(SlokitError.isInstance(error) && error.exitCode === 3) && SlokitError.isInstance(error))
+      throw error;
+    if ((error as Error)?.name === 'AbortError') throw error;
+    failure = SlokitError.isInstance(error)
+      ? error.message
+      : `source '${sourceName}': ${(error as Error)?.message ?? String(error)}`;
+    sourceResult.error = failure;
+  }
+
+  for (const cycle of cycles) {
+    const sloResults = await evaluateSlo(cycle, context, writes, summary, failure);
+    result.slos.push(sloResults.slo);
+    result.events.push(...sloResults.events);
+  }
+  if (failure !== null) {
+    // Nothing was counted from a failed read: keep the cursor where it was, but keep evaluations and alert states.
+    writes.cursors = [];
+    writes.seen = [];
+    writes.buckets = [];
+  }
+  if (!context.dryRun) {
+    await store.commit({
+      ...writes,
+      lease: { name: context.lease, owner: context.owner, now: context.wallClock() },
+    });
+  }
+  return sourceResult;
+}
+
+function bucketOf(series: BucketSeries, segment: string, start: number, histogram: boolean): BucketAggregate {
+  const existing = series.buckets(segment, start, start + 1)[0];
+  if (existing) return existing[1];
+  const bucket = new BucketAggregate(histogram);
+  series.set(segment, start, bucket);
+  return bucket;
+}
+
+async function evaluateSlo(
+  cycle: SloCycle,
+  context: SourceCycleContext,
+  writes: CycleWrites,
+  summary: EvalSummary | undefined,
+  failure: string | null,
+): Promise<{ slo: SyncSloResult; events: AlertEvent[] }> {
+  const { slo } = cycle;
+  const now = context.now;
+  let series: BucketSeries | undefined;
+  let overall: SliValue;
+  let segments: SegmentReport[] | null = null;
+  const notes: string[] = [];
+  if (failure !== null) notes.push(`no new data this cycle: ${failure}`);
+
+  if (slo.sli.kind === 'evalMetric') {
+    const outcome =
+      failure !== null
+        ? { value: null, samples: 0, notes: [] }
+        : evalMetricOutcome(slo, summary, new Date(now));
+    notes.push(...outcome.notes);
+    overall = {
+      value: outcome.value,
+      samples: outcome.samples,
+      interval: null,
+      good: null,
+      exact: null,
+      ignored: 0,
+    };
+  } else {
+    // History for the longest range this SLO needs: its window, and burn-rate windows within it.
+    const range = windowRange(now, slo.windowMs);
+    const deltaRange = deltaStarts(cycle.deltas);
+    const from = Math.min(range.from, deltaRange?.from ?? range.from);
+    const rows = await context.store.getBuckets({
+      slo: slo.name,
+      definition: cycle.definition,
+      from,
+      to: range.to,
+    });
+    series = BucketSeries.fromRows(rows);
+    // Fold this cycle's new records into the stored buckets; the merged buckets are what gets written.
+    for (const segment of ['', ...cycle.deltas.segments()]) {
+      for (const [start, delta] of cycle.deltas.buckets(segment, 0, Number.POSITIVE_INFINITY)) {
+        // Every delta lies in [from, range.to): its stored bucket, if any, is already in the series.
+        const stored = series.buckets(segment, start, start + 1)[0]?.[1];
+        const merged = new BucketAggregate(cycle.histogram);
+        if (stored) merged.merge(stored);
+        merged.merge(delta);
+        series.set(segment, start, merged);
+        writes.buckets!.push(
+          merged.toRow({ slo: slo.name, definition: cycle.definition, segment, start }) as SliBucket,
+        );
+      }
+    }
+    overall = windowValue(slo.sli, series.merged('', range.from, range.to, cycle.histogram));
+    if (slo.groupBy !== undefined) {
+      segments = series
+        .segments()
+        .map((segment) => {
+          const value = windowValue(
+            slo.sli as Exclude<ResolvedSlo['sli'], { kind: 'evalMetric' }>,
+            series!.merged(segment, range.from, range.to, cycle.histogram),
+          );
+          return {
+            key: segment,
+            status: classifyStatus(value.value, value.samples, slo.minSamples, slo.objective),
+            value: value.value,
+            samples: value.samples,
+            interval: value.interval,
+            errorBudget: budgetOf(slo, value),
+            exact: value.exact,
+          };
+        })
+        .filter((segment) => segment.samples > 0);
+    }
+  }
+
+  const status = classifyStatus(overall.value, overall.samples, slo.minSamples, slo.objective);
+  const budget = series ? periodBudget(slo, series, now) : null;
+  const burns = series ? burnRates(slo, series, now) : [];
+  const report: SloReport = {
+    name: slo.name,
+    description: slo.description ?? null,
+    source: slo.source,
+    sli:
+      slo.sli.kind === 'metric'
+        ? { kind: 'metric', field: slo.sli.metric, aggregate: slo.sli.aggregate }
+        : slo.sli.kind === 'ratio'
+          ? { kind: 'ratio', field: slo.sli.good.field, aggregate: null }
+          : { kind: 'evalMetric', field: slo.sli.name, aggregate: null },
+    status,
+    value: overall.value,
+    samples: overall.samples,
+    op: slo.objective.op,
+    opInferred: slo.opInferred ?? null,
+    target: slo.objective.target,
+    warning: slo.objective.warning ?? null,
+    critical: slo.objective.critical ?? null,
+    window: slo.window ?? null,
+    windowStart: slo.windowMs === undefined ? null : new Date(now - slo.windowMs).toISOString(),
+    interval: overall.interval,
+    errorBudget: budgetOf(slo, overall),
+    exact: overall.exact,
+    groupBy: slo.groupBy ?? null,
+    segments,
+    unit: slo.unit,
+    runbook: slo.runbook ?? null,
+    labels: slo.labels,
+    notes,
+  };
+
+  // The alert policy: the SLO as a whole, then each segment with the same policy (burn rates apply to the whole).
+  const events: AlertEvent[] = [];
+  const highestBurn =
+    burns.filter((burn) => burn.firing).sort((a, b) => alertLevelRank[b.level] - alertLevelRank[a.level])[0]
+      ?.level ?? null;
+  const targets: Array<{
+    segment: string;
+    status: SloReport['status'];
+    value: number | null;
+    samples: number;
+    interval: SloReport['interval'];
+    burn: typeof highestBurn;
+  }> = [
+    {
+      segment: '',
+      status,
+      value: overall.value,
+      samples: overall.samples,
+      interval: overall.interval,
+      burn: highestBurn,
+    },
+    ...(segments ?? []).map((segment) => ({
+      segment: segment.key,
+      status: segment.status,
+      value: segment.value,
+      samples: segment.samples,
+      interval: segment.interval,
+      burn: null,
+    })),
+  ];
+  let alertLevel: SyncSloResult['alertLevel'] = 'none';
+  for (const target of targets) {
+    const key = `${slo.name}\u0000${target.segment}`;
+    const previousRow = context.alertStates.get(key);
+    const previous: AlertState = previousRow
+      ? (JSON.parse(previousRow.state) as AlertState)
+      : initialAlertState;
+    const silenced = silencedBy(slo.name, target.segment, now, context.silences, context.config.maintenance);
+    const step = stepAlert(
+      previous,
+      {
+        at: now,
+        status: target.status,
+        burn: target.burn,
+        value: target.value,
+        silenced: silenced !== undefined,
+      },
+      slo.alerting,
+    );
+    if (target.segment === '') alertLevel = step.state.level;
+    const stateRow = {
+      slo: slo.name,
+      segment: target.segment,
+      state: JSON.stringify(step.state),
+      updatedAt: now,
+    };
+    writes.alertStates!.push(stateRow);
+    context.alertStates.set(key, stateRow);
+    writes.evaluations!.push({
+      slo: slo.name,
+      segment: target.segment,
+      at: now,
+      status: target.status,
+      value: target.value,
+      samples: target.samples,
+      budgetRemaining: target.segment === '' ? (budget?.remaining ?? null) : null,
+      level: step.state.level,
+      details: JSON.stringify(
+        target.segment === ''
+          ? { interval: target.interval, budget, burnRates: burns }
+          : { interval: target.interval },
+      ),
+    } satisfies EvaluationRow);
+    for (const transition of step.events) {
+      const event: AlertEvent = {
+        id: fnv1a(`${context.cycleId}|${slo.name}|${target.segment}|${transition.kind}|${transition.level}`),
+        kind: transition.kind,
+        level: transition.level,
+        previousLevel: transition.previousLevel,
+        at: new Date(now).toISOString(),
+        slo: slo.name,
+        segment: target.segment,
+        groupBy: slo.groupBy ?? null,
+        description: slo.description ?? null,
+        status: target.status,
+        value: target.value,
+        unit: slo.unit,
+        op: slo.objective.op,
+        target: slo.objective.target,
+        warning: slo.objective.warning ?? null,
+        critical: slo.objective.critical ?? null,
+        window: slo.window ?? null,
+        samples: target.samples,
+        interval: target.interval,
+        budget: target.segment === '' ? budget : null,
+        burnRates: target.segment === '' ? burns : [],
+        previousValue: previous.lastValue,
+        worstExamples: cycle.worst.list(),
+        runbook: slo.runbook ?? null,
+        labels: slo.labels,
+        silencedBy: silenced ?? null,
+      };
+      events.push(event);
+      writes.alertEvents!.push({
+        id: event.id,
+        slo: slo.name,
+        segment: target.segment,
+        at: now,
+        kind: event.kind,
+        level: event.level,
+        silenced: silenced !== undefined,
+        payload: JSON.stringify(event),
+      } satisfies AlertEventRow);
+    }
+  }
+  return { slo: { ...report, budget, burnRates: burns, alertLevel }, events };
+}
+
+function deltaStarts(series: BucketSeries): { from: number } | undefined {
+  const starts = ['', ...series.segments()].flatMap((segment) =>
+    series.buckets(segment, 0, Number.POSITIVE_INFINITY).map(([start]) => start),
+  );
+  return starts.length === 0 ? undefined : { from: Math.min(...starts) };
+}
