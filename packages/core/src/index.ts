@@ -29,6 +29,16 @@ export {
   sloStatuses,
   statusSeverity,
 } from './evaluation/slo-status.js';
+export { buildHistoryReport } from './history-report/build-history-report.js';
+export type {
+  HistoryAlert,
+  HistoryPoint,
+  HistoryReport,
+  HistorySloReport,
+} from './history-report/history-report.js';
+export { renderHistoryMarkdown } from './history-report/render-history-markdown.js';
+export { renderHistoryTable } from './history-report/render-history-table.js';
+export { downsample, sparkline } from './history-report/sparkline.js';
 export { ApiCallError, isRetryableStatus } from './http/api-call-error.js';
 export { parseRetryAfter } from './http/parse-retry-after.js';
 export { type RetryOptions, retryWithBackoff } from './http/retry-with-backoff.js';

@@ -12,7 +12,11 @@ const start = Date.parse('2026-11-26T00:00:00Z');
 const minute = 60_000;
 
 /** One record a minute: latency 100..1000 ms, every 10th an error, helpfulness by model. */
-function traffic(fromMinute: number, toMinute: number, shape: (minute: number) => Partial<EvalRecord> = () => ({})): EvalRecord[] {
+function traffic(
+  fromMinute: number,
+  toMinute: number,
+  shape: (minute: number) => Partial<EvalRecord> = () => ({}),
+): EvalRecord[] {
   const records: EvalRecord[] = [];
   for (let index = fromMinute; index < toMinute; index++) {
     records.push({
@@ -29,17 +33,42 @@ function traffic(fromMinute: number, toMinute: number, shape: (minute: number) =
 }
 
 const slos: SlokitConfig['slos'] = [
-  { name: 'availability', sli: { ratio: { good: { field: 'status', equals: 'success' } } }, objective: { op: 'gte', target: 0.85 }, window: '1h' },
-  { name: 'helpfulness', sli: { metric: 'scores.helpfulness', aggregate: 'mean' }, objective: { target: 0.75, critical: 0.6 }, window: '1h', groupBy: 'model' },
-  { name: 'p90-latency', sli: { metric: 'latency_ms', aggregate: 'p90' }, objective: { op: 'lte', target: 2000 }, window: '1h' },
+  {
+    name: 'availability',
+    sli: { ratio: { good: { field: 'status', equals: 'success' } } },
+    objective: { op: 'gte', target: 0.85 },
+    window: '1h',
+  },
+  {
+    name: 'helpfulness',
+    sli: { metric: 'scores.helpfulness', aggregate: 'mean' },
+    objective: { target: 0.75, critical: 0.6 },
+    window: '1h',
+    groupBy: 'model',
+  },
+  {
+    name: 'p90-latency',
+    sli: { metric: 'latency_ms', aggregate: 'p90' },
+    objective: { op: 'lte', target: 2000 },
+    window: '1h',
+  },
 ];
 
 function setup(records: EvalRecord[], extra: Partial<SlokitConfig> = {}) {
-  const config = resolveConfig({ sources: { prod: { type: 'memory' } }, slos, ...extra }, { baseDir: '/tmp' });
+  const config = resolveConfig(
+    { sources: { prod: { type: 'memory' } }, slos, ...extra },
+    { baseDir: '/tmp' },
+  );
   const store = createMemoryStateStore();
   const source = createMemorySource('prod', records);
   const sync = (at: number, options: { owner?: string; store?: StateStoreV1 } = {}) =>
-    runSync({ config, store: options.store ?? store, now: new Date(at), owner: options.owner ?? 'test', sources: { prod: source } });
+    runSync({
+      config,
+      store: options.store ?? store,
+      now: new Date(at),
+      owner: options.owner ?? 'test',
+      sources: { prod: source },
+    });
   return { config, store, sync };
 }
 
@@ -49,7 +78,10 @@ describe('runSync', () => {
     const { config, sync } = setup(records);
     const at = start + 120 * minute;
     const result = await sync(at);
-    const reference = await check(config, { at: new Date(at), sources: { prod: createMemorySource('prod', records) } });
+    const reference = await check(config, {
+      at: new Date(at),
+      sources: { prod: createMemorySource('prod', records) },
+    });
     expect(result.skipped).toBeNull();
     // A first sync backfills the longest SLO window (1h), not everything the source holds.
     expect(result.sources[0]).toMatchObject({ name: 'prod', read: 60, counted: 60, duplicates: 0 });
@@ -78,14 +110,22 @@ describe('runSync', () => {
     await sync(start + 60 * minute);
     records.push(...traffic(60, 90));
     // A late record: it happened at minute 55 but arrives now, inside the 10-minute overlap.
-    records.push({ id: 'late', timestamp: new Date(start + 55 * minute + 30_000).toISOString(), latency_ms: 50, status: 'error' });
+    records.push({
+      id: 'late',
+      timestamp: new Date(start + 55 * minute + 30_000).toISOString(),
+      latency_ms: 50,
+      status: 'error',
+    });
     const second = await sync(start + 90 * minute);
     expect(second.sources[0]).toMatchObject({ counted: 31 });
     expect(second.sources[0]!.duplicates).toBeGreaterThan(0);
     const third = await sync(start + 95 * minute);
     expect(third.sources[0]).toMatchObject({ counted: 0 });
     const availability = third.slos.find((slo) => slo.name === 'availability')!;
-    const reference = await check(config, { at: new Date(start + 95 * minute), sources: { prod: createMemorySource('prod', records) } });
+    const reference = await check(config, {
+      at: new Date(start + 95 * minute),
+      sources: { prod: createMemorySource('prod', records) },
+    });
     expect(availability.samples).toBe(reference.slos[0]!.samples);
     expect(availability.value).toBeCloseTo(reference.slos[0]!.value!, 12);
     const cursor = await store.getCursor('prod');

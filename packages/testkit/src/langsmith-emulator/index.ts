@@ -1,1 +1,26 @@
-export {};
+export { deterministicUuid } from './deterministic-uuid.js';
+export type { LangSmithFault } from './emulator-fault.js';
+export type {
+  EmulatorDataset,
+  EmulatorFeedback,
+  EmulatorRun,
+  EmulatorSession,
+  RunUsage,
+} from './emulator-records.js';
+export { EmulatorHttpError, EmulatorState } from './emulator-state.js';
+export {
+  type EmulatorRequest,
+  type LangSmithEmulator,
+  type LangSmithEmulatorOptions,
+  startLangSmithEmulator,
+} from './langsmith-emulator.js';
+export { FilterSyntaxError, parseRunFilter, type RunFilter } from './run-filter.js';
+export { computeRunStats, feedbackStats, quantile, type RunStats } from './run-stats.js';
+export {
+  defaultLangSmithSeed,
+  type ExperimentSeed,
+  type LangSmithSeed,
+  seedExperiments,
+  seedTraffic,
+  type TrafficSeed,
+} from './seed-langsmith.js';

@@ -1,0 +1,179 @@
+import { hostname } from 'node:os';
+import {
+  createPublisher,
+  loadConfig,
+  type ResolvedConfig,
+  runSync,
+  SlokitError,
+  type StateStore,
+  statusSeverity,
+  type SyncResult,
+} from '@slokit/core';
+import { type Command, Option } from 'commander';
+import type { CliIo } from '../cli-io.js';
+import { openConfiguredStore } from '../open-store.js';
+import { parseDurationOption, parseTimeOption } from '../parse-time-option.js';
+import { createProgress } from '../progress.js';
+import { renderSyncSummary } from '../render-sync-summary.js';
+import { UsageError } from '../usage-error.js';
+
+interface SyncCommandOptions {
+  config?: string;
+  once?: boolean;
+  every?: string;
+  dryRun?: boolean;
+  since?: string;
+  now?: string;
+  json?: boolean;
+  failOn: 'warning' | 'critical' | 'never';
+  workerId?: string;
+}
+
+const failLevels = { warning: statusSeverity.warning, critical: statusSeverity.critical, never: Number.POSITIVE_INFINITY };
+
+export function registerSyncCommand(program: Command, io: CliIo, setExitCode: (code: number) => void): void {
+  program
+    .command('sync')
+    .description('pull new records, update SLO history, budgets and burn rates, and run the alert policy')
+    .option('-c, --config <file>', 'config file (default: slokit.config.ts, slokit.yaml, slokit.yml or slokit.json)')
+    .option('--once', 'run one cycle and exit (the default)')
+    .option('--every <duration>', 'run a cycle every duration (5m) until SIGINT/SIGTERM')
+    .option('--dry-run', 'compute and print everything, write nothing, send nothing')
+    .option('--since <time>', 'read records from this ISO time instead of the saved cursor (backfills)')
+    .option('--now <time>', 'run as if the current time were this ISO time (replays, backfills, tests)')
+    .option('--json', "print the cycle's result as JSON")
+    .addOption(
+      new Option('--fail-on <level>', 'exit 1 when an SLO is at or beyond this level').choices(['warning', 'critical', 'never']).default('never'),
+    )
+    .option('--worker-id <id>', 'this worker\'s identity for locks and leases (default: host and process id)')
+    .action(async (options: SyncCommandOptions) => {
+      if (options.once && options.every) throw new UsageError('--once and --every exclude each other');
+      const everyMs = options.every === undefined ? undefined : parseDurationOption('--every', options.every);
+      if (everyMs !== undefined && options.now !== undefined) throw new UsageError('--now runs one cycle at a simulated time; it cannot repeat with --every');
+      const now = parseTimeOption('--now', options.now);
+      const since = parseTimeOption('--since', options.since);
+      const config = await loadConfig(options.config, { cwd: io.cwd, env: io.env });
+      const store = await openConfiguredStore(config);
+      const owner = options.workerId ?? `${hostname()}:${process.pid}`;
+      try {
+        if (everyMs === undefined) {
+          setExitCode(await runCycle(config, store, io, { ...options, owner, now, since }));
+          return;
+        }
+        setExitCode(await runDaemon(config, store, io, everyMs, { ...options, owner, since }));
+      } finally {
+        await store.close();
+      }
+    });
+}
+
+interface CycleOptions extends SyncCommandOptions {
+  owner: string;
+  now?: Date | undefined;
+  since?: Date | undefined;
+  signal?: AbortSignal;
+}
+
+/** One cycle; resolves to its exit code. */
+async function runCycle(config: ResolvedConfig, store: StateStore, io: CliIo, options: CycleOptions): Promise<number> {
+  const progress = createProgress(io, !options.json);
+  let result: SyncResult;
+  try {
+    result = await runSync({
+      config,
+      store,
+      owner: options.owner,
+      scaleOut: config.store.kind === 'postgres',
+      env: io.env,
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.since ? { since: options.since } : {}),
+      ...(options.dryRun ? { dryRun: true } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(progress.update ? { onProgress: (update) => progress.update?.({ ...update, skipped: 0 }) } : {}),
+    });
+  } finally {
+    progress.done();
+  }
+  if (result.skipped !== null) {
+    if (options.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+    else io.stderr(`slokit: ${result.skipped}; nothing done\n`);
+    return 0;
+  }
+  if (!options.dryRun) await publishResults(config, store, result, io);
+  io.stdout(options.json ? `${JSON.stringify(result, null, 2)}\n` : renderSyncSummary(result, { color: io.color }));
+  const failed = result.sources.some((source) => source.error !== null) || result.published.some((entry) => entry.error !== null);
+  if (failed) return 3;
+  const worst = Math.max(0, ...result.slos.flatMap((slo) => [statusSeverity[slo.status], ...(slo.segments ?? []).map((segment) => statusSeverity[segment.status])]));
+  return worst >= failLevels[options.failOn] ? 1 : 0;
+}
+
+/** Publishes each configured source's results and records it in the publish log. */
+async function publishResults(config: ResolvedConfig, store: StateStore, result: SyncResult, io: CliIo): Promise<void> {
+  for (const name of config.publish) {
+    const slos = result.slos.filter((slo) => slo.source === name);
+    if (slos.length === 0 || result.sources.find((source) => source.name === name)?.ownedElsewhere) continue;
+    try {
+      const publisher = await createPublisher(name, config, { env: io.env });
+      const report = {
+        schemaVersion: 1 as const,
+        checkId: result.cycleId,
+        generatedAt: result.at,
+        at: result.at,
+        slos: result.slos,
+        compliance: result.compliance,
+        complianceCounts: result.complianceCounts,
+        sources: [],
+      };
+      const published = await publisher.publish({ report, slos, checkId: result.cycleId });
+      result.published.push({ source: name, target: published.target, published: published.published, error: null });
+      await store.commit({
+        publishes: [{ checkId: result.cycleId, source: name, target: published.target, published: published.published, at: Date.parse(result.at) }],
+      });
+    } catch (error) {
+      if (!SlokitError.isInstance(error) || error.exitCode === 2) throw error;
+      result.published.push({ source: name, target: name, published: 0, error: error.message });
+    }
+  }
+}
+
+/** Cycles every `everyMs` until SIGINT/SIGTERM; the cycle in flight finishes or rolls back. */
+async function runDaemon(config: ResolvedConfig, store: StateStore, io: CliIo, everyMs: number, options: CycleOptions): Promise<number> {
+  const controller = new AbortController();
+  const stop = () => {
+    if (!controller.signal.aborted) io.stderr('slokit: stopping after the cycle in flight\n');
+    controller.abort(new Error('stopped'));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    let since = options.since;
+    while (!controller.signal.aborted) {
+      const started = Date.now();
+      try {
+        // A failed source or channel is reported by the cycle; the daemon carries on with the next one.
+        await runCycle(config, store, io, { ...options, since, signal: controller.signal });
+      } catch (error) {
+        if (controller.signal.aborted) break;
+        if (SlokitError.isInstance(error) && error.exitCode === 2) throw error;
+        io.stderr(`slokit: cycle failed: ${(error as Error).message}\n`);
+      }
+      since = undefined;
+      await sleep(Math.max(0, everyMs - (Date.now() - started)), controller.signal);
+    }
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
+  return 0;
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    }, { once: true });
+  });
+}

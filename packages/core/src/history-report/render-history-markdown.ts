@@ -1,0 +1,23 @@
+import { statusLabel } from '../report/status-label.js';
+import type { HistoryReport } from './history-report.js';
+import { historyComplianceLine, historyRows, periodTitle } from './history-rows.js';
+
+/** The period dashboard as Markdown. */
+export function renderHistoryMarkdown(report: HistoryReport): string {
+  const escape = (text: string) => text.replace(/[\\|`*_[\]<>]/g, (character) => `\\${character}`);
+  const lines = [
+    `### SLO Dashboard — ${periodTitle(report)}`,
+    '',
+    `${report.from.slice(0, 16).replace('T', ' ')} to ${report.to.slice(0, 16).replace('T', ' ')} UTC`,
+    '',
+    '| SLO | Target | Current | Budget left | Trend | Alerts | Status |',
+    '| --- | ---: | ---: | ---: | --- | ---: | --- |',
+    ...historyRows(report).map(
+      (row) =>
+        `| **${escape(row.slo.name)}** | ${escape(row.target)} | ${escape(row.current)} | ${row.budget} | ${row.trend} | ${row.alerts} | ${statusLabel(row.slo.status)} |`,
+    ),
+    '',
+    `**${historyComplianceLine(report)}**`,
+  ];
+  return `${lines.join('\n')}\n`;
+}
