@@ -5,6 +5,10 @@ import { cliVersion } from './cli-version.js';
 import { registerCheckCommand } from './commands/check-command.js';
 import { registerDiscoverCommand } from './commands/discover-command.js';
 import { registerInitCommand } from './commands/init-command.js';
+import { registerReportCommand } from './commands/report-command.js';
+import { registerReviewCommand } from './commands/review-command.js';
+import { registerSilenceCommand } from './commands/silence-command.js';
+import { registerSyncCommand } from './commands/sync-command.js';
 import { registerValidateCommand } from './commands/validate-command.js';
 
 /**
@@ -26,6 +30,10 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
   registerValidateCommand(program, io);
   registerCheckCommand(program, io, setExitCode);
   registerDiscoverCommand(program, io);
+  registerSyncCommand(program, io, setExitCode);
+  registerReportCommand(program, io);
+  registerReviewCommand(program, io);
+  registerSilenceCommand(program, io);
   for (const command of program.commands)
     command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 

@@ -96,3 +96,4 @@ export type { BurnRateResult, PeriodBudget } from './sync/period-budget.js';
 export { runSync, type SyncOptions, type SyncProgress } from './sync/run-sync.js';
 export type { AlertEvent, SyncResult, SyncSloResult, SyncSourceResult } from './sync/sync-result.js';
 export type { WorstExample } from './sync/worst-examples.js';
+export { buildReview, type ReviewReport, type SloReview } from './review/build-review.js';

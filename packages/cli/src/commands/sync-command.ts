@@ -60,14 +60,14 @@ export function registerSyncCommand(program: Command, io: CliIo, setExitCode: (c
           setExitCode(await runCycle(config, store, io, { ...options, owner, now, since }));
           return;
         }
-        setExitCode(await runDaemon(config, store, io, everyMs, { ...options, owner, since }));
+        setExitCode(await runDaemon(config, store, io, everyMs, { ...options, owner, now: undefined, since }));
       } finally {
         await store.close();
       }
     });
 }
 
-interface CycleOptions extends SyncCommandOptions {
+interface CycleOptions extends Omit<SyncCommandOptions, 'now' | 'since'> {
   owner: string;
   now?: Date | undefined;
   since?: Date | undefined;

@@ -8,9 +8,17 @@ export function alignDown(time: number): number {
   return Math.floor(time / bucketMs) * bucketMs;
 }
 
-/** The bucket starts a window ending at `at` covers: `[alignDown(at - window), alignDown(at)]`. */
+export function alignUp(time: number): number {
+  return Math.ceil(time / bucketMs) * bucketMs;
+}
+
+/**
+ * The bucket starts `[from, to)` a window ending at `at` covers. Windows end at `at` rounded up to a bucket boundary,
+ * so at 14:00 a 1h window is the buckets 13:00 to 13:55, and at 14:02 the buckets 13:05 to 14:00.
+ */
 export function windowRange(at: number, windowMs: number | undefined): { from: number; to: number } {
-  return { from: windowMs === undefined ? 0 : alignDown(at - windowMs), to: alignDown(at) + bucketMs };
+  const to = alignUp(at);
+  return { from: windowMs === undefined ? 0 : alignDown(to - windowMs), to };
 }
 
 /** One SLO's buckets in a range, by segment ('' is the whole SLO) and start. */

@@ -5,7 +5,7 @@ import { needsHistogram } from '../history/record-contribution.js';
 import { windowValue } from '../history/window-value.js';
 import { parseDuration } from '../slo/duration.js';
 import type { ResolvedSlo } from '../slo/resolved-slo.js';
-import { type BucketSeries, bucketMs } from './history-window.js';
+import { alignUp, type BucketSeries } from './history-window.js';
 
 /** The error budget of an SLO over its window, which is its budget period. */
 export interface PeriodBudget {
@@ -72,7 +72,7 @@ function allowedShare(slo: ResolvedSlo): number {
 /** Budget over the SLO's window ending at `at`; null for SLOs without a window of a day or more. */
 export function periodBudget(slo: ResolvedSlo, series: BucketSeries, at: number): PeriodBudget | null {
   if (slo.windowMs === undefined || slo.windowMs < 24 * hour || slo.sli.kind === 'evalMetric') return null;
-  const end = Math.floor(at / bucketMs) * bucketMs + bucketMs;
+  const end = alignUp(at);
   const { bad, total } = badAndTotal(slo, series, end - slo.windowMs, end);
   const method = slo.sli.kind === 'ratio' ? 'occurrences' : 'timeslices';
   const share = allowedShare(slo);
@@ -104,7 +104,7 @@ export function periodBudget(slo: ResolvedSlo, series: BucketSeries, at: number)
 export function burnRates(slo: ResolvedSlo, series: BucketSeries, at: number): BurnRateResult[] {
   if (slo.burnRates.length === 0 || slo.sli.kind === 'evalMetric') return [];
   const share = allowedShare(slo);
-  const end = Math.floor(at / bucketMs) * bucketMs + bucketMs;
+  const end = alignUp(at);
   return slo.burnRates.map((rule) => {
     const long = badAndTotal(slo, series, end - parseDuration(rule.long)!, end);
     const short = badAndTotal(slo, series, end - parseDuration(rule.short)!, end);

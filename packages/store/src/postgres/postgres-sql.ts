@@ -55,7 +55,7 @@ CREATE TABLE evaluations (
   details text NOT NULL,
   PRIMARY KEY (slo, at, segment)
 );
-CREATE INDEX evaluations_by_at ON evaluations (at);
+CREATE INDEX evaluations_by_at ON evaluations (at, slo, segment);
 
 CREATE TABLE alert_states (
   slo text COLLATE "C" NOT NULL,

@@ -54,7 +54,7 @@ CREATE TABLE evaluations (
   details TEXT NOT NULL,
   PRIMARY KEY (slo, at, segment)
 ) STRICT;
-CREATE INDEX evaluations_by_at ON evaluations (at);
+CREATE INDEX evaluations_by_at ON evaluations (at, slo, segment);
 
 CREATE TABLE alert_states (
   slo TEXT NOT NULL,

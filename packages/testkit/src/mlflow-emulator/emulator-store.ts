@@ -865,19 +865,21 @@ export function experimentJson(experiment: StoredExperiment): Json {
   });
 }
 
+/** Run info fields are always set by the server (`user_id: ""`, `start_time: 0` included); only end_time may be unset. */
 export function runInfoJson(run: StoredRun): Json {
-  return omitEmpty({
+  const info: Json = {
     run_uuid: run.runId,
     experiment_id: run.experimentId,
     run_name: run.runName,
     user_id: run.userId,
     status: run.status,
     start_time: run.startTime,
-    end_time: run.endTime,
-    artifact_uri: run.artifactUri,
-    lifecycle_stage: run.lifecycleStage,
-    run_id: run.runId,
-  });
+  };
+  if (run.endTime !== undefined) info.end_time = run.endTime;
+  info.artifact_uri = run.artifactUri;
+  info.lifecycle_stage = run.lifecycleStage;
+  info.run_id = run.runId;
+  return info;
 }
 
 /** A run as runs/get and runs/search return it; runs/create has no `outputs`. */

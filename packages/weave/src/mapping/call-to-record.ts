@@ -1,0 +1,59 @@
+import type { EvalRecord } from '@slokit/core';
+import { opNameOf } from '../trace-server/weave-refs.js';
+import { callCost } from './call-cost.js';
+import { callLatencyMs, callStatus, parseCallTime, userAttributes } from './call-fields.js';
+import { feedbackScores } from './feedback-scores.js';
+import type { MappedCall, MappingContext } from './mapped-call.js';
+import { mainModel, usageTokens } from './usage-tokens.js';
+import { callSchema } from '../trace-server/trace-server-types.js';
+
+/**
+ * A traced call (a production op) as a record: latency from `summary.weave.latency_ms`, status from
+ * `summary.weave.status` (`descendant_error` is a success of this call, flagged in `metadata.descendant_error`),
+ * tokens from `summary.usage`, cost from `summary.weave.costs`, scores from scorer and annotation feedback, the
+ * user's attributes, op and main LLM in metadata. A running call is reported as such, to be counted once it ends.
+ */
+export function callToRecord(raw: unknown, context: MappingContext): MappedCall {
+  const parsed = callSchema.safeParse(raw);
+  if (!parsed.success) return invalid(raw, parsed.error.issues[0]);
+  const call = parsed.data;
+  const time = parseCallTime(call.started_at);
+  if (Number.isNaN(time)) return { kind: 'invalid', id: call.id, message: `started_at '${call.started_at}' is not a time` };
+  const status = callStatus(call);
+  if (status === 'running') return { kind: 'running', id: call.id, time };
+  const latency = callLatencyMs(call, time);
+  if (latency === undefined) {
+    return { kind: 'invalid', id: call.id, message: `no latency: ended_at '${call.ended_at}' is not after started_at` };
+  }
+  const usage = call.summary?.usage;
+  const metadata: Record<string, unknown> = userAttributes(call.attributes);
+  metadata.op = opNameOf(call.op_name);
+  const model = mainModel(usage);
+  if (model !== undefined) metadata.model = model;
+  if (call.display_name) metadata.display_name = call.display_name;
+  if (status === 'descendant_error') metadata.descendant_error = true;
+  const feedback = call.summary?.weave?.feedback;
+  const found = feedback && feedback.length > 0 ? feedbackScores(feedback) : undefined;
+  if (found && found.types.length > 0) metadata.feedback_types = found.types.join(',');
+  const record: EvalRecord = {
+    id: call.id,
+    timestamp: new Date(time).toISOString(),
+    latency_ms: latency,
+    status: status === 'error' ? 'error' : 'success',
+    error: status === 'error' ? (call.exception ?? 'error') : undefined,
+    cost_usd: callCost(call.summary?.weave?.costs),
+    tokens: usageTokens(usage),
+    scores: found && Object.keys(found.scores).length > 0 ? found.scores : undefined,
+    tags: undefined,
+    metadata,
+    source: context.source,
+    url: context.callUrl(call.id),
+  };
+  return { kind: 'record', record, time };
+}
+
+export function invalid(raw: unknown, issue: { path: PropertyKey[]; message: string } | undefined): MappedCall {
+  const id = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>).id : undefined;
+  const where = issue ? `${issue.path.map(String).join('.') || '(call)'}: ${issue.message}` : 'not a call';
+  return { kind: 'invalid', id: typeof id === 'string' ? id : undefined, message: `unusable call: ${where}` };
+}
