@@ -1,4 +1,4 @@
-import { alertLevels, type AlertLevel } from '../alerting/alert-policy.js';
+import { type AlertLevel, alertLevels } from '../alerting/alert-policy.js';
 import type { ResolvedConfig } from '../config/resolved-config.js';
 import { satisfies } from '../evaluation/slo-status.js';
 import type { StateStore } from '../state/state-store.js';
@@ -39,7 +39,9 @@ export async function buildReview(
   const worstShare = options.worstShare ?? 0.05;
   const slos: SloReview[] = [];
   for (const slo of config.slos) {
-    const rows = (await store.getEvaluations({ slo: slo.name, from, to: to + 1 })).filter((row) => row.segment === '');
+    const rows = (await store.getEvaluations({ slo: slo.name, from, to: to + 1 })).filter(
+      (row) => row.segment === '',
+    );
     const events = await store.getAlertEvents({ slo: slo.name, from, to: to + 1 });
     const values = rows.map((row) => row.value).filter((value): value is number => value !== null);
     const sorted = Float64Array.from(values).sort();
@@ -48,11 +50,17 @@ export async function buildReview(
       alertLevels.filter((level) => level !== 'none').map((level) => [level, { fired: 0, timeMs: 0 }]),
     ) as SloReview['levels'];
     for (const event of events) {
-      if ((event.kind === 'fired' || event.kind === 'escalated') && event.segment === '' && event.level !== 'none') {
+      if (
+        (event.kind === 'fired' || event.kind === 'escalated') &&
+        event.segment === '' &&
+        event.level !== 'none'
+      ) {
         levels[event.level as Exclude<AlertLevel, 'none'>].fired++;
       }
     }
-    for (const row of rows) if (row.level !== 'none' && row.level in levels) levels[row.level as Exclude<AlertLevel, 'none'>].timeMs += spacing;
+    for (const row of rows)
+      if (row.level !== 'none' && row.level in levels)
+        levels[row.level as Exclude<AlertLevel, 'none'>].timeMs += spacing;
     const budgets = rows.map((row) => row.budgetRemaining).filter((value): value is number => value !== null);
     const alerting = rows.filter((row) => row.level !== 'none').length;
     const notes: string[] = [];
@@ -64,24 +72,37 @@ export async function buildReview(
       notes.push('no evaluations with data in the period');
     } else {
       const higherIsBetter = slo.objective.op === 'gte' || slo.objective.op === 'gt';
-      metTarget = values.filter((value) => satisfies(value, slo.objective.op, slo.objective.target)).length / values.length;
+      metTarget =
+        values.filter((value) => satisfies(value, slo.objective.op, slo.objective.target)).length /
+        values.length;
       const worst = exactQuantile(sorted, higherIsBetter ? worstShare : 1 - worstShare);
       const firedAny = Object.values(levels).some((level) => level.fired > 0);
       if (!firedAny && metTarget === 1) {
         verdict = 'never-fires';
-        notes.push(`met its target in every evaluation; the worst ${Math.round(worstShare * 100)} % were at ${round(worst)} against ${slo.objective.target}: the target may be too loose`);
+        notes.push(
+          `met its target in every evaluation; the worst ${Math.round(worstShare * 100)} % were at ${round(worst)} against ${slo.objective.target}: the target may be too loose`,
+        );
       } else if (alerting > rows.length / 2) {
         verdict = 'fires-constantly';
-        notes.push(`alerting in ${Math.round((alerting / rows.length) * 100)} % of evaluations; the median was ${round(exactQuantile(sorted, 0.5))} against ${slo.objective.target}: the objective may be too strict, or the service needs work`);
+        notes.push(
+          `alerting in ${Math.round((alerting / rows.length) * 100)} % of evaluations; the median was ${round(exactQuantile(sorted, 0.5))} against ${slo.objective.target}: the objective may be too strict, or the service needs work`,
+        );
       }
       // A warning level on the worst share of evaluations, kept on the bad side of the target.
       const candidate = round(worst);
-      if (satisfies(candidate, slo.objective.op, slo.objective.target) === false || candidate === slo.objective.target) {
+      if (
+        satisfies(candidate, slo.objective.op, slo.objective.target) === false ||
+        candidate === slo.objective.target
+      ) {
         suggestedWarning = candidate;
       } else {
         suggestedWarning = null;
       }
-      if (suggestedWarning !== null && slo.objective.critical !== undefined && !satisfies(suggestedWarning, slo.objective.op, slo.objective.critical)) {
+      if (
+        suggestedWarning !== null &&
+        slo.objective.critical !== undefined &&
+        !satisfies(suggestedWarning, slo.objective.op, slo.objective.critical)
+      ) {
         suggestedWarning = null;
       }
       if (suggestedWarning === slo.objective.warning) suggestedWarning = null;

@@ -19,7 +19,8 @@ import type {
  */
 export function createMemoryStateStore(): StateStoreV1 {
   const cursors = new Map<string, SourceCursor>();
-  const buckets = new Map<string, SliBucket>();
+  // Per SLO definition, so a window read does not scan every SLO's history.
+  const buckets = new Map<string, Map<string, SliBucket>>();
   const seen = new Map<string, Map<string, number>>();
   const evaluations = new Map<string, EvaluationRow>();
   const alertStates = new Map<string, AlertStateRow>();
@@ -29,7 +30,8 @@ export function createMemoryStateStore(): StateStoreV1 {
   const silences = new Map<string, Silence>();
   const leases = new Map<string, Lease>();
   const key = (...parts: Array<string | number>) => parts.join('\u0000');
-  const copy = <T>(value: T): T => structuredClone(value);
+  // Rows are flat: a shallow copy keeps callers from mutating the store.
+  const copy = <T>(value: T): T => ({ ...value });
 
   return {
     specificationVersion: 'v1',
@@ -56,14 +58,8 @@ export function createMemoryStateStore(): StateStoreV1 {
       return cursor ? copy(cursor) : undefined;
     },
     async getBuckets(query) {
-      return [...buckets.values()]
-        .filter(
-          (row) =>
-            row.slo === query.slo &&
-            row.definition === query.definition &&
-            row.start >= query.from &&
-            row.start < query.to,
-        )
+      return [...(buckets.get(key(query.slo, query.definition))?.values() ?? [])]
+        .filter((row) => row.start >= query.from && row.start < query.to)
         .sort((a, b) => a.start - b.start || a.segment.localeCompare(b.segment))
         .map(copy);
     },
@@ -156,7 +152,8 @@ export function createMemoryStateStore(): StateStoreV1 {
     async prune(before) {
       for (const known of seen.values())
         for (const [id, time] of known) if (time < before.seen) known.delete(id);
-      for (const [id, row] of buckets) if (row.start < before.buckets) buckets.delete(id);
+      for (const rows of buckets.values())
+        for (const [id, row] of rows) if (row.start < before.buckets) rows.delete(id);
       for (const [id, row] of evaluations) if (row.at < before.evaluations) evaluations.delete(id);
       for (const [id, row] of alertEvents) if (row.at < before.alertEvents) alertEvents.delete(id);
       for (const [id, row] of outbox)

@@ -80,9 +80,11 @@ export function resolveMlflowConnection(
   const username = set('MLFLOW_TRACKING_USERNAME');
   const password = set('MLFLOW_TRACKING_PASSWORD');
   const token = set('MLFLOW_TRACKING_TOKEN');
+  const isDatabricks = /\.(cloud\.databricks\.com|azuredatabricks\.net|gcp\.databricks\.com)$/.test(url.hostname);
+  const databricksToken = isDatabricks ? set('DATABRICKS_TOKEN') : undefined;
   const connection: MlflowConnection = {
     trackingUri,
-    isDatabricks: false,
+    isDatabricks,
     uiUrl: trackingUri,
   };
   if (username !== undefined || password !== undefined) {
@@ -97,6 +99,9 @@ export function resolveMlflowConnection(
   } else if (token !== undefined) {
     connection.auth = { type: 'bearer', token };
     connection.credentialSource = `MLFLOW_TRACKING_TOKEN (${redactSecret(token)})`;
+  } else if (databricksToken !== undefined) {
+    connection.auth = { type: 'bearer', token: databricksToken };
+    connection.credentialSource = `DATABRICKS_TOKEN (${redactSecret(databricksToken)})`;
   } else if (userInfo) {
     connection.auth = { type: 'basic', ...userInfo };
     connection.credentialSource = `the user-info of MLFLOW_TRACKING_URI (user '${userInfo.username}')`;

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   type AlertEventRow,
   type AlertStateRow,
@@ -60,10 +61,7 @@ export function createSqliteStore(options: SqliteStoreOptions): StateStoreV1 {
     }
     try {
       db.pragma(`busy_timeout = ${busyTimeoutMs}`);
-      if (!inMemory) {
-        const mode = db.pragma('journal_mode = WAL', { simple: true });
-        if (mode !== 'wal') throw new Error(`journal_mode is ${String(mode)}, not wal`);
-      }
+      if (!inMemory) await enableWal(db, busyTimeoutMs);
       // FULL: a commit is on disk when commit() resolves, even across a power cut (NORMAL would only survive a
       // process crash). One fsync per sync cycle costs nothing.
       db.pragma('synchronous = FULL');
@@ -352,6 +350,24 @@ export function createSqliteStore(options: SqliteStoreOptions): StateStoreV1 {
       }).immediate();
     },
   };
+}
+
+/**
+ * Switches the file to WAL (once per file; a no-op after). Switching takes an exclusive lock without waiting on the
+ * busy timeout, so processes opening a fresh file at the same moment retry here.
+ */
+async function enableWal(db: BetterSqlite3.Database, busyTimeoutMs: number): Promise<void> {
+  const deadline = Date.now() + busyTimeoutMs;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const mode = db.pragma('journal_mode = WAL', { simple: true });
+      if (mode !== 'wal') throw new Error(`journal_mode is ${String(mode)}, not wal`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() >= deadline) throw error;
+      await sleep(Math.random() * Math.min(100, 2 ** attempt));
+    }
+  }
 }
 
 function sqliteBoolean(value: boolean): number {

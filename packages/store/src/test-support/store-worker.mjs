@@ -18,7 +18,7 @@ function say(line) {
 }
 
 /** Rows one big commit writes: `buckets` buckets and `seen` ids of round `round`, and its cursor. */
-export function bigWrites(round, buckets, seen) {
+function bigWrites(round, buckets, seen) {
   const start = Date.UTC(2026, 0, 1);
   return {
     cursors: [{ source: `round-${round}`, cursor: `cursor-${round}`, watermark: start, updatedAt: start }],
@@ -55,6 +55,8 @@ const operations = {
       result.attempts += 1;
       if (!(await store.tryAcquireLease('sync', owner, ttlMs, Date.now()))) {
         result.refusals += 1;
+        // Poll as a waiting worker would, not in a tight loop that starves the holder's release.
+        await sleep(1);
         continue;
       }
       result.acquisitions += 1;
@@ -128,7 +130,7 @@ const operations = {
     const { name, owner, ttlMs } = command;
     const now = Date.now();
     if (!(await store.tryAcquireLease(name, owner, ttlMs, now))) throw new Error('lease not acquired');
-    say(`held until ${now + ttlMs}`);
+    say('held');
     await new Promise(() => setInterval(() => {}, 1_000));
   },
 };

@@ -40,12 +40,15 @@ export function callLatencyMs(call: WeaveCall, startedMs: number): number | unde
  * The attributes a user set (`weave.withAttributes({tenant: 'acme'})`, `weave.attributes(...)`) that are plain
  * values: they become metadata, for `groupBy`. The SDKs' own `weave` block and `_`-prefixed keys are left out.
  */
-export function userAttributes(attributes: Record<string, unknown> | null | undefined): Record<string, unknown> {
+export function userAttributes(
+  attributes: Record<string, unknown> | null | undefined,
+): Record<string, unknown> {
   const result: Record<string, unknown> = {};
   if (!attributes) return result;
   for (const [key, value] of Object.entries(attributes)) {
     if (key === 'weave' || key.startsWith('_')) continue;
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') result[key] = value;
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+      result[key] = value;
   }
   return result;
 }

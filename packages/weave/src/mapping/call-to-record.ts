@@ -1,11 +1,11 @@
 import type { EvalRecord } from '@slokit/core';
+import { callSchema } from '../trace-server/trace-server-types.js';
 import { opNameOf } from '../trace-server/weave-refs.js';
 import { callCost } from './call-cost.js';
 import { callLatencyMs, callStatus, parseCallTime, userAttributes } from './call-fields.js';
 import { feedbackScores } from './feedback-scores.js';
 import type { MappedCall, MappingContext } from './mapped-call.js';
 import { mainModel, usageTokens } from './usage-tokens.js';
-import { callSchema } from '../trace-server/trace-server-types.js';
 
 /**
  * A traced call (a production op) as a record: latency from `summary.weave.latency_ms`, status from
@@ -18,12 +18,17 @@ export function callToRecord(raw: unknown, context: MappingContext): MappedCall 
   if (!parsed.success) return invalid(raw, parsed.error.issues[0]);
   const call = parsed.data;
   const time = parseCallTime(call.started_at);
-  if (Number.isNaN(time)) return { kind: 'invalid', id: call.id, message: `started_at '${call.started_at}' is not a time` };
+  if (Number.isNaN(time))
+    return { kind: 'invalid', id: call.id, message: `started_at '${call.started_at}' is not a time` };
   const status = callStatus(call);
   if (status === 'running') return { kind: 'running', id: call.id, time };
   const latency = callLatencyMs(call, time);
   if (latency === undefined) {
-    return { kind: 'invalid', id: call.id, message: `no latency: ended_at '${call.ended_at}' is not after started_at` };
+    return {
+      kind: 'invalid',
+      id: call.id,
+      message: `no latency: ended_at '${call.ended_at}' is not after started_at`,
+    };
   }
   const usage = call.summary?.usage;
   const metadata: Record<string, unknown> = userAttributes(call.attributes);
@@ -52,7 +57,10 @@ export function callToRecord(raw: unknown, context: MappingContext): MappedCall 
   return { kind: 'record', record, time };
 }
 
-export function invalid(raw: unknown, issue: { path: PropertyKey[]; message: string } | undefined): MappedCall {
+export function invalid(
+  raw: unknown,
+  issue: { path: PropertyKey[]; message: string } | undefined,
+): MappedCall {
   const id = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>).id : undefined;
   const where = issue ? `${issue.path.map(String).join('.') || '(call)'}: ${issue.message}` : 'not a call';
   return { kind: 'invalid', id: typeof id === 'string' ? id : undefined, message: `unusable call: ${where}` };

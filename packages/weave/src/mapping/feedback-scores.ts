@@ -19,7 +19,8 @@ export function feedbackScores(feedback: readonly unknown[]): FeedbackScores {
   const scores: Record<string, number | boolean> = {};
   const types = new Set<string>();
   const entries = feedback.filter(
-    (entry): entry is Record<string, unknown> => entry !== null && typeof entry === 'object' && !Array.isArray(entry),
+    (entry): entry is Record<string, unknown> =>
+      entry !== null && typeof entry === 'object' && !Array.isArray(entry),
   );
   entries.sort((a, b) => String(a.created_at ?? '').localeCompare(String(b.created_at ?? '')));
   for (const entry of entries) {

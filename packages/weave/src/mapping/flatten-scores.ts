@@ -2,7 +2,12 @@
  * Adds a scorer's result to `scores`: a number or boolean under `name`, a dict's number and boolean leaves under
  * dotted names (`exact.correct`, `exact.score`). Anything else (text, lists, null) is not a score and is left out.
  */
-export function flattenScores(name: string, value: unknown, scores: Record<string, number | boolean>, depth = 0): void {
+export function flattenScores(
+  name: string,
+  value: unknown,
+  scores: Record<string, number | boolean>,
+  depth = 0,
+): void {
   if (typeof value === 'boolean') scores[name] = value;
   else if (typeof value === 'number') {
     if (Number.isFinite(value)) scores[name] = value;

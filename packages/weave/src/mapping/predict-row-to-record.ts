@@ -20,7 +20,8 @@ export function predictRowToRecord(raw: unknown, context: MappingContext): Mappe
   if (!parsed.success) return invalid(raw, parsed.error.issues[0]);
   const call = parsed.data;
   const time = parseCallTime(call.started_at);
-  if (Number.isNaN(time)) return { kind: 'invalid', id: call.id, message: `started_at '${call.started_at}' is not a time` };
+  if (Number.isNaN(time))
+    return { kind: 'invalid', id: call.id, message: `started_at '${call.started_at}' is not a time` };
   const status = callStatus(call);
   if (status === 'running') return { kind: 'running', id: call.id, time };
   const output =
@@ -32,12 +33,14 @@ export function predictRowToRecord(raw: unknown, context: MappingContext): Mappe
     typeof modelLatency === 'number' && Number.isFinite(modelLatency) && modelLatency >= 0
       ? Math.round(modelLatency * 1e6) / 1e3
       : callLatencyMs(call, time);
-  if (latency === undefined) return { kind: 'invalid', id: call.id, message: 'no model_latency and no end time' };
+  if (latency === undefined)
+    return { kind: 'invalid', id: call.id, message: 'no model_latency and no end time' };
 
   const scores: Record<string, number | boolean> = {};
   const rowScores = output.scores;
   if (rowScores !== null && typeof rowScores === 'object' && !Array.isArray(rowScores)) {
-    for (const [scorer, value] of Object.entries(rowScores as Record<string, unknown>)) flattenScores(scorer, value, scores);
+    for (const [scorer, value] of Object.entries(rowScores as Record<string, unknown>))
+      flattenScores(scorer, value, scores);
   }
   const feedback = call.summary?.weave?.feedback;
   const found = feedback && feedback.length > 0 ? feedbackScores(feedback) : undefined;

@@ -105,5 +105,7 @@ function describeCause(cause: unknown): string {
   const inner = (cause as { cause?: unknown }).cause;
   const innerMessage = inner instanceof Error ? inner.message : '';
   if (cause.name === 'TimeoutError') return 'timed out';
-  return innerMessage && innerMessage !== cause.message ? `${cause.message} (${innerMessage})` : cause.message;
+  return innerMessage && innerMessage !== cause.message
+    ? `${cause.message} (${innerMessage})`
+    : cause.message;
 }

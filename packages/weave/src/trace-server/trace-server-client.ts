@@ -1,29 +1,34 @@
 import { ApiCallError, type RetryOptions, retryWithBackoff } from '@slokit/core';
 import type { z } from 'zod';
-import { type FailureContext, failedResponse, failedTransport, malformedResponse } from './api-call-failure.js';
+import {
+  type FailureContext,
+  failedResponse,
+  failedTransport,
+  malformedResponse,
+} from './api-call-failure.js';
 import { jsonlLines } from './jsonl-lines.js';
 import { parseJsonLine } from './parse-json-line.js';
 import {
   type CallBatchItem,
   type CallsQueryRequest,
   type CallsQueryStatsRequest,
+  callReadResponseSchema,
+  callStartResponseSchema,
   type EndedCall,
   type FeedbackCreateRequest,
   type FeedbackQueryRequest,
-  type ObjectReadRequest,
-  type ServerInfo,
-  type StartedCall,
-  type WeaveCall,
-  type WeaveObject,
-  callReadResponseSchema,
-  callStartResponseSchema,
   feedbackCreateResponseSchema,
   feedbackQueryResponseSchema,
   healthSchema,
+  type ObjectReadRequest,
   objectReadResponseSchema,
   queryStatsResponseSchema,
+  type ServerInfo,
+  type StartedCall,
   serverInfoSchema,
   upsertBatchResponseSchema,
+  type WeaveCall,
+  type WeaveObject,
 } from './trace-server-types.js';
 
 export interface TraceServerClientOptions {
@@ -69,7 +74,10 @@ export class TraceServerClient {
 
   /** GET /server_info: `{"min_required_weave_python_version": "x.y.z", ...}`. */
   serverInfo(signal?: AbortSignal): Promise<ServerInfo> {
-    return this.withRetry(() => this.requestJson('GET', '/server_info', undefined, serverInfoSchema, signal), signal);
+    return this.withRetry(
+      () => this.requestJson('GET', '/server_info', undefined, serverInfoSchema, signal),
+      signal,
+    );
   }
 
   /**
@@ -90,7 +98,11 @@ export class TraceServerClient {
           value = parseJsonLine(line.text);
         } catch (error) {
           if (!line.terminated) {
-            throw failedTransport(context, `the stream ended in the middle of line ${line.number}, after ${lines} complete call(s)`, error);
+            throw failedTransport(
+              context,
+              `the stream ended in the middle of line ${line.number}, after ${lines} complete call(s)`,
+              error,
+            );
           }
           throw failedTransport(context, `line ${line.number} of the stream is not JSON`, error);
         }
@@ -129,7 +141,10 @@ export class TraceServerClient {
   }
 
   /** POST /feedback/query. */
-  async queryFeedback(request: FeedbackQueryRequest, signal?: AbortSignal): Promise<Array<Record<string, unknown>>> {
+  async queryFeedback(
+    request: FeedbackQueryRequest,
+    signal?: AbortSignal,
+  ): Promise<Array<Record<string, unknown>>> {
     const response = await this.post('/feedback/query', request, feedbackQueryResponseSchema, signal);
     return response.result;
   }
@@ -244,7 +259,11 @@ export class TraceServerClient {
       });
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
-      throw failedTransport(context, timeout.aborted ? `no answer within ${this.timeoutMs} ms` : 'request failed', error);
+      throw failedTransport(
+        context,
+        timeout.aborted ? `no answer within ${this.timeoutMs} ms` : 'request failed',
+        error,
+      );
     }
     if (!response.ok) {
       let text = '';
@@ -253,7 +272,13 @@ export class TraceServerClient {
       } catch {
         // The status says enough.
       }
-      throw failedResponse(context, response.status, response.statusText, text, response.headers.get('retry-after'));
+      throw failedResponse(
+        context,
+        response.status,
+        response.statusText,
+        text,
+        response.headers.get('retry-after'),
+      );
     }
     return response;
   }

@@ -81,7 +81,9 @@ export interface EndedCall {
 }
 
 /** One item of POST /call/upsert_batch. */
-export type CallBatchItem = { mode: 'start'; req: { start: StartedCall } } | { mode: 'end'; req: { end: EndedCall } };
+export type CallBatchItem =
+  | { mode: 'start'; req: { start: StartedCall } }
+  | { mode: 'end'; req: { end: EndedCall } };
 
 /** POST /obj/read (ObjReadReq). */
 export interface ObjectReadRequest {
@@ -135,7 +137,10 @@ export type WeaveFeedback = z.infer<typeof feedbackSchema>;
 export const callReadResponseSchema = z.looseObject({ call: callSchema.nullable() });
 export const queryStatsResponseSchema = z.looseObject({ count: z.number().int().nonnegative() });
 export const feedbackQueryResponseSchema = z.looseObject({ result: z.array(record) });
-export const feedbackCreateResponseSchema = z.looseObject({ id: z.string(), created_at: z.string().nullish() });
+export const feedbackCreateResponseSchema = z.looseObject({
+  id: z.string(),
+  created_at: z.string().nullish(),
+});
 export const upsertBatchResponseSchema = z.looseObject({ res: z.array(z.unknown()) });
 export const callStartResponseSchema = z.looseObject({ id: z.string(), trace_id: z.string() });
 export const objectReadResponseSchema = z.looseObject({

@@ -1,0 +1,722 @@
+import { ApiCallError, parseRetryAfter, type RetryOptions, retryWithBackoff } from '@slokit/core';
+import type { z } from 'zod';
+import { chunkLogBatch, type KeyValueInput, type LogBatchInput, type LogBatchRequest } from './chunk-log-batch.js';
+import {
+  type Assessment,
+  assessmentResponse,
+  createExperimentResponse,
+  type Experiment,
+  emptyResponse,
+  type FileInfo,
+  getExperimentResponse,
+  getRunResponse,
+  getTraceInfoResponse,
+  listArtifactsResponse,
+  type Metric,
+  metricHistoryResponse,
+  type Run,
+  type RunInfo,
+  searchExperimentsResponse,
+  searchRunsResponse,
+  searchTracesResponse,
+  type TraceInfo,
+  updateRunResponse,
+} from './mlflow-schemas.js';
+import { authorizationHeader, type MlflowAuth } from './resolve-mlflow-connection.js';
+
+export interface MlflowClientOptions {
+  /** `http(s)://host[:port][/prefix]` of the tracking server (or the Databricks workspace). */
+  trackingUri: string;
+  auth?: MlflowAuth;
+  /** Which variables the credentials came from (secret redacted), named in 401/403 errors. */
+  credentialSource?: string;
+  /** Per-request timeout. Default 120 s, like MLFLOW_HTTP_REQUEST_TIMEOUT. */
+  timeoutMs?: number;
+  /** Retries of 408, 429, 500, 502, 503, 504 and network errors, honouring Retry-After. */
+  retry?: Partial<Omit<RetryOptions, 'classify' | 'signal'>>;
+  /** Shown as the source of errors (`source 'prod': ...`). Default `mlflow`. */
+  name?: string;
+  fetch?: typeof globalThis.fetch;
+  userAgent?: string;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextPageToken?: string;
+}
+
+export type RunStatus = 'RUNNING' | 'SCHEDULED' | 'FINISHED' | 'FAILED' | 'KILLED';
+export type ViewType = 'ACTIVE_ONLY' | 'DELETED_ONLY' | 'ALL';
+
+interface RequestSpec<Schema extends z.ZodType | undefined> {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  path: string;
+  query?: Record<string, string | number | readonly string[] | undefined>;
+  body?: unknown;
+  rawBody?: Buffer | string;
+  schema: Schema;
+  /** Safe to repeat after an ambiguous failure (a 500, a dropped connection). Creates and metric appends are not. */
+  idempotent: boolean;
+  /** Resolve to undefined on 404 RESOURCE_DOES_NOT_EXIST instead of failing. */
+  notFoundAsUndefined?: boolean;
+  signal?: AbortSignal | undefined;
+}
+
+const retryableStatuses = new Set([408, 429, 500, 502, 503, 504]);
+/** The largest traces/search page the server accepts (501 gives 400). */
+export const maxTracesPageSize = 500;
+/** MAX_RESULTS_GET_METRIC_HISTORY on the server. */
+export const maxMetricHistoryPageSize = 25_000;
+
+/**
+ * A small typed client for the MLflow tracking REST API, on `fetch`: exactly the endpoints slokit needs (experiments,
+ * runs, metric history, traces v3, assessments, artifacts). Responses are validated with lenient schemas; errors
+ * are `ApiCallError`s whose messages name the endpoint and, for 401/403, the credential variables (never the
+ * secret); retryable failures are retried with backoff. Reusable on its own:
+ *
+ * ```ts
+ * const client = createMlflowClientFromEnv(process.env);
+ * const experiment = await client.getExperimentByName('support-bot-prod');
+ * const { items } = await client.searchTraces({ experimentIds: [experiment!.experiment_id], maxResults: 50 });
+ * ```
+ */
+export class MlflowClient {
+  readonly trackingUri: string;
+  private readonly options: MlflowClientOptions;
+  private readonly fetch: typeof globalThis.fetch;
+  private readonly authorization: string | undefined;
+
+  constructor(options: MlflowClientOptions) {
+    this.options = options;
+    this.trackingUri = options.trackingUri.replace(/\/+$/, '');
+    this.fetch = options.fetch ?? globalThis.fetch;
+    this.authorization = authorizationHeader(options.auth);
+  }
+
+  // ── Experiments ──────────────────────────────────────────────────────────────────────────────────────────────
+
+  /** GET experiments/get-by-name; undefined when no experiment has the name. */
+  async getExperimentByName(name: string, options: CallOptions = {}): Promise<Experiment | undefined> {
+    const response = await this.request({
+      method: 'GET',
+      path: '/api/2.0/mlflow/experiments/get-by-name',
+      query: { experiment_name: name },
+      schema: getExperimentResponse,
+      idempotent: true,
+      notFoundAsUndefined: true,
+      signal: options.signal,
+    });
+    return response?.experiment;
+  }
+
+  /** GET experiments/get; undefined when the id does not exist. */
+  async getExperiment(experimentId: string, options: CallOptions = {}): Promise<Experiment | undefined> {
+    const response = await this.request({
+      method: 'GET',
+      path: '/api/2.0/mlflow/experiments/get',
+      query: { experiment_id: experimentId },
+      schema: getExperimentResponse,
+      idempotent: true,
+      notFoundAsUndefined: true,
+      signal: options.signal,
+    });
+    return response?.experiment;
+  }
+
+  /** POST experiments/search. `max_results` is always sent: without it a 3.6 server answers 400. */
+  async searchExperiments(
+    search: { filter?: string; orderBy?: string[]; maxResults?: number; viewType?: ViewType; pageToken?: string } = {},
+    options: CallOptions = {},
+  ): Promise<Page<Experiment>> {
+    const response = await this.request({
+      method: 'POST',
+      path: '/api/2.0/mlflow/experiments/search',
+      body: {
+        max_results: search.maxResults ?? 1000,
+        filter: search.filter,
+        order_by: search.orderBy,
+        view_type: search.viewType,
+        page_token: search.pageToken,
+      },
+      schema: searchExperimentsResponse,
+      idempotent: true,
+      signal: options.signal,
+    });
+    return page(response.experiments, response.next_page_token);
+  }
+
+  /** POST experiments/create; the new experiment id. A taken name is a 400 RESOURCE_ALREADY_EXISTS. */
+  async createExperiment(
+    experiment: { name: string; tags?: readonly KeyValueInput[]; artifactLocation?: string },
+    options: CallOptions = {},
+  ): Promise<string> {
+    const response = await this.request({
+      method: 'POST',
+      path: '/api/2.0/mlflow/experiments/create',
+      body: { name: experiment.name, tags: experiment.tags, artifact_location: experiment.artifactLocation },
+      schema: createExperimentResponse,
+      idempotent: false,
+      signal: options.signal,
+    });
+    return response.experiment_id;
+  }
+
+  // ── Runs ─────────────────────────────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * POST runs/search. Filter grammar: `metrics."correctness/mean" > 0.9 and attributes.status = 'FINISHED'` (AND only;
+   * keys with `/`, `-` or spaces in double quotes or backticks). A full page always carries a token, even when
+   * nothing is left: use `searchAllRuns` to page.
+   */
+  async searchRuns(
+    search: {
+      experimentIds: readonly string[];
+      filter?: string;
+      orderBy?: readonly string[];
+      maxResults?: number;
+      runViewType?: ViewType;
+      pageToken?: string;
+    },
+    options: CallOptions = {},
+  ): Promise<Page<Run>> {
+    const response = await this.request({
+      method: 'POST',
+      path: '/api/2.0/mlflow/runs/search',
+      body: {
+        experiment_ids: search.experimentIds,
+        filter: search.filter,
+        order_by: search.orderBy,
+        max_results: search.maxResults ?? 1000,
+        run_view_type: search.runViewType,
+        page_token: search.pageToken,
+      },
+      schema: searchRunsResponse,
+      idempotent: true,
+      signal: options.signal,
+    });
+    return page(response.runs, response.next_page_token);
+  }
+
+  /** Every page of a runs search, until a page comes back empty or without a token. */
+  async *searchAllRuns(
+    search: Omit<Parameters<MlflowClient['searchRuns']>[0], 'pageToken'>,
+    options: CallOptions = {},
+  ): AsyncGenerator<Run[]> {
+    let pageToken: string | undefined;
+    do {
+      const result = await this.searchRuns({ ...search, ...(pageToken ? { pageToken } : {}) }, options);
+      if (result.items.length === 0) return;
+      yield result.items;
+      pageToken = result.nextPageToken;
+    } while (pageToken);
+  }
+
+  /** GET runs/get. `data.metrics` holds only the latest value of each metric. */
+  async getRun(runId: string, options: CallOptions = {}): Promise<Run> {
+    const response = await this.request({
+      method: 'GET',
+      path: '/api/2.0/mlflow/runs/get',
+      query: { run_id: runId },
+      schema: getRunResponse,
+      idempotent: true,
+      signal: options.signal,
+    });
+    return response.run;
+  }
+
+  /** POST runs/create; the new run (status RUNNING, with the `mlflow.runName` tag the server adds). */
+  async createRun(
+    run: { experimentId: string; runName?: string; startTime?: number; tags?: readonly KeyValueInput[] },
+    options: CallOptions = {},
+  ): Promise<Run> {
+    const response = await this.request({
+      method: 'POST',
+      path: '/api/2.0/mlflow/runs/create',
+      body: {
+        experiment_id: run.experimentId,
+        run_name: run.runName,
+        start_time: run.startTime ?? Date.now(),
+        tags: run.tags,
+      },
+      schema: getRunResponse,
+      idempotent: false,
+      signal: options.signal,
+    });
+    return response.run;
+  }
+
+  /**
+   * POST runs/log-batch, split into as many requests as the limits need (1000 metrics, 100 params, 100 tags,
+   * 1000 entities, 1 MB each). Metrics append (a retry could log a point twice), so batches with metrics are only
+   * retried when the server surely did not process them. Resolves to the number of requests sent.
+   */
+  async logBatch(runId: string, batch: LogBatchInput, options: CallOptions = {}): Promise<number> {
+    const requests = chunkLogBatch(batch);
+    for (const request of requests) {
+      await this.request({
+        method: 'POST',
+        path: '/api/2.0/mlflow/runs/log-batch',
+        body: { run_id: runId, ...omitEmptyLists(request) },
+        schema: emptyResponse,
+        idempotent: request.metrics.length === 0,
+        signal: options.signal,
+      });
+    }
+    return requests.length;
+  }
+
+  /** POST runs/set-tag. The server cuts values longer than 8000 characters. */
+  async setTag(runId: string, key: string, value: string, options: CallOptions = {}): Promise<void> {
+    await this.request({
+      method: 'POST',
+      path: '/api/2.0/mlflow/runs/set-tag',
+      body: { run_id: runId, key, value },
+      schema: emptyResponse,
+      idempotent: true,
+      signal: options.signal,
+    });
+  }
+
+  /** POST runs/update. An unknown status is silently ignored by the server, so only valid ones are typed. */
+  async updateRun(
+    update: { runId: string; status?: RunStatus; endTime?: number; runName?: string },
+    options: CallOptions = {},
+  ): Promise<RunInfo | undefined> {
+    const response = await this.request({
+      method: 'POST',
+      path: '/api/2.0/mlflow/runs/update',
+      body: { run_id: update.runId, status: update.status, end_time: update.endTime, run_name: update.runName },
+      schema: updateRunResponse,
+      idempotent: true,
+      signal: options.signal,
+    });
+    return response.run_info;
+  }
+
+  /**
+   * GET metrics/get-history. `max_results` is always sent (default and cap 25000): without it MLflow answers an
+   * empty page with a token.
+   */
+  async getMetricHistory(
+    query: { runId: string; metricKey: string; maxResults?: number; pageToken?: string },
+    options: CallOptions = {},
+  ): Promise<Page<Metric>> {
+    const response = await this.request({
+      method: 'GET',
+      path: '/api/2.0/mlflow/metrics/get-history',
+      query: {
+        run_id: query.runId,
+        metric_key: query.metricKey,
+        max_results: Math.min(query.maxResults ?? maxMetricHistoryPageSize, maxMetricHistoryPageSize),
+        page_token: query.pageToken,
+      },
+      schema: metricHistoryResponse,
+      idempotent: true,
+      signal: options.signal,
+    });
+    return page(response.metrics, response.next_page_token);
+  }
+
+  /** The whole history of one metric, ordered by (step, timestamp). */
+  async getFullMetricHistory(runId: string, metricKey: string, options: CallOptions = {}): Promise<Metric[]> {
+    const points: Metric[] = [];
+    let pageToken: string | undefined;
+    do {
+      const result = await this.getMetricHistory({ runId, metricKey, ...(pageToken ? { pageToken } : {}) }, options);
+      if (result.items.length === 0) break;
+      points.push(...result.items);
+      pageToken = result.nextPageToken;
+    } while (pageToken);
+    return points;
+  }
+
+  // ── Traces and assessments (MLflow 3) ────────────────────────────────────────────────────────────────────────
+
+  /**
+   * POST /api/3.0/mlflow/traces/search over experiment locations. `maxResults` defaults to 100 and is capped at 500.
+   * Filters: `trace.status = 'ERROR'`, `trace.timestamp_ms > 1700000000000`, `tags.env = 'prod'`,
+   * ``metadata.`mlflow.sourceRun` = '<run>'``, `trace.run_id = '<run>'`, `feedback.correctness = 'true'`.
+   * Results include each trace's assessments. A full page always carries a token.
+   */
+  async searchTraces(
+    search: {
+      experimentIds: readonly string[];
+      filter?: string;
+      orderBy?: readonly string[];
+      maxResults?: number;
+      pageToken?: string;
+    },
+    options: CallOptions = {},
+  ): Promise<Page<TraceInfo>> {
+    const response = await this.request({
+      method: 'POST',
+      path: '/api/3.0/mlflow/traces/search',
+      body: {
+        locations: search.experimentIds.map((experimentId) => ({
+          type: 'MLFLOW_EXPERIMENT',
+          mlflow_experiment: { experiment_id: experimentId },
+        })),
+        filter: search.filter,
+        order_by: search.orderBy,
+        max_results: Math.min(search.maxResults ?? 100, maxTracesPageSize),
+        page_token: search.pageToken,
+      },
+      schema: searchTracesResponse,
+      idempotent: true,
+      signal: options.signal,
+    });
+    return page(response.traces, response.next_page_token);
+  }
+
+  /** GET /api/3.0/mlflow/traces/{id}: the trace info with its assessments; undefined when unknown. */
+  async getTraceInfo(traceId: string, options: CallOptions = {}): Promise<TraceInfo | undefined> {
+    const response = await this.request({
+      method: 'GET',
+      path: `/api/3.0/mlflow/traces/${encodeURIComponent(traceId)}`,
+      schema: getTraceInfoResponse,
+      idempotent: true,
+      notFoundAsUndefined: true,
+      signal: options.signal,
+    });
+    return response?.trace.trace_info;
+  }
+
+  /**
+   * POST /api/3.0/mlflow/traces (StartTraceV3): logs a finished trace's info (no spans). The server keeps the
+   * given `trace_id` and adds its location tags.
+   */
+  async startTrace(traceInfo: TraceInfo, options: CallOptions = {}): Promise<TraceInfo> {
+    const response = await this.request({
+      method: 'POST',
+      path: '/api/3.0/mlflow/traces',
+      body: { trace: { trace_info: traceInfo } },
+      schema: getTraceInfoResponse,
+      idempotent: true,
+      signal: options.signal,
+    });
+    return response.trace.trace_info;
+  }
+
+  /** POST /api/2.0/mlflow/traces/link-to-run: associates traces with a run (`trace.run_id` filters find them). */
+  async linkTracesToRun(runId: string, traceIds: readonly string[], options: CallOptions = {}): Promise<void> {
+    await this.request({
+      method: 'POST',
+      path: '/api/2.0/mlflow/traces/link-to-run',
+      body: { run_id: runId, trace_ids: traceIds },
+      schema: emptyResponse,
+      idempotent: true,
+      signal: options.signal,
+    });
+  }
+
+  /** POST /api/3.0/mlflow/traces/{id}/assessments: a Feedback (`feedback: {value}`) or an Expectation. */
+  async createAssessment(
+    traceId: string,
+    assessment: Omit<Assessment, 'assessment_id' | 'trace_id'>,
+    options: CallOptions = {},
+  ): Promise<Assessment> {
+    const response = await this.request({
+      method: 'POST',
+      path: `/api/3.0/mlflow/traces/${encodeURIComponent(traceId)}/assessments`,
+      body: { assessment: { ...assessment, trace_id: traceId } },
+      schema: assessmentResponse,
+      idempotent: false,
+      signal: options.signal,
+    });
+    return response.assessment;
+  }
+
+  /** GET /api/3.0/mlflow/traces/{id}/assessments/{assessment_id}. */
+  async getAssessment(traceId: string, assessmentId: string, options: CallOptions = {}): Promise<Assessment> {
+    const response = await this.request({
+      method: 'GET',
+      path: `/api/3.0/mlflow/traces/${encodeURIComponent(traceId)}/assessments/${encodeURIComponent(assessmentId)}`,
+      schema: assessmentResponse,
+      idempotent: true,
+      signal: options.signal,
+    });
+    return response.assessment;
+  }
+
+  // ── Artifacts ────────────────────────────────────────────────────────────────────────────────────────────────
+
+  /** GET artifacts/list: the files and directories directly under `path` of a run's artifacts. */
+  async listArtifacts(
+    query: { runId: string; path?: string; pageToken?: string },
+    options: CallOptions = {},
+  ): Promise<Page<FileInfo> & { rootUri?: string }> {
+    const response = await this.request({
+      method: 'GET',
+      path: '/api/2.0/mlflow/artifacts/list',
+      query: { run_id: query.runId, path: query.path, page_token: query.pageToken },
+      schema: listArtifactsResponse,
+      idempotent: true,
+      signal: options.signal,
+    });
+    return {
+      ...page(response.files, response.next_page_token),
+      ...(response.root_uri === undefined ? {} : { rootUri: response.root_uri }),
+    };
+  }
+
+  /** GET /get-artifact: a run artifact's bytes (works whether or not the server proxies artifacts). */
+  async downloadArtifact(runId: string, path: string, options: CallOptions = {}): Promise<Buffer> {
+    return this.requestBytes('GET', '/get-artifact', { run_uuid: runId, path }, options.signal);
+  }
+
+  /**
+   * PUT /api/2.0/mlflow-artifacts/artifacts/...: uploads a file into a run's artifacts through a server that proxies
+   * artifacts (the run's `artifact_uri` starts with `mlflow-artifacts:`). Throws for other artifact stores, which
+   * clients write to directly.
+   */
+  async uploadArtifact(
+    artifactUri: string,
+    path: string,
+    content: Buffer | string,
+    options: CallOptions = {},
+  ): Promise<void> {
+    const relative = proxiedArtifactPath(artifactUri);
+    if (relative === undefined) {
+      throw new TypeError(`artifact_uri '${artifactUri}' is not served by the tracking server (mlflow-artifacts:)`);
+    }
+    const target = [relative, path]
+      .join('/')
+      .split('/')
+      .filter(Boolean)
+      .map((segment) => encodeURIComponent(segment))
+      .join('/');
+    await this.request({
+      method: 'PUT',
+      path: `/api/2.0/mlflow-artifacts/artifacts/${target}`,
+      rawBody: content,
+      schema: emptyResponse,
+      idempotent: true,
+      signal: options.signal,
+    });
+  }
+
+  // ── Transport ────────────────────────────────────────────────────────────────────────────────────────────────
+
+  private request<Schema extends z.ZodType>(
+    spec: RequestSpec<Schema> & { notFoundAsUndefined: true },
+  ): Promise<z.infer<Schema> | undefined>;
+  private request<Schema extends z.ZodType>(spec: RequestSpec<Schema>): Promise<z.infer<Schema>>;
+  private async request<Schema extends z.ZodType>(spec: RequestSpec<Schema>): Promise<z.infer<Schema> | undefined> {
+    const text = (await this.send(spec)) as string | undefined;
+    if (text === undefined) return undefined;
+    const endpoint = `${spec.method} ${spec.path}`;
+    let json: unknown;
+    try {
+      json = text === '' ? {} : JSON.parse(text);
+    } catch (error) {
+      // A cut-off body: the connection dropped or a proxy truncated it. Worth another try when repeating is safe.
+      throw this.failure({
+        message: `${endpoint} returned a truncated or invalid JSON body (${text.length} bytes)`,
+        isRetryable: spec.idempotent,
+        cause: error,
+      });
+    }
+    const parsed = spec.schema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw this.failure({
+        message: `${endpoint} returned an unexpected body: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`,
+        isRetryable: false,
+      });
+    }
+    return parsed.data;
+  }
+
+  private async requestBytes(
+    method: 'GET',
+    path: string,
+    query: Record<string, string>,
+    signal: AbortSignal | undefined,
+  ): Promise<Buffer> {
+    return (await this.send({ method, path, query, schema: undefined, idempotent: true, signal }, 'bytes')) as Buffer;
+  }
+
+  /** Sends a request with retries; resolves to the body text (or bytes), or undefined for an accepted 404. */
+  private async send(
+    spec: RequestSpec<z.ZodType | undefined>,
+    as: 'text' | 'bytes' = 'text',
+  ): Promise<string | Buffer | undefined> {
+    const retry = this.options.retry ?? {};
+    return retryWithBackoff(async () => this.attempt(spec, as), {
+      maxAttempts: 8,
+      initialDelayMs: 1000,
+      maxTotalMs: 120_000,
+      ...retry,
+      classify: (error) =>
+        error instanceof ApiCallError
+          ? { retry: error.isRetryable, retryAfterMs: error.retryAfterMs }
+          : { retry: false },
+      ...(spec.signal ? { signal: spec.signal } : {}),
+    });
+  }
+
+  private async attempt(
+    spec: RequestSpec<z.ZodType | undefined>,
+    as: 'text' | 'bytes',
+  ): Promise<string | Buffer | undefined> {
+    const url = new URL(this.trackingUri + spec.path);
+    for (const [key, value] of Object.entries(spec.query ?? {})) {
+      if (value === undefined) continue;
+      if (Array.isArray(value)) for (const item of value) url.searchParams.append(key, String(item));
+      else url.searchParams.set(key, String(value));
+    }
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      'user-agent': this.options.userAgent ?? 'slokit-mlflow',
+    };
+    if (this.authorization) headers.authorization = this.authorization;
+    let body: string | Buffer | undefined;
+    if (spec.rawBody !== undefined) {
+      body = spec.rawBody;
+      headers['content-type'] = 'application/octet-stream';
+    } else if (spec.method === 'POST' || spec.method === 'PATCH') {
+      body = JSON.stringify(withoutUndefined(spec.body ?? {}));
+      headers['content-type'] = 'application/json';
+    }
+    const endpoint = `${spec.method} ${spec.path}`;
+    const timeoutMs = this.options.timeoutMs ?? 120_000;
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = spec.signal ? anySignal([spec.signal, timeout]) : timeout;
+    let response: Response;
+    let payload: string | Buffer;
+    try {
+      response = await this.fetch(url, { method: spec.method, headers, ...(body === undefined ? {} : { body }), signal });
+      payload = as === 'bytes' && response.ok ? Buffer.from(await response.arrayBuffer()) : await response.text();
+    } catch (error) {
+      if (spec.signal?.aborted) throw spec.signal.reason ?? error;
+      if (timeout.aborted) {
+        throw this.failure({
+          message: `${endpoint} timed out after ${timeoutMs / 1000} s (MLFLOW_HTTP_REQUEST_TIMEOUT)`,
+          isRetryable: true,
+          cause: error,
+        });
+      }
+      const code = (error as { cause?: { code?: string } })?.cause?.code;
+      throw this.failure({
+        message: `${endpoint} failed: ${describeNetworkError(error)} (is MLFLOW_TRACKING_URI ${this.trackingUri} reachable?)`,
+        // A refused connection never reached the server; anything else may have, so only safe requests repeat.
+        isRetryable: spec.idempotent || code === 'ECONNREFUSED',
+        cause: error,
+      });
+    }
+    if (response.ok) return payload;
+    const text = typeof payload === 'string' ? payload : payload.toString('utf8');
+    const errorBody = parseErrorBody(text);
+    if (response.status === 404 && spec.notFoundAsUndefined && errorBody?.error_code === 'RESOURCE_DOES_NOT_EXIST') {
+      return undefined;
+    }
+    throw this.failure({
+      message: this.describeStatus(endpoint, response.status, errorBody, text),
+      statusCode: response.status,
+      isRetryable: retryableStatuses.has(response.status) && (spec.idempotent || response.status === 429),
+      retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
+    });
+  }
+
+  private describeStatus(
+    endpoint: string,
+    status: number,
+    errorBody: { error_code?: string; message?: string } | undefined,
+    text: string,
+  ): string {
+    const code = errorBody?.error_code ? ` ${errorBody.error_code}` : '';
+    const detail = errorBody?.message ?? summarizeText(text);
+    const base = `MLflow answered ${status}${code} to ${endpoint} at ${this.trackingUri}${detail ? `: ${detail}` : ''}`;
+    if (status === 401 || status === 403) {
+      const credentials = this.options.credentialSource
+        ? `check ${this.options.credentialSource}`
+        : 'no credentials were sent: set MLFLOW_TRACKING_TOKEN, or MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD';
+      return `${base}; ${status === 403 ? 'the credentials lack permission, ' : ''}${credentials}`;
+    }
+    if (status === 404 && errorBody === undefined) {
+      return `MLflow has no endpoint ${endpoint} at ${this.trackingUri} (404): is MLFLOW_TRACKING_URI the tracking server's address, with its path prefix? Traces and assessments need MLflow 3.`;
+    }
+    if (status === 405) return `${base} (405): the server does not accept this method; is it an MLflow tracking server?`;
+    return base;
+  }
+
+  private failure(options: {
+    message: string;
+    isRetryable: boolean;
+    statusCode?: number;
+    retryAfterMs?: number | undefined;
+    cause?: unknown;
+  }): ApiCallError {
+    return new ApiCallError({
+      source: this.options.name ?? 'mlflow',
+      url: this.trackingUri,
+      message: options.message,
+      isRetryable: options.isRetryable,
+      ...(options.statusCode === undefined ? {} : { statusCode: options.statusCode }),
+      ...(options.retryAfterMs === undefined ? {} : { retryAfterMs: options.retryAfterMs }),
+      ...(options.cause === undefined ? {} : { cause: options.cause }),
+    });
+  }
+}
+
+/** The path under the proxied artifact root for a `mlflow-artifacts:/...` or `mlflow-artifacts://host/...` URI. */
+export function proxiedArtifactPath(artifactUri: string): string | undefined {
+  const match = /^mlflow-artifacts:(?:\/\/[^/]*)?\/?(.*)$/.exec(artifactUri);
+  return match ? match[1]!.replace(/\/+$/, '') : undefined;
+}
+
+function page<T>(items: T[] | undefined, nextPageToken: string | undefined): Page<T> {
+  return { items: items ?? [], ...(nextPageToken ? { nextPageToken } : {}) };
+}
+
+function omitEmptyLists(request: LogBatchRequest): Partial<LogBatchRequest> {
+  return Object.fromEntries(Object.entries(request).filter(([, list]) => list.length > 0));
+}
+
+function withoutUndefined(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
+}
+
+function parseErrorBody(text: string): { error_code?: string; message?: string } | undefined {
+  try {
+    const json = JSON.parse(text) as { error_code?: unknown; message?: unknown };
+    if (json !== null && typeof json === 'object' && typeof json.error_code === 'string') {
+      return { error_code: json.error_code, ...(typeof json.message === 'string' ? { message: json.message } : {}) };
+    }
+  } catch {
+    // Not JSON: an HTML error page from Flask or a proxy.
+  }
+  return undefined;
+}
+
+function summarizeText(text: string): string {
+  const title = /<title>([^<]*)<\/title>/i.exec(text)?.[1];
+  const plain = (title ?? text).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+  return plain.length > 200 ? `${plain.slice(0, 200)}…` : plain;
+}
+
+function describeNetworkError(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
+  if (cause?.code) return `${cause.code}${cause.message ? ` (${cause.message})` : ''}`;
+  return (error as Error)?.message ?? String(error);
+}
+
+/** AbortSignal.any, which Node added in 20.3. */
+function anySignal(signals: AbortSignal[]): AbortSignal {
+  const any = (AbortSignal as { any?: (signals: AbortSignal[]) => AbortSignal }).any;
+  if (any) return any(signals);
+  const controller = new AbortController();
+  for (const signal of signals) {
+    if (signal.aborted) {
+      controller.abort(signal.reason);
+      break;
+    }
+    signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
+  }
+  return controller.signal;
+}
