@@ -1,6 +1,12 @@
 import { type AlertEvent, formatValue, type Report, renderTable, type SyncResult } from '@slokit/core';
 
-const levelIcons: Record<string, string> = { warning: '🟠', ticket: '🎫', critical: '🔴', page: '📟', none: '✅' };
+const levelIcons: Record<string, string> = {
+  warning: '🟠',
+  ticket: '🎫',
+  critical: '🔴',
+  page: '📟',
+  none: '✅',
+};
 
 /** The one-screen summary `slokit sync` prints after a cycle. */
 export function renderSyncSummary(result: SyncResult, options: { color: boolean }): string {
@@ -12,8 +18,14 @@ export function renderSyncSummary(result: SyncResult, options: { color: boolean 
       lines.push(`  ${source.name}: synced by another worker`);
       continue;
     }
-    const status = source.error !== null ? `FAILED: ${source.error}` : `${source.counted.toLocaleString('en-US')} new record(s)`;
-    const details = source.error !== null ? '' : ` (read ${source.read.toLocaleString('en-US')}, ${source.duplicates.toLocaleString('en-US')} already counted${source.skipped > 0 ? `, ${source.skipped} skipped` : ''})`;
+    const status =
+      source.error !== null
+        ? `FAILED: ${source.error}`
+        : `${source.counted.toLocaleString('en-US')} new record(s)`;
+    const details =
+      source.error !== null
+        ? ''
+        : ` (read ${source.read.toLocaleString('en-US')}, ${source.duplicates.toLocaleString('en-US')} already counted${source.skipped > 0 ? `, ${source.skipped} skipped` : ''})`;
     lines.push(`  ${source.name}: ${status}${details}`);
   }
   lines.push('');
@@ -35,23 +47,36 @@ export function renderSyncSummary(result: SyncResult, options: { color: boolean 
       const budget = slo.budget!;
       const left = budget.remaining === null ? 'spent' : `${formatValue(budget.remaining, 'percent')} left`;
       const burning = slo.burnRates
-        .map((burn) => `${burn.long}/${burn.short} ${formatRate(burn.longRate)}/${formatRate(burn.shortRate)} (>${burn.factor}x ${burn.level})${burn.firing ? ' FIRING' : ''}`)
+        .map(
+          (burn) =>
+            `${burn.long}/${burn.short} ${formatRate(burn.longRate)}/${formatRate(burn.shortRate)} (>${burn.factor}x ${burn.level})${burn.firing ? ' FIRING' : ''}`,
+        )
         .join('; ');
-      const exhausts = budget.exhaustsAt === null ? '' : `, exhausted in ${formatSpan(budget.exhaustsAt - Date.parse(result.at))} at this rate`;
-      lines.push(`  ${slo.name}: ${left} over ${slo.window} (${budget.method})${exhausts}${burning ? `; burn ${burning}` : ''}`);
+      const exhausts =
+        budget.exhaustsAt === null
+          ? ''
+          : `, exhausted in ${formatSpan(budget.exhaustsAt - Date.parse(result.at))} at this rate`;
+      lines.push(
+        `  ${slo.name}: ${left} over ${slo.window} (${budget.method})${exhausts}${burning ? `; burn ${burning}` : ''}`,
+      );
     }
   }
   lines.push('', result.events.length === 0 ? 'No alert events.' : `Alert events (${result.events.length}):`);
   for (const event of result.events) lines.push(`  ${describeEvent(event)}`);
   for (const publish of result.published) {
-    lines.push(publish.error === null ? `Published ${publish.published} result(s) to ${publish.target}` : `Publishing to ${publish.source} FAILED: ${publish.error}`);
+    lines.push(
+      publish.error === null
+        ? `Published ${publish.published} result(s) to ${publish.target}`
+        : `Publishing to ${publish.source} FAILED: ${publish.error}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
 
 export function describeEvent(event: AlertEvent): string {
   const icon = levelIcons[event.level] ?? '•';
-  const subject = event.segment === '' ? event.slo : `${event.slo} [${event.groupBy ?? 'segment'}=${event.segment}]`;
+  const subject =
+    event.segment === '' ? event.slo : `${event.slo} [${event.groupBy ?? 'segment'}=${event.segment}]`;
   const value = formatValue(event.value, event.unit);
   const target = `${{ gte: '≥', gt: '>', lte: '≤', lt: '<' }[event.op]} ${formatValue(event.target, event.unit, true)}`;
   const what =

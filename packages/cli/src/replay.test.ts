@@ -16,9 +16,27 @@ import { describe, expect, it } from 'vitest';
 const start = Date.parse('2026-11-19T00:00:00Z');
 const hour = 3_600_000;
 const incidents = [
-  { kind: 'helpfulness-drop' as const, start: start + 30 * hour, end: start + 34 * hour, severity: 0.6, slo: 'helpfulness' },
-  { kind: 'latency-spike' as const, start: start + 80 * hour, end: start + 82 * hour, severity: 0.7, slo: 'p95-latency' },
-  { kind: 'error-burst' as const, start: start + 130 * hour, end: start + 131 * hour, severity: 0.5, slo: 'availability' },
+  {
+    kind: 'helpfulness-drop' as const,
+    start: start + 30 * hour,
+    end: start + 34 * hour,
+    severity: 0.6,
+    slo: 'helpfulness',
+  },
+  {
+    kind: 'latency-spike' as const,
+    start: start + 80 * hour,
+    end: start + 82 * hour,
+    severity: 0.7,
+    slo: 'p95-latency',
+  },
+  {
+    kind: 'error-burst' as const,
+    start: start + 130 * hour,
+    end: start + 131 * hour,
+    severity: 0.5,
+    slo: 'availability',
+  },
 ];
 
 const config = resolveConfig(
@@ -49,7 +67,9 @@ const config = resolveConfig(
 );
 
 describe('replaying a week through sync', () => {
-  it('detects every incident quickly with a few messages each, far fewer than a naive check', { timeout: 120_000 }, async () => {
+  it('detects every incident quickly with a few messages each, far fewer than a naive check', {
+    timeout: 120_000,
+  }, async () => {
     const records = [
       ...generateSupportBotTraffic({
         seed: 'replay-week',
@@ -69,14 +89,25 @@ describe('replaying a week through sync', () => {
     const sent: AlertEvent[] = [];
     let naiveMessages = 0;
     for (let at = start + hour; at <= start + 7 * 24 * hour; at += 5 * 60_000) {
-      const result = await runSync({ config, store, now: new Date(at), owner: 'replay', sources: { prod: source } });
+      const result = await runSync({
+        config,
+        store,
+        now: new Date(at),
+        owner: 'replay',
+        sources: { prod: source },
+      });
       sent.push(...result.events.filter((event) => event.silencedBy === null));
-      naiveMessages += result.slos.filter((slo) => statusSeverity[slo.status] >= statusSeverity.warning).length;
+      naiveMessages += result.slos.filter(
+        (slo) => statusSeverity[slo.status] >= statusSeverity.warning,
+      ).length;
     }
 
     for (const incident of incidents) {
       const during = sent.filter(
-        (event) => event.slo === incident.slo && Date.parse(event.at) >= incident.start && Date.parse(event.at) < incident.end + 2 * hour,
+        (event) =>
+          event.slo === incident.slo &&
+          Date.parse(event.at) >= incident.start &&
+          Date.parse(event.at) < incident.end + 2 * hour,
       );
       const firstAlert = during.find((event) => event.kind === 'fired');
       expect(firstAlert, `${incident.kind} detected`).toBeDefined();
@@ -84,11 +115,18 @@ describe('replaying a week through sync', () => {
       // The 1h window must fill enough to cross the threshold, then `for: 2` adds one cycle.
       expect(detectionMinutes, `${incident.kind} detected within an hour`).toBeLessThanOrEqual(60);
       expect(during.length, `${incident.kind}: few messages`).toBeLessThanOrEqual(6);
-      expect(during.some((event) => event.kind === 'resolved'), `${incident.kind} resolved`).toBe(true);
+      expect(
+        during.some((event) => event.kind === 'resolved'),
+        `${incident.kind} resolved`,
+      ).toBe(true);
     }
     // Outside the incidents (plus the time their windows take to clear) nothing is sent.
     const stray = sent.filter(
-      (event) => !incidents.some((incident) => Date.parse(event.at) >= incident.start && Date.parse(event.at) < incident.end + 3 * hour),
+      (event) =>
+        !incidents.some(
+          (incident) =>
+            Date.parse(event.at) >= incident.start && Date.parse(event.at) < incident.end + 3 * hour,
+        ),
     );
     expect(stray.map((event) => `${event.at} ${event.slo} ${event.kind} ${event.level}`)).toEqual([]);
     expect(sent.length * 5).toBeLessThan(naiveMessages);

@@ -1,13 +1,18 @@
 import { createHash } from 'node:crypto';
 
 /** The namespace of slokit's feedback ids (a fixed random UUID). */
-const namespace = '6f3c1d2a-8b4e-4f7a-9c5d-2e1b0a9f8c7d';
+const slokitNamespace = '6f3c1d2a-8b4e-4f7a-9c5d-2e1b0a9f8c7d';
 
 /**
- * A UUID version 5 (RFC 9562) of `name` in slokit's namespace: the same check, target and SLO always give the same
- * feedback id, so a retried publish writes the same feedback again instead of a second one.
+ * The feedback id of one SLO result: a UUID version 5 in slokit's namespace, so the same check, target and SLO
+ * always give the same id and a retried publish writes the same feedback again instead of a second one.
  */
 export function feedbackId(name: string): string {
+  return uuidV5(name, slokitNamespace);
+}
+
+/** A name-based UUID version 5 (SHA-1), as RFC 9562 defines it. */
+export function uuidV5(name: string, namespace: string): string {
   const hash = createHash('sha1')
     .update(Buffer.from(namespace.replaceAll('-', ''), 'hex'))
     .update(name, 'utf8')

@@ -1,4 +1,4 @@
-export { feedbackId } from './feedback-id.js';
+export { feedbackId, uuidV5 } from './feedback-id.js';
 export { feedbackScores } from './feedback-scores.js';
 export { LangSmithApi, type LangSmithApiOptions, type RetrySettings } from './langsmith-api.js';
 export { type LangSmithConnection, resolveConnection, webUrlFor } from './langsmith-connection.js';

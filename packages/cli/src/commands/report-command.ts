@@ -1,7 +1,13 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import * as core from '@slokit/core';
-import { buildHistoryReport, type HistoryReport, loadConfig, renderHistoryMarkdown, renderHistoryTable } from '@slokit/core';
+import {
+  buildHistoryReport,
+  type HistoryReport,
+  loadConfig,
+  renderHistoryMarkdown,
+  renderHistoryTable,
+} from '@slokit/core';
 import { type Command, Option } from 'commander';
 import type { CliIo } from '../cli-io.js';
 import { openConfiguredStore } from '../open-store.js';
@@ -20,14 +26,22 @@ export function registerReportCommand(program: Command, io: CliIo): void {
   program
     .command('report')
     .description('the SLO dashboard over a period, from the history sync keeps')
-    .option('-c, --config <file>', 'config file (default: slokit.config.ts, slokit.yaml, slokit.yml or slokit.json)')
+    .option(
+      '-c, --config <file>',
+      'config file (default: slokit.config.ts, slokit.yaml, slokit.yml or slokit.json)',
+    )
     .option('--days <n>', 'the period, in days', '7')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'markdown', 'json', 'html']).default('table'))
+    .addOption(
+      new Option('-f, --format <format>', 'output format')
+        .choices(['table', 'markdown', 'json', 'html'])
+        .default('table'),
+    )
     .option('-o, --out <file>', 'write the report to a file instead of stdout')
     .option('--now <time>', 'end the period at this ISO time instead of now')
     .action(async (options: ReportOptions) => {
       const days = Number(options.days);
-      if (!Number.isFinite(days) || days <= 0) throw new UsageError(`--days: expected a positive number of days, found '${options.days}'`);
+      if (!Number.isFinite(days) || days <= 0)
+        throw new UsageError(`--days: expected a positive number of days, found '${options.days}'`);
       const now = parseTimeOption('--now', options.now) ?? new Date();
       const config = await loadConfig(options.config, { cwd: io.cwd, env: io.env });
       const store = await openConfiguredStore(config);
@@ -60,7 +74,8 @@ function render(report: HistoryReport, format: ReportOptions['format']): string 
     case 'json':
       return `${JSON.stringify(report, null, 2)}\n`;
     case 'html': {
-      const renderHtml = (core as { renderHistoryHtml?: (report: HistoryReport) => string }).renderHistoryHtml;
+      const renderHtml = (core as { renderHistoryHtml?: (report: HistoryReport) => string })
+        .renderHistoryHtml;
       if (!renderHtml) throw new UsageError('--format html is not available in this build');
       return renderHtml(report);
     }

@@ -9,13 +9,17 @@ export function registerReviewCommand(program: Command, io: CliIo): void {
   program
     .command('review')
     .description('how each SLO behaved over a period, and thresholds worth considering (changes nothing)')
-    .option('-c, --config <file>', 'config file (default: slokit.config.ts, slokit.yaml, slokit.yml or slokit.json)')
+    .option(
+      '-c, --config <file>',
+      'config file (default: slokit.config.ts, slokit.yaml, slokit.yml or slokit.json)',
+    )
     .option('--days <n>', 'the period, in days', '30')
     .option('--now <time>', 'end the period at this ISO time instead of now')
     .option('--json', 'print the review as JSON')
     .action(async (options: { config?: string; days: string; now?: string; json?: boolean }) => {
       const days = Number(options.days);
-      if (!Number.isFinite(days) || days <= 0) throw new UsageError(`--days: expected a positive number of days, found '${options.days}'`);
+      if (!Number.isFinite(days) || days <= 0)
+        throw new UsageError(`--days: expected a positive number of days, found '${options.days}'`);
       const now = parseTimeOption('--now', options.now) ?? new Date();
       const config = await loadConfig(options.config, { cwd: io.cwd, env: io.env });
       const store = await openConfiguredStore(config);
@@ -38,28 +42,40 @@ function renderReview(review: ReviewReport, config: ResolvedConfig): string {
     lines.push(`${entry.name}  (${entry.evaluations} evaluations; ${entry.verdict.replace('-', ' ')})`);
     if (entry.distribution) {
       const { min, p10, p50, p90, max } = entry.distribution;
-      lines.push(`  SLI: min ${show(min)}, p10 ${show(p10)}, median ${show(p50)}, p90 ${show(p90)}, max ${show(max)}; target ${show(slo.objective.target)}, met in ${formatValue(entry.metTarget, 'percent')} of evaluations`);
+      lines.push(
+        `  SLI: min ${show(min)}, p10 ${show(p10)}, median ${show(p50)}, p90 ${show(p90)}, max ${show(max)}; target ${show(slo.objective.target)}, met in ${formatValue(entry.metTarget, 'percent')} of evaluations`,
+      );
     }
     const fired = Object.entries(entry.levels)
       .filter(([, level]) => level.fired > 0 || level.timeMs > 0)
       .map(([name, level]) => `${name} ${level.fired}x for ${formatHours(level.timeMs)}`);
     lines.push(`  alerts: ${fired.length === 0 ? 'none' : fired.join(', ')}`);
-    if (entry.budget) lines.push(`  budget left: ${formatValue(entry.budget.first, 'percent')} -> ${formatValue(entry.budget.last, 'percent')}`);
+    if (entry.budget)
+      lines.push(
+        `  budget left: ${formatValue(entry.budget.first, 'percent')} -> ${formatValue(entry.budget.last, 'percent')}`,
+      );
     for (const note of entry.notes) lines.push(`  note: ${note}`);
     if (entry.suggestedWarning !== null) {
       const index = config.slos.indexOf(slo);
       diff.push(`  slos[${index}] (${slo.name}).objective:`);
       if (slo.objective.warning !== undefined) diff.push(`-   warning: ${slo.objective.warning}`);
-      diff.push(`+   warning: ${entry.suggestedWarning}    # would have fired on the worst ${Math.round(review.worstShare * 100)} % of evaluations`);
+      diff.push(
+        `+   warning: ${entry.suggestedWarning}    # would have fired on the worst ${Math.round(review.worstShare * 100)} % of evaluations`,
+      );
     }
     lines.push('');
   }
-  if (diff.length > 0) lines.push(`Suggested changes to ${config.file ?? 'the config'} (review before applying):`, ...diff);
+  if (diff.length > 0)
+    lines.push(`Suggested changes to ${config.file ?? 'the config'} (review before applying):`, ...diff);
   else lines.push('No threshold changes suggested.');
   return `${lines.join('\n')}\n`;
 }
 
 function formatHours(ms: number): string {
   const hours = ms / 3_600_000;
-  return hours < 1 ? `${Math.round(ms / 60_000)}m` : hours < 48 ? `${hours.toFixed(1)}h` : `${(hours / 24).toFixed(1)}d`;
+  return hours < 1
+    ? `${Math.round(ms / 60_000)}m`
+    : hours < 48
+      ? `${hours.toFixed(1)}h`
+      : `${(hours / 24).toFixed(1)}d`;
 }

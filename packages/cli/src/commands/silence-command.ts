@@ -16,7 +16,9 @@ interface SilenceAddOptions {
 }
 
 export function registerSilenceCommand(program: Command, io: CliIo): void {
-  const silence = program.command('silence').description('silence alerts of an SLO for a while: they are recorded, not sent');
+  const silence = program
+    .command('silence')
+    .description('silence alerts of an SLO for a while: they are recorded, not sent');
   silence
     .command('add')
     .description('silence an SLO (or one segment of it)')
@@ -29,7 +31,9 @@ export function registerSilenceCommand(program: Command, io: CliIo): void {
     .action(async (options: SilenceAddOptions) => {
       const config = await loadConfig(options.config, { cwd: io.cwd, env: io.env });
       if (!config.slos.some((slo) => slo.name === options.slo)) {
-        throw new UsageError(`--slo: no SLO named '${options.slo}' (SLOs: ${config.slos.map((slo) => slo.name).join(', ')})`);
+        throw new UsageError(
+          `--slo: no SLO named '${options.slo}' (SLOs: ${config.slos.map((slo) => slo.name).join(', ')})`,
+        );
       }
       const startsAt = (parseTimeOption('--now', options.now) ?? new Date()).getTime();
       const entry: Silence = {
@@ -96,7 +100,10 @@ export function registerSilenceCommand(program: Command, io: CliIo): void {
 
 function describe(entry: Silence): string {
   const segment = entry.segment === null ? '' : ` [${entry.segment}]`;
-  const until = new Date(entry.expiredAt ?? entry.endsAt).toISOString().replace('T', ' ').replace(/:\d\d\.\d+Z$/, ' UTC');
+  const until = new Date(entry.expiredAt ?? entry.endsAt)
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/:\d\d\.\d+Z$/, ' UTC');
   const state = entry.expiredAt !== null ? 'expired' : 'until';
   return `${entry.slo}${segment} ${state} ${until}: ${entry.reason}`;
 }

@@ -6,8 +6,8 @@ import {
   runSync,
   SlokitError,
   type StateStore,
-  statusSeverity,
   type SyncResult,
+  statusSeverity,
 } from '@slokit/core';
 import { type Command, Option } from 'commander';
 import type { CliIo } from '../cli-io.js';
@@ -29,13 +29,20 @@ interface SyncCommandOptions {
   workerId?: string;
 }
 
-const failLevels = { warning: statusSeverity.warning, critical: statusSeverity.critical, never: Number.POSITIVE_INFINITY };
+const failLevels = {
+  warning: statusSeverity.warning,
+  critical: statusSeverity.critical,
+  never: Number.POSITIVE_INFINITY,
+};
 
 export function registerSyncCommand(program: Command, io: CliIo, setExitCode: (code: number) => void): void {
   program
     .command('sync')
     .description('pull new records, update SLO history, budgets and burn rates, and run the alert policy')
-    .option('-c, --config <file>', 'config file (default: slokit.config.ts, slokit.yaml, slokit.yml or slokit.json)')
+    .option(
+      '-c, --config <file>',
+      'config file (default: slokit.config.ts, slokit.yaml, slokit.yml or slokit.json)',
+    )
     .option('--once', 'run one cycle and exit (the default)')
     .option('--every <duration>', 'run a cycle every duration (5m) until SIGINT/SIGTERM')
     .option('--dry-run', 'compute and print everything, write nothing, send nothing')
@@ -43,13 +50,16 @@ export function registerSyncCommand(program: Command, io: CliIo, setExitCode: (c
     .option('--now <time>', 'run as if the current time were this ISO time (replays, backfills, tests)')
     .option('--json', "print the cycle's result as JSON")
     .addOption(
-      new Option('--fail-on <level>', 'exit 1 when an SLO is at or beyond this level').choices(['warning', 'critical', 'never']).default('never'),
+      new Option('--fail-on <level>', 'exit 1 when an SLO is at or beyond this level')
+        .choices(['warning', 'critical', 'never'])
+        .default('never'),
     )
-    .option('--worker-id <id>', 'this worker\'s identity for locks and leases (default: host and process id)')
+    .option('--worker-id <id>', "this worker's identity for locks and leases (default: host and process id)")
     .action(async (options: SyncCommandOptions) => {
       if (options.once && options.every) throw new UsageError('--once and --every exclude each other');
       const everyMs = options.every === undefined ? undefined : parseDurationOption('--every', options.every);
-      if (everyMs !== undefined && options.now !== undefined) throw new UsageError('--now runs one cycle at a simulated time; it cannot repeat with --every');
+      if (everyMs !== undefined && options.now !== undefined)
+        throw new UsageError('--now runs one cycle at a simulated time; it cannot repeat with --every');
       const now = parseTimeOption('--now', options.now);
       const since = parseTimeOption('--since', options.since);
       const config = await loadConfig(options.config, { cwd: io.cwd, env: io.env });
@@ -60,7 +70,9 @@ export function registerSyncCommand(program: Command, io: CliIo, setExitCode: (c
           setExitCode(await runCycle(config, store, io, { ...options, owner, now, since }));
           return;
         }
-        setExitCode(await runDaemon(config, store, io, everyMs, { ...options, owner, now: undefined, since }));
+        setExitCode(
+          await runDaemon(config, store, io, everyMs, { ...options, owner, now: undefined, since }),
+        );
       } finally {
         await store.close();
       }
@@ -75,7 +87,12 @@ interface CycleOptions extends Omit<SyncCommandOptions, 'now' | 'since'> {
 }
 
 /** One cycle; resolves to its exit code. */
-async function runCycle(config: ResolvedConfig, store: StateStore, io: CliIo, options: CycleOptions): Promise<number> {
+async function runCycle(
+  config: ResolvedConfig,
+  store: StateStore,
+  io: CliIo,
+  options: CycleOptions,
+): Promise<number> {
   const progress = createProgress(io, !options.json);
   let result: SyncResult;
   try {
@@ -100,15 +117,30 @@ async function runCycle(config: ResolvedConfig, store: StateStore, io: CliIo, op
     return 0;
   }
   if (!options.dryRun) await publishResults(config, store, result, io);
-  io.stdout(options.json ? `${JSON.stringify(result, null, 2)}\n` : renderSyncSummary(result, { color: io.color }));
-  const failed = result.sources.some((source) => source.error !== null) || result.published.some((entry) => entry.error !== null);
+  io.stdout(
+    options.json ? `${JSON.stringify(result, null, 2)}\n` : renderSyncSummary(result, { color: io.color }),
+  );
+  const failed =
+    result.sources.some((source) => source.error !== null) ||
+    result.published.some((entry) => entry.error !== null);
   if (failed) return 3;
-  const worst = Math.max(0, ...result.slos.flatMap((slo) => [statusSeverity[slo.status], ...(slo.segments ?? []).map((segment) => statusSeverity[segment.status])]));
+  const worst = Math.max(
+    0,
+    ...result.slos.flatMap((slo) => [
+      statusSeverity[slo.status],
+      ...(slo.segments ?? []).map((segment) => statusSeverity[segment.status]),
+    ]),
+  );
   return worst >= failLevels[options.failOn] ? 1 : 0;
 }
 
 /** Publishes each configured source's results and records it in the publish log. */
-async function publishResults(config: ResolvedConfig, store: StateStore, result: SyncResult, io: CliIo): Promise<void> {
+async function publishResults(
+  config: ResolvedConfig,
+  store: StateStore,
+  result: SyncResult,
+  io: CliIo,
+): Promise<void> {
   for (const name of config.publish) {
     const slos = result.slos.filter((slo) => slo.source === name);
     if (slos.length === 0 || result.sources.find((source) => source.name === name)?.ownedElsewhere) continue;
@@ -125,9 +157,22 @@ async function publishResults(config: ResolvedConfig, store: StateStore, result:
         sources: [],
       };
       const published = await publisher.publish({ report, slos, checkId: result.cycleId });
-      result.published.push({ source: name, target: published.target, published: published.published, error: null });
+      result.published.push({
+        source: name,
+        target: published.target,
+        published: published.published,
+        error: null,
+      });
       await store.commit({
-        publishes: [{ checkId: result.cycleId, source: name, target: published.target, published: published.published, at: Date.parse(result.at) }],
+        publishes: [
+          {
+            checkId: result.cycleId,
+            source: name,
+            target: published.target,
+            published: published.published,
+            at: Date.parse(result.at),
+          },
+        ],
       });
     } catch (error) {
       if (!SlokitError.isInstance(error) || error.exitCode === 2) throw error;
@@ -137,7 +182,13 @@ async function publishResults(config: ResolvedConfig, store: StateStore, result:
 }
 
 /** Cycles every `everyMs` until SIGINT/SIGTERM; the cycle in flight finishes or rolls back. */
-async function runDaemon(config: ResolvedConfig, store: StateStore, io: CliIo, everyMs: number, options: CycleOptions): Promise<number> {
+async function runDaemon(
+  config: ResolvedConfig,
+  store: StateStore,
+  io: CliIo,
+  everyMs: number,
+  options: CycleOptions,
+): Promise<number> {
   const controller = new AbortController();
   const stop = () => {
     if (!controller.signal.aborted) io.stderr('slokit: stopping after the cycle in flight\n');
@@ -171,9 +222,13 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     if (signal.aborted) return resolve();
     const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    }, { once: true });
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
   });
 }

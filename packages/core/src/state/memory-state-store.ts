@@ -131,8 +131,15 @@ export function createMemoryStateStore(): StateStoreV1 {
         }
       }
       for (const cursor of writes.cursors ?? []) cursors.set(cursor.source, copy(cursor));
-      for (const row of writes.buckets ?? [])
-        buckets.set(key(row.slo, row.definition, row.segment, row.start), copy(row));
+      for (const row of writes.buckets ?? []) {
+        const definitionKey = key(row.slo, row.definition);
+        let rows = buckets.get(definitionKey);
+        if (!rows) {
+          rows = new Map();
+          buckets.set(definitionKey, rows);
+        }
+        rows.set(key(row.segment, row.start), copy(row));
+      }
       for (const row of writes.seen ?? []) {
         let known = seen.get(row.source);
         if (!known) {

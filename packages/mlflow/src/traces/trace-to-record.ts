@@ -27,7 +27,7 @@ export type TraceMapping =
 /** Where instrumentations put the model name, in the order they are tried. */
 export const modelKeys = ['model', 'gen_ai.request.model', 'gen_ai.response.model', 'llm.model', 'model_name'];
 /** Tags and metadata that say why a trace failed: OpenTelemetry's `error.type` / `exception.message`, or ours. */
-const errorKeys = ['error.message', 'exception.message', 'error.type', 'error'];
+const errorKeys = ['error.message', 'exception.message', 'error.type'];
 /** MLflow's own metadata and tags kept in records, under friendlier names. */
 const renamed: Record<string, string> = {
   'mlflow.trace.user': 'user',
@@ -97,7 +97,7 @@ export function traceToRecord(trace: TraceInfo, context: TraceMappingContext): T
     timestamp: new Date(time).toISOString(),
     latency_ms: latency,
     status: state === 'OK' ? 'success' : 'error',
-    error: state === 'ERROR' ? (errorKeys.map(lookup).find(Boolean) ?? 'trace state ERROR') : undefined,
+    error: state === 'ERROR' ? errorKeys.map(lookup).find(Boolean) : undefined,
     cost_usd: cost,
     tokens,
     scores,
