@@ -65,6 +65,7 @@ export function registerSyncCommand(program: Command, io: CliIo, setExitCode: (c
       const config = await loadConfig(options.config, { cwd: io.cwd, env: io.env });
       const store = await openConfiguredStore(config);
       const owner = options.workerId ?? `${hostname()}:${process.pid}`;
+      await releaseDeadLocalLock(store);
       try {
         if (everyMs === undefined) {
           setExitCode(await runCycle(config, store, io, { ...options, owner, now, since }));
@@ -231,4 +232,20 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
       { once: true },
     );
   });
+}
+
+/**
+ * A sync killed on this machine leaves its lock behind until the lease lapses (2 minutes). When the holder is a
+ * process of this host that no longer exists, release its lock now so the next run can redo its cycle.
+ */
+async function releaseDeadLocalLock(store: StateStore): Promise<void> {
+  const [lock] = await store.listLeases('sync', Date.now());
+  if (!lock || lock.name !== 'sync') return;
+  const match = /^(.*):(\d+)$/.exec(lock.owner);
+  if (!match || match[1] !== hostname()) return;
+  try {
+    process.kill(Number(match[2]), 0);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ESRCH') await store.releaseLease('sync', lock.owner);
+  }
 }

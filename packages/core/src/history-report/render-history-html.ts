@@ -254,7 +254,7 @@ function budgetChart(slo: HistorySloReport, time: TimeScale): string {
   const top = 12;
   const bottom = height - 30;
   const values = runs.flat().flatMap((point) => [point.low, point.high]);
-  const scale = valueScale([0, 1, ...values], top, bottom, 'number');
+  const scale = valueScale([0, 1, ...values], top, bottom, 'percent');
   const zero = scale.y(0);
   const overspent =
     scale.low < 0
@@ -314,7 +314,7 @@ function alertTimeline(slo: HistorySloReport, time: TimeScale): string {
   const laneParts = lanes.map(
     (lane, index) =>
       `<line class="lane" x1="${plotLeft}" y1="${round(laneY(index))}" x2="${plotRight}" y2="${round(laneY(index))}"/>` +
-      `<text class="lane-label" x="${plotLeft - 8}" y="${round(laneY(index) + 4)}"><title>${escapeHtml(lane.title)}</title>${escapeHtml(truncate(lane.label, 10))}</text>`,
+      `<text class="lane-label" x="${plotLeft - 8}" y="${round(laneY(index) + 4)}"><title>${escapeHtml(lane.title)}</title>${escapeHtml(truncate(lane.label, 9))}</text>`,
   );
   const ribbonParts = ribbon
     .filter((interval) => interval.level !== 'none')
@@ -624,16 +624,24 @@ function valueAxis(scale: ValueScale, unit: DisplayUnit): string {
   return parts.join('');
 }
 
-function niceTicks(low: number, high: number, count = 5): number[] {
-  const raw = (high - low) / count;
-  if (!(raw > 0) || !Number.isFinite(raw)) return [low];
-  const magnitude = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((factor) => factor * magnitude).find((candidate) => candidate >= raw) ?? raw;
-  const ticks: number[] = [];
-  for (let index = Math.ceil(low / step - 1e-9); index * step <= high + step * 1e-9; index++) {
-    ticks.push(Number((index * step).toPrecision(12)));
+/** Round ticks (1, 2 or 5 times a power of ten apart) inside [low, high]: the widest spacing giving at least 4. */
+function niceTicks(low: number, high: number): number[] {
+  const range = high - low;
+  if (!(range > 0) || !Number.isFinite(range)) return [low];
+  const magnitude = 10 ** Math.floor(Math.log10(range));
+  const steps = [5, 2, 1, 0.5, 0.2, 0.1, 0.05].map((factor) => factor * magnitude);
+  const ticksFor = (step: number) => {
+    const ticks: number[] = [];
+    for (let index = Math.ceil(low / step - 1e-9); index * step <= high + step * 1e-9; index++) {
+      ticks.push(Number((index * step).toPrecision(12)));
+    }
+    return ticks;
+  };
+  for (const step of steps) {
+    const ticks = ticksFor(step);
+    if (ticks.length >= 4) return ticks;
   }
-  return ticks;
+  return ticksFor(steps.at(-1)!);
 }
 
 function timeAxis(time: TimeScale, top: number, bottom: number): string {
@@ -688,7 +696,11 @@ function svgOpen(
 }
 
 function rect(classes: string, x: number, y: number, width: number, height: number): string {
-  return `<rect class="${classes}" x="${round(x)}" y="${round(y)}" width="${round(Math.max(0, width))}" height="${round(Math.max(0, height))}"/>`;
+  // Rounded corners, not rounded sizes, so adjacent rectangles meet exactly.
+  const [left, top, right, bottom] = [x, y, x + Math.max(0, width), y + Math.max(0, height)].map(
+    (value) => Math.round(value * 10) / 10,
+  ) as [number, number, number, number];
+  return `<rect class="${classes}" x="${left}" y="${top}" width="${round(right - left)}" height="${round(bottom - top)}"/>`;
 }
 
 function thresholdLine(classes: string, y: number): string {
@@ -781,7 +793,7 @@ a:hover{text-decoration:underline}
 .budget-negative{fill:#fecaca;fill-opacity:.6}
 .zone-label{fill:#a40e26;font-size:11px}
 .lane{stroke:#d0d7de;stroke-dasharray:2 3}
-.lane-label{fill:#57606a;text-anchor:end}
+.lane-label{fill:#57606a;text-anchor:end;font-size:11px}
 .ribbon{fill-opacity:.55}
 .marker,.ribbon{stroke-width:1.5}
 .level-none{fill:#16a34a;stroke:#16a34a}

@@ -47,7 +47,7 @@ export interface SyncOptions {
   owner: string;
   /** Several workers share the sources by leases (Postgres); otherwise one global lock. */
   scaleOut?: boolean;
-  /** How long a lock or lease lasts without renewal (wall-clock ms). Default 10 minutes. */
+  /** How long a lock or lease lasts without renewal (wall-clock ms); renewed every third of it. Default 2 minutes. */
   leaseTtlMs?: number;
   sources?: Record<string, EvalSource>;
   sourceFactories?: Record<string, SourceFactory>;
@@ -69,7 +69,7 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
   const { config, store } = options;
   const now = (options.now ?? new Date()).getTime();
   const wallClock = options.wallClock ?? Date.now;
-  const ttl = options.leaseTtlMs ?? 10 * 60_000;
+  const ttl = options.leaseTtlMs ?? 2 * 60_000;
   const cycleId = `sync:${new Date(now).toISOString()}`;
   const result: SyncResult = {
     schemaVersion: 1,
@@ -90,8 +90,15 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
     result.skipped = 'another sync is running';
     return result;
   }
+  // Renew what this worker holds while the cycle runs, so a long pull keeps its lease and a dead worker's lapses fast.
+  const held = new Set<string>(globalLock ? [globalLock] : []);
+  const heartbeat = setInterval(() => {
+    for (const name of held) void store.tryAcquireLease(name, options.owner, ttl, wallClock()).catch(() => {});
+  }, Math.max(1000, ttl / 3));
+  heartbeat.unref?.();
   try {
     const owned = await ownedSources(options, ttl, wallClock);
+    if (!globalLock) for (const name of owned) held.add(`source:${name}`);
     const alertStates = new Map(
       (await store.getAlertStates()).map((row) => [`${row.slo}\u0000${row.segment}`, row]),
     );
@@ -113,8 +120,8 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
       result.sources.push(sourceResult);
     }
   } finally {
-    if (globalLock && !options.dryRun) await store.releaseLease(globalLock, options.owner);
-    else if (globalLock) await store.releaseLease(globalLock, options.owner);
+    clearInterval(heartbeat);
+    if (globalLock) await store.releaseLease(globalLock, options.owner);
   }
   const counted = result.slos.filter((slo) => slo.status !== 'no_data' && slo.status !== 'insufficient_data');
   const met = counted.filter((slo) => slo.status === 'ok').length;

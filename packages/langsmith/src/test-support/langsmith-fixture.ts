@@ -23,12 +23,18 @@ export function connectionFor(
   });
 }
 
-/** Retries that do not wait: tests check the delays asked for, not the clock. */
+/**
+ * Retries that do not wait: a fake clock moves by each delay asked for, so tests check delays and the bounded total
+ * time without waiting for them.
+ */
 export function instantRetries(delays: number[] = []): LangSmithApiOptions {
+  let clock = 0;
   return {
     retry: {
+      now: () => clock,
       sleep: async (ms: number) => {
         delays.push(ms);
+        clock += ms;
       },
     },
   };

@@ -86,7 +86,7 @@ function addTrafficRecord(
 ): void {
   const start = Date.parse(record.timestamp);
   const end = start + record.latency_ms;
-  const id = deterministicUuid(`${session.id}/${record.id}`);
+  const id = deterministicUuid(`${session.name}/${record.id}`);
   const usage = {
     prompt_tokens: record.tokens.prompt,
     completion_tokens: record.tokens.completion,
@@ -168,7 +168,7 @@ export function seedExperiments(
     const random = new Random(`${experiment.seed ?? experiment.name}/experiment`);
     for (let index = 0; index < experiment.samples; index++) {
       const runStart = start + index * 1500;
-      const id = deterministicUuid(`${session.id}/example-${index}`);
+      const id = deterministicUuid(`${session.name}/example-${index}`);
       const failed = random.chance(0.02);
       const latency = Math.round(random.lognormal(Math.log(1400), 0.35));
       const promptTokens = Math.round(random.lognormal(Math.log(9000), 0.4));
