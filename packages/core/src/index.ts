@@ -29,6 +29,7 @@ export {
   sloStatuses,
   statusSeverity,
 } from './evaluation/slo-status.js';
+export { sliDefinition } from './history/sli-definition.js';
 export { buildHistoryReport } from './history-report/build-history-report.js';
 export type {
   HistoryAlert,
@@ -36,6 +37,7 @@ export type {
   HistoryReport,
   HistorySloReport,
 } from './history-report/history-report.js';
+export { renderHistoryHtml } from './history-report/render-history-html.js';
 export { renderHistoryMarkdown } from './history-report/render-history-markdown.js';
 export { renderHistoryTable } from './history-report/render-history-table.js';
 export { downsample, sparkline } from './history-report/sparkline.js';

@@ -79,7 +79,10 @@ async function measure(store, size) {
   if (cold.result.length !== bucketsPerSlo) throw new Error(`read ${cold.result.length} buckets`);
   const reads = [];
   for (let run = 0; run < readRuns; run++) reads.push((await time(() => store.getBuckets(query))).ms);
-  const ids = Array.from({ length: seenIds }, (_, index) => `trace-${index.toString(36)}-${(index * 2654435761) % 1e9}`);
+  const ids = Array.from(
+    { length: seenIds },
+    (_, index) => `trace-${index.toString(36)}-${(index * 2654435761) % 1e9}`,
+  );
   progress(`${store.kind}: seen ids`);
   const seenCommit = await time(() =>
     store.commit({ seen: ids.map((id, index) => ({ source: 'prod', id, time: start + index })) }),
@@ -126,7 +129,9 @@ async function postgres() {
         stdio: ['ignore', 'pipe', 'pipe'],
       }).trim();
     } catch (error) {
-      return { skipped: `no PostgreSQL server (apt-get install postgresql): ${String(error.stderr ?? error).trim()}` };
+      return {
+        skipped: `no PostgreSQL server (apt-get install postgresql): ${String(error.stderr ?? error).trim()}`,
+      };
     }
     const started = url;
     stop = () => execFileSync('bash', [`${scripts}stop-test-postgres.sh`, started], { stdio: 'ignore' });

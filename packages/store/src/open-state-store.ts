@@ -22,7 +22,8 @@ export function openStateStore(options: OpenStateStoreOptions): StateStoreV1 {
   if (url) {
     if (/^postgres(ql)?:\/\//i.test(url)) return createPostgresStore({ url });
     if (/^file:/i.test(url)) return createSqliteStore({ path: fileURLToPath(url) });
-    if (/^sqlite:/i.test(url)) return sqlite(url.slice('sqlite:'.length).replace(/^\/\//, ''), options.baseDir);
+    if (/^sqlite:/i.test(url))
+      return sqlite(url.slice('sqlite:'.length).replace(/^\/\//, ''), options.baseDir);
     const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url)?.[1];
     if (scheme) {
       throw new ConfigError(undefined, [

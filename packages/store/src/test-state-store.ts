@@ -31,7 +31,7 @@ const hour = 60 * minute;
 const oddName = `héllo wörld 🚀 'quoted' "double" \\ back, {brace} 50%_off NULL`;
 
 /** Values that round-trip only when stored as doubles. */
-const exactNumbers = [0.1 + 0.2, -42.125, 2 ** 53 - 1, 1e300, 1e-300, 123_456_789.987_654_32, t0 + 0.25];
+const exactNumbers = [0.1 + 0.2, -42.125, 2 ** 53 - 1, 1e300, 1e-300, 123_456_789.987_654_3 / 7, t0 + 0.25];
 
 /** Long JSON with unicode, escapes and newlines: what `details`, `payload` and `state` carry. */
 function longJson(seed: string, entries = 2_000): string {
@@ -170,14 +170,17 @@ export function testStateStore(name: string, setup: () => Promise<StateStoreFixt
 
       it('migrate is idempotent and keeps the data', async () => {
         await store.migrate();
-        await store.commit({ buckets: [bucket()], cursors: [{ source: 's', cursor: 'c', watermark: 1, updatedAt: 2 }] });
+        await store.commit({
+          buckets: [bucket()],
+          cursors: [{ source: 's', cursor: 'c', watermark: 1, updatedAt: 2 }],
+        });
         await store.migrate();
         await store.migrate();
         const reopened = await openAnother();
         await reopened.migrate();
-        expect(await reopened.getBuckets({ slo: 'latency', definition: 'def-1', from: 0, to: t0 + 1 })).toEqual([
-          bucket(),
-        ]);
+        expect(
+          await reopened.getBuckets({ slo: 'latency', definition: 'def-1', from: 0, to: t0 + 1 }),
+        ).toEqual([bucket()]);
         expect(await store.getCursor('s')).toEqual({ source: 's', cursor: 'c', watermark: 1, updatedAt: 2 });
       });
 
@@ -209,7 +212,9 @@ export function testStateStore(name: string, setup: () => Promise<StateStoreFixt
 
       it('upserts by source', async () => {
         await store.commit({ cursors: [{ source: 's', cursor: 'page-2', watermark: t0, updatedAt: t0 }] });
-        await store.commit({ cursors: [{ source: 's', cursor: null, watermark: t0 + hour, updatedAt: t0 + hour }] });
+        await store.commit({
+          cursors: [{ source: 's', cursor: null, watermark: t0 + hour, updatedAt: t0 + hour }],
+        });
         expect(await store.getCursor('s')).toEqual({
           source: 's',
           cursor: null,
@@ -240,7 +245,12 @@ export function testStateStore(name: string, setup: () => Promise<StateStoreFixt
           }),
         );
         await store.commit({ buckets });
-        const read = await store.getBuckets({ slo: oddName, definition: `def ${oddName}`, from: t0, to: t0 + hour });
+        const read = await store.getBuckets({
+          slo: oddName,
+          definition: `def ${oddName}`,
+          from: t0,
+          to: t0 + hour,
+        });
         expect(read).toEqual(buckets);
       });
 
@@ -250,13 +260,12 @@ export function testStateStore(name: string, setup: () => Promise<StateStoreFixt
         });
         const merged = bucket({ count: 25, sum: 4000.25, sumSquares: 9e9, min: 1, max: 999, sketch: null });
         await store.commit({ buckets: [merged] });
-        expect(await store.getBuckets({ slo: 'latency', definition: 'def-1', from: t0, to: t0 + 1 })).toEqual([
-          merged,
-          bucket({ segment: 'gpt-4o' }),
-        ]);
-        expect(await store.getBuckets({ slo: 'latency', definition: 'def-2', from: t0, to: t0 + 1 })).toEqual([
-          bucket({ definition: 'def-2' }),
-        ]);
+        expect(await store.getBuckets({ slo: 'latency', definition: 'def-1', from: t0, to: t0 + 1 })).toEqual(
+          [merged, bucket({ segment: 'gpt-4o' })],
+        );
+        expect(await store.getBuckets({ slo: 'latency', definition: 'def-2', from: t0, to: t0 + 1 })).toEqual(
+          [bucket({ definition: 'def-2' })],
+        );
       });
 
       it('keeps the last row when one commit gives a key twice', async () => {
@@ -272,9 +281,18 @@ export function testStateStore(name: string, setup: () => Promise<StateStoreFixt
           bucket({ start: t0 + index * step, segment: 'a', count: index }),
         ]);
         await store.commit({
-          buckets: [...rows, bucket({ slo: 'other', start: t0 + step }), bucket({ definition: 'old', start: t0 + step })],
+          buckets: [
+            ...rows,
+            bucket({ slo: 'other', start: t0 + step }),
+            bucket({ definition: 'old', start: t0 + step }),
+          ],
         });
-        const read = await store.getBuckets({ slo: 'latency', definition: 'def-1', from: t0 + step, to: t0 + 4 * step });
+        const read = await store.getBuckets({
+          slo: 'latency',
+          definition: 'def-1',
+          from: t0 + step,
+          to: t0 + 4 * step,
+        });
         expect(read.map((row) => [row.start - t0, row.segment])).toEqual([
           [step, 'a'],
           [step, 'b'],
@@ -291,7 +309,12 @@ export function testStateStore(name: string, setup: () => Promise<StateStoreFixt
           bucket({ start: t0 + Math.floor(index / 3) * minute, segment: `s${index % 3}`, count: index }),
         );
         await store.commit({ buckets: rows });
-        const read = await store.getBuckets({ slo: 'latency', definition: 'def-1', from: 0, to: t0 + 10_000 * hour });
+        const read = await store.getBuckets({
+          slo: 'latency',
+          definition: 'def-1',
+          from: 0,
+          to: t0 + 10_000 * hour,
+        });
         expect(read.length).toBe(12_000);
         expect(read[11_999]).toEqual(rows[11_999]);
       });
@@ -457,10 +480,21 @@ export function testStateStore(name: string, setup: () => Promise<StateStoreFixt
         const rows = [
           outboxRow({ id: 'late', createdAt: t0 + 2, nextAttemptAt: t0 + minute }),
           outboxRow({ id: 'third', createdAt: t0 + 3, nextAttemptAt: t0 }),
-          outboxRow({ id: 'first', createdAt: t0 + 1, nextAttemptAt: t0 - minute, payload: longJson('outbox') }),
+          outboxRow({
+            id: 'first',
+            createdAt: t0 + 1,
+            nextAttemptAt: t0 - minute,
+            payload: longJson('outbox'),
+          }),
           outboxRow({ id: 'sent', createdAt: t0, status: 'sent' }),
           outboxRow({ id: 'dead', createdAt: t0, status: 'dead', lastError: '410 Gone' }),
-          outboxRow({ id: 'fourth', createdAt: t0 + 4, nextAttemptAt: t0 - 1, attempts: 2, lastError: oddName }),
+          outboxRow({
+            id: 'fourth',
+            createdAt: t0 + 4,
+            nextAttemptAt: t0 - 1,
+            attempts: 2,
+            lastError: oddName,
+          }),
         ];
         await store.commit({ outbox: rows });
         expect(await store.getDueOutbox(t0, 10)).toEqual([rows[2], rows[1], rows[5]]);
@@ -485,15 +519,31 @@ export function testStateStore(name: string, setup: () => Promise<StateStoreFixt
         });
         expect(await store.getDueOutbox(t0 + 29_999, 10)).toEqual([]);
         expect(await store.getDueOutbox(t0 + 30_000, 10)).toEqual([
-          outboxRow({ attempts: 1, nextAttemptAt: t0 + 30_000, lastError: 'HTTP 503 from https://hooks.example.com' }),
+          outboxRow({
+            attempts: 1,
+            nextAttemptAt: t0 + 30_000,
+            lastError: 'HTTP 503 from https://hooks.example.com',
+          }),
         ]);
-        await store.updateOutbox({ id: 'out-1', status: 'sent', attempts: 2, nextAttemptAt: t0 + 30_000, lastError: null });
+        await store.updateOutbox({
+          id: 'out-1',
+          status: 'sent',
+          attempts: 2,
+          nextAttemptAt: t0 + 30_000,
+          lastError: null,
+        });
         expect(await store.getDueOutbox(t0 + hour, 10)).toEqual([]);
       });
 
       it('leaves an existing id as it is: a retried commit does not resend a sent delivery', async () => {
         await store.commit({ outbox: [outboxRow()] });
-        await store.updateOutbox({ id: 'out-1', status: 'sent', attempts: 1, nextAttemptAt: t0, lastError: null });
+        await store.updateOutbox({
+          id: 'out-1',
+          status: 'sent',
+          attempts: 1,
+          nextAttemptAt: t0,
+          lastError: null,
+        });
         await store.commit({ outbox: [outboxRow({ payload: '{"again":true}' })] });
         expect(await store.getDueOutbox(t0 + hour, 10)).toEqual([]);
       });
@@ -545,7 +595,9 @@ export function testStateStore(name: string, setup: () => Promise<StateStoreFixt
         expect(await store.listSilences({ activeAt: t0 + 30 * minute })).toEqual([]);
         expect(await store.listSilences({ activeAt: t0 + hour })).toEqual([]);
         // History stays true: it was active before it was expired.
-        expect((await store.listSilences({ activeAt: t0 + 29 * minute })).map((row) => row.id)).toEqual(['sil-1']);
+        expect((await store.listSilences({ activeAt: t0 + 29 * minute })).map((row) => row.id)).toEqual([
+          'sil-1',
+        ]);
         expect(await store.expireSilence('sil-1', t0 + 40 * minute)).toBe(false);
       });
 
@@ -568,10 +620,12 @@ export function testStateStore(name: string, setup: () => Promise<StateStoreFixt
 
       it('takes a free lease until now + ttl', async () => {
         expect(await store.tryAcquireLease('sync', 'worker-a', 30_000, t0)).toBe(true);
-        expect(await store.listLeases('sync', t0)).toEqual([{ name: 'sync', owner: 'worker-a', expiresAt: t0 + 30_000 }]);
+        expect(await store.listLeases('sync', t0)).toEqual([
+          { name: 'sync', owner: 'worker-a', expiresAt: t0 + 30_000 },
+        ]);
       });
 
-      it("refuses another owner until the lease expires, then hands it over", async () => {
+      it('refuses another owner until the lease expires, then hands it over', async () => {
         expect(await store.tryAcquireLease('sync', 'worker-a', 30_000, t0)).toBe(true);
         expect(await store.tryAcquireLease('sync', 'worker-b', 30_000, t0 + 1)).toBe(false);
         expect(await store.tryAcquireLease('sync', 'worker-b', 30_000, t0 + 29_999)).toBe(false);
@@ -618,7 +672,12 @@ export function testStateStore(name: string, setup: () => Promise<StateStoreFixt
         expect(await names('source:50%', t0)).toEqual(['source:50%_off']);
         expect(await names('source:5_', t0)).toEqual([]);
         expect(await names('source:%', t0)).toEqual([]);
-        expect(await names('', t0 + 10_000)).toEqual(['Source:upper', 'slo:latency', 'source:50%_off', 'source:prod']);
+        expect(await names('', t0 + 10_000)).toEqual([
+          'Source:upper',
+          'slo:latency',
+          'source:50%_off',
+          'source:prod',
+        ]);
         expect(await store.listLeases('source:prod', t0)).toEqual([
           { name: 'source:prod', owner: 'w1', expiresAt: t0 + 60_000 },
         ]);
@@ -690,12 +749,30 @@ export function testStateStore(name: string, setup: () => Promise<StateStoreFixt
       it('writes nothing when a row fails late in the commit (all or nothing)', async () => {
         const writes = everything();
         // A NOT NULL column given null, in the last kind of rows written.
-        writes.publishes.push({ checkId: 'bad', source: 'prod', target: 'x', published: 1, at: null as unknown as number });
+        writes.publishes.push({
+          checkId: 'bad',
+          source: 'prod',
+          target: 'x',
+          published: 1,
+          at: null as unknown as number,
+        });
         await expect(store.commit(writes)).rejects.toThrow();
         await expectWritten(false);
         await expectWritten(false, await openAnother());
         await store.commit(everything());
         await expectWritten(true);
+      });
+
+      it('refuses NaN (which SQLite cannot keep) and writes nothing; keeps infinities', async () => {
+        const writes = everything();
+        writes.buckets[999] = bucket({ start: t0 + 999 * minute, max: Number.NaN });
+        await expect(store.commit(writes)).rejects.toThrow(/buckets\[999\]\.max: NaN/);
+        await expectWritten(false);
+        const infinite = bucket({ sum: Number.POSITIVE_INFINITY, sumSquares: Number.NEGATIVE_INFINITY });
+        await store.commit({ buckets: [infinite] });
+        expect(await store.getBuckets({ slo: 'latency', definition: 'def-1', from: t0, to: t0 + 1 })).toEqual(
+          [infinite],
+        );
       });
 
       it('writes nothing when a row fails in the middle of a bulk write', async () => {
@@ -746,7 +823,12 @@ export function testStateStore(name: string, setup: () => Promise<StateStoreFixt
       useFreshState({ migrate: true });
 
       it('drops each kind of row before its own cutoff, keeping rows at the cutoff and pending deliveries', async () => {
-        const cut = { seen: t0 + 1 * hour, buckets: t0 + 2 * hour, evaluations: t0 + 3 * hour, alertEvents: t0 + 4 * hour };
+        const cut = {
+          seen: t0 + 1 * hour,
+          buckets: t0 + 2 * hour,
+          evaluations: t0 + 3 * hour,
+          alertEvents: t0 + 4 * hour,
+        };
         const outboxCut = t0 + 5 * hour;
         const times = (cutoff: number) => [cutoff - 1, cutoff];
         await store.commit({
@@ -773,9 +855,9 @@ export function testStateStore(name: string, setup: () => Promise<StateStoreFixt
           new Set([`id-${cut.seen}`]),
         );
         const all = { from: 0, to: t0 + 100 * hour };
-        expect((await store.getBuckets({ slo: 'latency', definition: 'def-1', ...all })).map((row) => row.start)).toEqual([
-          cut.buckets,
-        ]);
+        expect(
+          (await store.getBuckets({ slo: 'latency', definition: 'def-1', ...all })).map((row) => row.start),
+        ).toEqual([cut.buckets]);
         expect((await store.getEvaluations(all)).map((row) => row.at)).toEqual([cut.evaluations]);
         expect((await store.getAlertEvents(all)).map((row) => row.at)).toEqual([cut.alertEvents]);
         expect((await store.getDueOutbox(t0 + 100 * hour, 10)).map((row) => row.id)).toEqual(['old-pending']);
@@ -807,10 +889,15 @@ export function testStateStore(name: string, setup: () => Promise<StateStoreFixt
         await store.close();
         const reopened = await openAnother();
         await reopened.migrate();
-        expect(await reopened.getCursor('prod')).toEqual({ source: 'prod', cursor: 'c-1', watermark: t0, updatedAt: t0 });
-        expect(await reopened.getBuckets({ slo: 'latency', definition: 'def-1', from: t0, to: t0 + 1 })).toEqual([
-          bucket(),
-        ]);
+        expect(await reopened.getCursor('prod')).toEqual({
+          source: 'prod',
+          cursor: 'c-1',
+          watermark: t0,
+          updatedAt: t0,
+        });
+        expect(
+          await reopened.getBuckets({ slo: 'latency', definition: 'def-1', from: t0, to: t0 + 1 }),
+        ).toEqual([bucket()]);
         expect(await reopened.listSilences()).toEqual([silence()]);
       });
     });

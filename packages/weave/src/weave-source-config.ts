@@ -19,6 +19,14 @@ export const weaveSourceConfigSchema = z
       .array(z.string().trim().min(1, 'expected an op name'))
       .min(1, 'expected at least one op name')
       .optional(),
+    /** Where a record's id comes from: your request id in `attributes.<key>` or `inputs.<key>`. Default: the call id. */
+    recordId: z
+      .string()
+      .regex(
+        /^(attributes|inputs)\.[\w-]+(\.[\w-]+)*$/,
+        'expected attributes.<key> or inputs.<key>, such as attributes.request_id',
+      )
+      .optional(),
     /** A self-managed W&B server (`https://wandb.example.com`); the trace server is `<host>/traces`. */
     host: z
       .url({ protocol: /^https?$/, message: 'expected a URL such as https://wandb.example.com' })
@@ -66,6 +74,8 @@ export interface WeaveSettings {
   urls: WeaveUrls;
   apiKey: string;
   apiKeyVariable: 'WANDB_API_KEY';
+  /** A dotted path into a call for the record id; the call id when undefined. */
+  recordId: string | undefined;
   pageSize: number;
   overlapMs: number;
   includeFeedback: boolean;
@@ -96,6 +106,7 @@ export function resolveWeaveSettings(name: string, config: unknown, context: Sou
     urls: weaveUrls(parsed.host, context.env),
     apiKey,
     apiKeyVariable: 'WANDB_API_KEY',
+    recordId: parsed.recordId,
     pageSize: parsed.pageSize ?? 1000,
     overlapMs: parseDuration(parsed.overlap ?? '1m')!,
     includeFeedback: parsed.feedback ?? true,

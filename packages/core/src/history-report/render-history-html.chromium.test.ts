@@ -12,7 +12,7 @@ import type { HistoryAlert, HistoryPoint, HistoryReport } from './history-report
 import { renderHistoryHtml } from './render-history-html.js';
 
 // Opens the report in a real browser: Debian's `chromium` package, which CI installs.
-const chromiumPath = '/usr/bin/chromium-missing';
+const chromiumPath = '/usr/bin/chromium';
 const windowSize = { width: 1280, height: 2400 };
 const to = Date.parse('2026-11-26T14:00:00Z');
 const from = to - 7 * 86_400_000;
@@ -411,7 +411,6 @@ describe('renderHistoryHtml in headless Chromium', () => {
     await chromium([`--screenshot=${blankScreenshot}`, size, pathToFileURL(blankFile).href]);
     const png = await readFile(screenshot);
     const blank = await readFile(blankScreenshot);
-    await writeFile('/tmp/htmlwork/report.png', png); await writeFile('/tmp/htmlwork/report.html', html); // SCRATCH
     const image = decodePng(png);
     expect({ width: image.width, height: image.height }).toEqual(windowSize);
     expect(png.length).toBeGreaterThan(blank.length * 10);

@@ -12,7 +12,20 @@ interface Element {
   children: Array<Element | string>;
 }
 
-const voidTags = new Set(['meta', 'link', 'br', 'hr', 'img', 'input', 'area', 'base', 'col', 'embed', 'source', 'wbr']);
+const voidTags = new Set([
+  'meta',
+  'link',
+  'br',
+  'hr',
+  'img',
+  'input',
+  'area',
+  'base',
+  'col',
+  'embed',
+  'source',
+  'wbr',
+]);
 
 function decode(text: string): string {
   return text
@@ -32,7 +45,8 @@ function parseHtml(html: string): Element {
   for (const match of html.matchAll(token)) {
     const [, closing, opening, attributeText, selfClosing, text, stray] = match;
     const current = stack.at(-1)!;
-    if (stray !== undefined) throw new Error(`stray < at ${match.index}: ${html.slice(match.index, match.index + 60)}`);
+    if (stray !== undefined)
+      throw new Error(`stray < at ${match.index}: ${html.slice(match.index, match.index + 60)}`);
     if (text !== undefined) current.children.push(decode(text));
     else if (closing !== undefined) {
       if (current.tag !== closing) throw new Error(`</${closing}> closes <${current.tag}> at ${match.index}`);
@@ -73,7 +87,9 @@ function charts(root: Element, slo?: string): Element[] {
   return findAll(
     root,
     (element) =>
-      element.tag === 'svg' && 'data-chart' in element.attributes && (slo === undefined || element.attributes['data-slo'] === slo),
+      element.tag === 'svg' &&
+      'data-chart' in element.attributes &&
+      (slo === undefined || element.attributes['data-slo'] === slo),
   );
 }
 
@@ -101,7 +117,8 @@ function coordinates(svg: Element): Array<[number, number]> {
     const a = element.attributes;
     if (element.tag === 'path') points.push(...pathPoints(a.d!));
     if (element.tag === 'polyline' || element.tag === 'polygon') {
-      for (const pair of a.points!.trim().split(/\s+/)) points.push(pair.split(',').map(Number) as [number, number]);
+      for (const pair of a.points!.trim().split(/\s+/))
+        points.push(pair.split(',').map(Number) as [number, number]);
     }
     if (element.tag === 'circle') {
       const [x, y, r] = [number(element, 'cx'), number(element, 'cy'), number(element, 'r')];
@@ -112,7 +129,10 @@ function coordinates(svg: Element): Array<[number, number]> {
       points.push([x, y], [x + number(element, 'width'), y + number(element, 'height')]);
     }
     if (element.tag === 'line') {
-      points.push([number(element, 'x1'), number(element, 'y1')], [number(element, 'x2'), number(element, 'y2')]);
+      points.push(
+        [number(element, 'x1'), number(element, 'y1')],
+        [number(element, 'x2'), number(element, 'y2')],
+      );
     }
     if (element.tag === 'text') points.push([number(element, 'x'), number(element, 'y')]);
   }
@@ -208,7 +228,10 @@ function report(slos: HistorySloReport[], overrides: Partial<HistoryReport> = {}
   };
 }
 
-const week = Array.from({ length: 2016 }, (_, index) => 0.93 + Math.sin(index / 40) * 0.02 - (index > 1200 && index < 1250 ? 0.1 : 0));
+const week = Array.from(
+  { length: 2016 },
+  (_, index) => 0.93 + Math.sin(index / 40) * 0.02 - (index > 1200 && index < 1250 ? 0.1 : 0),
+);
 
 function fullReport(): HistoryReport {
   return report(
@@ -234,7 +257,10 @@ function fullReport(): HistoryReport {
         warning: 2500,
         critical: 3000,
         value: 1800,
-        series: series(Array.from({ length: 160 }, (_, index) => 1500 + (index % 17) * 40), { step: 3_600_000 }),
+        series: series(
+          Array.from({ length: 160 }, (_, index) => 1500 + (index % 17) * 40),
+          { step: 3_600_000 },
+        ),
       }),
     ],
     { compliance: 0.5, complianceCounts: { met: 1, counted: 2 } },
@@ -248,7 +274,9 @@ describe('renderHistoryHtml', () => {
     const html = renderHistoryHtml(fullReport());
     expect(html.startsWith('<!DOCTYPE html>\n<html lang="en">')).toBe(true);
     const root = parseHtml(html);
-    expect(textOf(findAll(root, (element) => element.tag === 'title')[0]!)).toBe('SLO Dashboard - Last 7 Days');
+    expect(textOf(findAll(root, (element) => element.tag === 'title')[0]!)).toBe(
+      'SLO Dashboard - Last 7 Days',
+    );
     expect(textOf(findAll(root, (element) => element.tag === 'h1')[0]!)).toBe('SLO Dashboard - Last 7 Days');
     expect(textOf(findAll(root, byClass('period'))[0]!)).toBe(
       '2026-11-19 14:00 UTC to 2026-11-26 14:00 UTC · generated 2026-11-26 14:00 UTC',
@@ -262,7 +290,15 @@ describe('renderHistoryHtml', () => {
     const root = parseHtml(renderHistoryHtml(input));
     const table = findAll(root, byClass('summary'))[0]!;
     const headers = findAll(table, (element) => element.tag === 'th' && element.attributes.scope === 'col');
-    expect(headers.map(textOf)).toEqual(['SLO', 'Target', 'Current', 'Budget left', 'Trend', 'Alerts', 'Status']);
+    expect(headers.map(textOf)).toEqual([
+      'SLO',
+      'Target',
+      'Current',
+      'Budget left',
+      'Trend',
+      'Alerts',
+      'Status',
+    ]);
     const rows = findAll(table, (element) => element.tag === 'tr').slice(1);
     const cells = rows.map((row) =>
       row.children.filter((child): child is Element => typeof child !== 'string').map(textOf),
@@ -270,7 +306,15 @@ describe('renderHistoryHtml', () => {
     const expected = historyRows(input);
     expect(expected[0]!.alerts).toBe('4');
     expect(cells).toEqual([
-      ['accuracy', expected[0]!.target, expected[0]!.current, expected[0]!.budget, '', expected[0]!.alerts, 'ok'],
+      [
+        'accuracy',
+        expected[0]!.target,
+        expected[0]!.current,
+        expected[0]!.budget,
+        '',
+        expected[0]!.alerts,
+        'ok',
+      ],
       ['p95-latency', '≤ 2s', '1.8s', '', '', '', 'ok'],
     ]);
     const links = findAll(table, (element) => element.tag === 'a').map((link) => link.attributes.href);
@@ -288,15 +332,24 @@ describe('renderHistoryHtml', () => {
 
   it('draws an SLI, a budget and an alert chart per SLO, each labelled for assistive technology', () => {
     const root = parseHtml(renderHistoryHtml(fullReport()));
-    expect(charts(root, 'accuracy').map((svg) => svg.attributes['data-chart'])).toEqual(['sli', 'budget', 'alerts']);
+    expect(charts(root, 'accuracy').map((svg) => svg.attributes['data-chart'])).toEqual([
+      'sli',
+      'budget',
+      'alerts',
+    ]);
     // No budget points and no alert: the SLI chart only, and a note instead of a timeline.
     expect(charts(root, 'p95-latency').map((svg) => svg.attributes['data-chart'])).toEqual(['sli']);
-    const latency = findAll(root, (element) => element.tag === 'section' && element.attributes.id === 'slo-2')[0]!;
+    const latency = findAll(
+      root,
+      (element) => element.tag === 'section' && element.attributes.id === 'slo-2',
+    )[0]!;
     expect(textOf(latency)).toContain('No alert in this period.');
     for (const svg of charts(root)) {
       expect(svg.attributes.role).toBe('img');
       expect(svg.attributes['aria-label']!.length).toBeGreaterThan(20);
-      const title = svg.children.find((child): child is Element => typeof child !== 'string' && child.tag === 'title');
+      const title = svg.children.find(
+        (child): child is Element => typeof child !== 'string' && child.tag === 'title',
+      );
       expect(title && textOf(title)).toBe(svg.attributes['aria-label']);
     }
     expect(chart(root, 'accuracy', 'sli').attributes['aria-label']).toBe(
@@ -318,7 +371,8 @@ describe('renderHistoryHtml', () => {
     const long = seriesPathPoints(chart(root, 'accuracy', 'sli'));
     expect(long).toHaveLength(300);
     // Oldest first, left to right.
-    for (let index = 1; index < long.length; index++) expect(long[index]![0]).toBeGreaterThan(long[index - 1]![0]);
+    for (let index = 1; index < long.length; index++)
+      expect(long[index]![0]).toBeGreaterThan(long[index - 1]![0]);
     // The min-max envelope of the slots is drawn behind the average.
     expect(findAll(chart(root, 'accuracy', 'sli'), byClass('envelope'))).toHaveLength(1);
     expect(seriesPathPoints(chart(root, 'p95-latency', 'sli'))).toHaveLength(160);
@@ -368,7 +422,16 @@ describe('renderHistoryHtml', () => {
     const ticks = (svg: Element) => findAll(svg, byClass('tick-y')).map(textOf);
     expect(ticks(chart(root, 'accuracy', 'sli'))).toEqual(['80%', '85%', '90%', '95%']);
     expect(ticks(chart(root, 'p95-latency', 'sli'))).toEqual(['1.5s', '2s', '2.5s', '3s']);
-    expect(ticks(chart(root, 'accuracy', 'budget'))).toEqual(['-40%', '-20%', '0%', '20%', '40%', '60%', '80%', '100%']);
+    expect(ticks(chart(root, 'accuracy', 'budget'))).toEqual([
+      '-40%',
+      '-20%',
+      '0%',
+      '20%',
+      '40%',
+      '60%',
+      '80%',
+      '100%',
+    ]);
     const days = findAll(chart(root, 'accuracy', 'sli'), byClass('tick-x')).map(textOf);
     expect(days).toEqual(['Nov 20', 'Nov 21', 'Nov 22', 'Nov 23', 'Nov 24', 'Nov 25', 'Nov 26']);
   });
@@ -382,7 +445,9 @@ describe('renderHistoryHtml', () => {
     // The last points sit below the zero line.
     expect(seriesPathPoints(budget, 'series-budget').at(-1)![1]).toBeGreaterThan(zero);
     const healthy = parseHtml(
-      renderHistoryHtml(report([slo({ series: series([0.95, 0.96, 0.97], { budget: (index) => 1 - index * 0.1 }) })])),
+      renderHistoryHtml(
+        report([slo({ series: series([0.95, 0.96, 0.97], { budget: (index) => 1 - index * 0.1 }) })]),
+      ),
     );
     const healthyBudget = chart(healthy, 'accuracy', 'budget');
     expect(findAll(healthyBudget, byClass('budget-negative'))).toEqual([]);
@@ -398,19 +463,51 @@ describe('renderHistoryHtml', () => {
     expect(events.map((event) => [event.attributes['data-kind'], event.attributes['data-level']])).toEqual(
       input.slos[0]!.alerts.map((event) => [event.kind, event.level]),
     );
-    const shapes = events.map((event) => event.children.find((child): child is Element => typeof child !== 'string' && child.tag !== 'title')!);
-    expect(shapes.map((shape) => shape.tag)).toEqual(['circle', 'path', 'path', 'path', 'path', 'rect', 'circle']);
-    expect(shapes.map((shape) => byClass('silenced')(shape))).toEqual([false, false, false, false, false, false, true]);
+    const shapes = events.map(
+      (event) =>
+        event.children.find((child): child is Element => typeof child !== 'string' && child.tag !== 'title')!,
+    );
+    expect(shapes.map((shape) => shape.tag)).toEqual([
+      'circle',
+      'path',
+      'path',
+      'path',
+      'path',
+      'rect',
+      'circle',
+    ]);
+    expect(shapes.map((shape) => byClass('silenced')(shape))).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      true,
+    ]);
     expect(byClass('level-page')(shapes[2]!)).toBe(true);
     // Markers are placed in time order on the shared time axis; the segment gets its own lane.
-    const xs = shapes.slice(0, 6).map((shape) => (shape.tag === 'circle' ? Number(shape.attributes.cx) : shape.tag === 'rect' ? Number(shape.attributes.x) + 5 : pathPoints(shape.attributes.d!)[0]![0]));
+    const xs = shapes
+      .slice(0, 6)
+      .map((shape) =>
+        shape.tag === 'circle'
+          ? Number(shape.attributes.cx)
+          : shape.tag === 'rect'
+            ? Number(shape.attributes.x) + 5
+            : pathPoints(shape.attributes.d!)[0]![0],
+      );
     expect([...xs].sort((a, b) => a - b)).toEqual(xs);
     const lanes = findAll(timeline, byClass('lane-label')).map((label) => label.children.at(-1));
     expect(lanes).toEqual(['level', 'all', 'model=gp…']);
-    const legend = textOf(findAll(root, byClass('legend')).find((element) => textOf(element).includes('escalated'))!);
-    for (const word of ['fired', 'escalated', 'deescalated', 'resolved', 'repeated', 'silenced']) expect(legend).toContain(word);
+    const legend = textOf(
+      findAll(root, byClass('legend')).find((element) => textOf(element).includes('escalated'))!,
+    );
+    for (const word of ['fired', 'escalated', 'deescalated', 'resolved', 'repeated', 'silenced'])
+      expect(legend).toContain(word);
     const list = findAll(root, byClass('event-list'))[0]!;
-    const rows = findAll(list, (element) => element.tag === 'tr').slice(1).map(textOf);
+    const rows = findAll(list, (element) => element.tag === 'tr')
+      .slice(1)
+      .map(textOf);
     expect(rows).toHaveLength(7);
     expect(rows[0]).toBe('2026-11-26 04:00 UTCfiredwarningall');
     expect(rows[6]).toBe('2026-11-26 12:20 UTCfiredticketmodel=gpt-4o-minisilenced');
@@ -421,7 +518,13 @@ describe('renderHistoryHtml', () => {
     const html = renderHistoryHtml(
       report([
         slo({ name: 'empty', value: null, samples: 0, status: 'no_data' }),
-        slo({ name: 'nulls', value: null, samples: 0, status: 'no_data', series: series([null, null, null]) }),
+        slo({
+          name: 'nulls',
+          value: null,
+          samples: 0,
+          status: 'no_data',
+          series: series([null, null, null]),
+        }),
         slo({ name: 'alerts-only', series: [], alerts: [alert(60)] }),
       ]),
     );
@@ -444,7 +547,15 @@ describe('renderHistoryHtml', () => {
       renderHistoryHtml(
         report([
           slo({ name: 'single', series: series([0.93], { budget: () => 0.5 }) }),
-          slo({ name: 'flat', unit: 'ms', op: 'lte', target: 0, warning: null, critical: null, series: series([0, 0, 0, 0]) }),
+          slo({
+            name: 'flat',
+            unit: 'ms',
+            op: 'lte',
+            target: 0,
+            warning: null,
+            critical: null,
+            series: series([0, 0, 0, 0]),
+          }),
           slo({ name: 'flat-high', series: series([1, 1, 1]), target: 1, warning: null, critical: null }),
         ]),
       ),
@@ -503,21 +614,26 @@ describe('renderHistoryHtml', () => {
     expect(charts(root, hostile)).toHaveLength(3);
     const section = findAll(root, (element) => element.tag === 'section')[0]!;
     expect(section.attributes['data-slo']).toBe(hostile);
-    for (const svg of charts(root)) expect(svg.attributes['aria-label']!.startsWith(`${hostile}: `)).toBe(true);
+    for (const svg of charts(root))
+      expect(svg.attributes['aria-label']!.startsWith(`${hostile}: `)).toBe(true);
     expect(textOf(findAll(root, (element) => element.tag === 'h2')[0]!)).toBe(hostile);
     expect(textOf(findAll(root, byClass('description'))[0]!)).toBe(description);
     const titles = findAll(chart(root, hostile, 'alerts'), (element) => element.tag === 'title').map(textOf);
     expect(titles.some((title) => title.includes(`segment ${segment}`))).toBe(true);
     // No element or attribute came out of the data.
     const tags = new Set(findAll(root, () => true).map((element) => element.tag));
-    expect([...tags].filter((tag) => ['script', 'img', 'iframe', 'object', 'embed', 'link', 'a'].includes(tag))).toEqual(['a']);
+    expect(
+      [...tags].filter((tag) => ['script', 'img', 'iframe', 'object', 'embed', 'link', 'a'].includes(tag)),
+    ).toEqual(['a']);
     const attributeNames = findAll(root, () => true).flatMap((element) => Object.keys(element.attributes));
     expect(attributeNames.filter((name) => name.startsWith('on') || name === 'src')).toEqual([]);
   });
 
   it('references nothing outside the file: no URL in src or href, no script, styles inline', () => {
     const description = 'Runbook: https://wiki.example.com/runbooks/accuracy';
-    const html = renderHistoryHtml(report([slo({ description, series: series(week) }), ...fullReport().slos]));
+    const html = renderHistoryHtml(
+      report([slo({ description, series: series(week) }), ...fullReport().slos]),
+    );
     const root = parseHtml(html);
     const elements = findAll(root, () => true);
     const references = elements.flatMap((element) =>
@@ -530,7 +646,9 @@ describe('renderHistoryHtml', () => {
     // The only URL on the page is the description's, as escaped text.
     expect(html.match(/https?:\/\//g)).toEqual(['https://']);
     expect(textOf(findAll(root, byClass('description'))[0]!)).toBe(description);
-    const style = findAll(root, (element) => element.tag === 'style').map(textOf).join('');
+    const style = findAll(root, (element) => element.tag === 'style')
+      .map(textOf)
+      .join('');
     expect(style.length).toBeGreaterThan(1000);
     expect(style).not.toMatch(/url\(|@import|@font-face/);
     expect(elements.map((element) => element.tag)).not.toContain('script');
@@ -540,10 +658,14 @@ describe('renderHistoryHtml', () => {
   });
 
   it('renders a report without SLOs or compliance', () => {
-    const html = renderHistoryHtml(report([], { compliance: null, complianceCounts: { met: 0, counted: 0 } }));
+    const html = renderHistoryHtml(
+      report([], { compliance: null, complianceCounts: { met: 0, counted: 0 } }),
+    );
     const root = parseHtml(html);
     expect(charts(root)).toEqual([]);
-    expect(textOf(findAll(root, byClass('compliance'))[0]!)).toBe('Overall SLO Compliance: n/a (no SLO has enough data)');
+    expect(textOf(findAll(root, byClass('compliance'))[0]!)).toBe(
+      'Overall SLO Compliance: n/a (no SLO has enough data)',
+    );
     expect(textOf(findAll(root, byClass('note'))[0]!)).toBe('No SLO is configured.');
   });
 

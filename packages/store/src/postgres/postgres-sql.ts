@@ -270,7 +270,8 @@ export const postgresSql = {
   createMigrationsTable:
     'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at double precision NOT NULL)',
   // One lock per schema: migrations of two schemas in one database do not wait for each other.
-  lockMigrations: "SELECT pg_advisory_xact_lock(hashtext('slokit.store.migrate'), hashtext(coalesce(current_schema(), '')))",
+  lockMigrations:
+    "SELECT pg_advisory_xact_lock(hashtext('slokit.store.migrate'), hashtext(coalesce(current_schema(), '')))",
   appliedVersions: 'SELECT version FROM schema_migrations ORDER BY version',
   recordMigration: 'INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)',
 
@@ -296,7 +297,8 @@ export const postgresSql = {
       details
     FROM evaluations WHERE slo = $1 AND at >= $2 AND at < $3 ORDER BY at, segment`,
 
-  getAlertStates: 'SELECT slo, segment, state, updated_at AS "updatedAt" FROM alert_states ORDER BY slo, segment',
+  getAlertStates:
+    'SELECT slo, segment, state, updated_at AS "updatedAt" FROM alert_states ORDER BY slo, segment',
 
   getAlertEvents: `SELECT id, slo, segment, at, kind, level, silenced, payload FROM alert_events
     WHERE at >= $1 AND at < $2 ORDER BY at, seq`,
@@ -306,7 +308,8 @@ export const postgresSql = {
   getDueOutbox: `SELECT id, channel, payload, created_at AS "createdAt", status, attempts,
       next_attempt_at AS "nextAttemptAt", last_error AS "lastError"
     FROM outbox WHERE status = 'pending' AND next_attempt_at <= $1 ORDER BY created_at, seq LIMIT $2`,
-  updateOutbox: 'UPDATE outbox SET status = $2, attempts = $3, next_attempt_at = $4, last_error = $5 WHERE id = $1',
+  updateOutbox:
+    'UPDATE outbox SET status = $2, attempts = $3, next_attempt_at = $4, last_error = $5 WHERE id = $1',
 
   getPublishLog: `SELECT check_id AS "checkId", source, target, published, at FROM publish_log
     WHERE at >= $1 AND at < $2 ORDER BY at, seq`,

@@ -17,7 +17,14 @@ import type { Pool, PoolClient } from 'pg';
 import { chunks } from '../chunks.js';
 import { pendingMigrations } from '../migrations/pending-migrations.js';
 import { redactUrl } from '../redact-url.js';
-import { type BulkInsert, bulkInsertSql, postgresBulk, postgresMigrations, postgresSql } from './postgres-sql.js';
+import { rejectNaN } from '../reject-nan.js';
+import {
+  type BulkInsert,
+  bulkInsertSql,
+  postgresBulk,
+  postgresMigrations,
+  postgresSql,
+} from './postgres-sql.js';
 
 export interface PostgresStoreOptions {
   /**
@@ -129,7 +136,12 @@ export function createPostgresStore(options: PostgresStoreOptions): StateStoreV1
       );
     }
     if (writes.buckets?.length) {
-      const rows = lastByKey(writes.buckets, (row) => [row.slo, row.definition, String(row.start), row.segment]);
+      const rows = lastByKey(writes.buckets, (row) => [
+        row.slo,
+        row.definition,
+        String(row.start),
+        row.segment,
+      ]);
       await bulkInsert(
         client,
         postgresBulk.buckets,
@@ -272,7 +284,12 @@ export function createPostgresStore(options: PostgresStoreOptions): StateStoreV1
     },
 
     async getBuckets(request) {
-      return query<SliBucket>(postgresSql.getBuckets, [request.slo, request.definition, request.from, request.to]);
+      return query<SliBucket>(postgresSql.getBuckets, [
+        request.slo,
+        request.definition,
+        request.from,
+        request.to,
+      ]);
     },
 
     async filterSeen(source, ids) {
@@ -361,6 +378,7 @@ export function createPostgresStore(options: PostgresStoreOptions): StateStoreV1
     },
 
     async commit(writes) {
+      rejectNaN(writes);
       await transaction((client) => writeCycle(client, writes));
     },
 

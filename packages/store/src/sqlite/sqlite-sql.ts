@@ -167,7 +167,8 @@ export const sqliteSql = {
       samples = excluded.samples, budget_remaining = excluded.budget_remaining, level = excluded.level,
       details = excluded.details`,
 
-  getAlertStates: 'SELECT slo, segment, state, updated_at AS updatedAt FROM alert_states ORDER BY slo, segment',
+  getAlertStates:
+    'SELECT slo, segment, state, updated_at AS updatedAt FROM alert_states ORDER BY slo, segment',
   upsertAlertState: `INSERT INTO alert_states (slo, segment, state, updated_at) VALUES (?, ?, ?, ?)
     ON CONFLICT (slo, segment) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
 
@@ -183,7 +184,8 @@ export const sqliteSql = {
     FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY created_at, seq LIMIT ?`,
   insertOutbox: `INSERT INTO outbox (id, channel, payload, created_at, status, attempts, next_attempt_at, last_error)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
-  updateOutbox: 'UPDATE outbox SET status = ?, attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?',
+  updateOutbox:
+    'UPDATE outbox SET status = ?, attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?',
 
   getPublishLog: `SELECT check_id AS checkId, source, target, published, at FROM publish_log
     WHERE at >= ? AND at < ? ORDER BY at, seq`,
@@ -198,7 +200,8 @@ export const sqliteSql = {
     ORDER BY starts_at, id`,
   insertSilence: `INSERT INTO silences (id, slo, segment, starts_at, ends_at, reason, created_at, expired_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  expireSilence: 'UPDATE silences SET expired_at = :at WHERE id = :id AND expired_at IS NULL AND ends_at > :at',
+  expireSilence:
+    'UPDATE silences SET expired_at = :at WHERE id = :id AND expired_at IS NULL AND ends_at > :at',
 
   pruneSeen: 'DELETE FROM seen WHERE time < ?',
   pruneBuckets: 'DELETE FROM buckets WHERE start < ?',

@@ -70,7 +70,9 @@ describe('createSqliteStore', () => {
     await store.close();
     const db = new Database(path, { readonly: true });
     const plan = (sql: string) =>
-      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>).map((row) => row.detail).join('; ');
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>)
+        .map((row) => row.detail)
+        .join('; ');
     const queries = [
       "SELECT * FROM buckets WHERE slo = 'a' AND definition = 'd' AND start >= 1 AND start < 2 ORDER BY start, segment",
       "SELECT id FROM seen WHERE source = 's' AND id IN ('a', 'b')",
@@ -97,7 +99,11 @@ describe('createSqliteStore', () => {
     await store.migrate();
     await store.close();
     const db = new Database(path);
-    db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(99, 'future', 0);
+    db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+      99,
+      'future',
+      0,
+    );
     db.close();
     const again = createSqliteStore({ path });
     const failure = await again.migrate().then(

@@ -19,6 +19,7 @@ import {
 import type BetterSqlite3 from 'better-sqlite3';
 import { chunks } from '../chunks.js';
 import { pendingMigrations } from '../migrations/pending-migrations.js';
+import { rejectNaN } from '../reject-nan.js';
 import { sqliteMigrations, sqliteSql } from './sqlite-sql.js';
 
 export interface SqliteStoreOptions {
@@ -157,7 +158,16 @@ export function createSqliteStore(options: SqliteStoreOptions): StateStoreV1 {
     if (writes.alertEvents?.length) {
       const insert = statement(db, sqliteSql.insertAlertEvent);
       for (const row of writes.alertEvents) {
-        insert.run(row.id, row.slo, row.segment, row.at, row.kind, row.level, sqliteBoolean(row.silenced), row.payload);
+        insert.run(
+          row.id,
+          row.slo,
+          row.segment,
+          row.at,
+          row.kind,
+          row.level,
+          sqliteBoolean(row.silenced),
+          row.payload,
+        );
       }
     }
     if (writes.outbox?.length) {
@@ -177,7 +187,8 @@ export function createSqliteStore(options: SqliteStoreOptions): StateStoreV1 {
     }
     if (writes.publishes?.length) {
       const insert = statement(db, sqliteSql.insertPublish);
-      for (const row of writes.publishes) insert.run(row.checkId, row.source, row.target, row.published, row.at);
+      for (const row of writes.publishes)
+        insert.run(row.checkId, row.source, row.target, row.published, row.at);
     }
   }
 
@@ -335,6 +346,7 @@ export function createSqliteStore(options: SqliteStoreOptions): StateStoreV1 {
     },
 
     async commit(writes) {
+      rejectNaN(writes);
       const db = await connection();
       db.transaction(() => writeCycle(db, writes)).immediate();
     },

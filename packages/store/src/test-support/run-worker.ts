@@ -25,7 +25,9 @@ export function startWorker(command: Record<string, unknown>): Worker {
   if (!existsSync(dist)) {
     throw new Error(`${dist} is missing: build first (npx turbo run build --filter=@slokit/store)`);
   }
-  const child = spawn(process.execPath, [worker, JSON.stringify(command)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [worker, JSON.stringify(command)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   const waiters: Array<{ line: string; resolve: () => void }> = [];
@@ -61,7 +63,8 @@ export function startWorker(command: Record<string, unknown>): Worker {
 /** Runs a worker to its end and parses the JSON it prints last; rejects when it fails. */
 export async function runWorker<T>(command: Record<string, unknown>): Promise<T> {
   const result = await startWorker(command).done;
-  if (result.code !== 0) throw new Error(`worker ${JSON.stringify(command)} failed: ${JSON.stringify(result)}`);
+  if (result.code !== 0)
+    throw new Error(`worker ${JSON.stringify(command)} failed: ${JSON.stringify(result)}`);
   const last = result.stdout.trim().split('\n').pop() ?? '';
   return JSON.parse(last) as T;
 }

@@ -35,7 +35,11 @@ function bigWrites(round, buckets, seen) {
       max: index,
       sketch: 'c2tldGNoLXNrZXRjaC1za2V0Y2gtc2tldGNoLXNrZXRjaC1za2V0Y2g=',
     })),
-    seen: Array.from({ length: seen }, (_, index) => ({ source: `round-${round}`, id: `id-${index}`, time: start })),
+    seen: Array.from({ length: seen }, (_, index) => ({
+      source: `round-${round}`,
+      id: `id-${index}`,
+      time: start,
+    })),
   };
 }
 
@@ -87,7 +91,9 @@ const operations = {
     const start = Date.UTC(2026, 0, 1);
     for (let cycle = 0; cycle < commits; cycle++) {
       await store.commit({
-        cursors: [{ source: prefix, cursor: `cycle-${cycle}`, watermark: start + cycle, updatedAt: Date.now() }],
+        cursors: [
+          { source: prefix, cursor: `cycle-${cycle}`, watermark: start + cycle, updatedAt: Date.now() },
+        ],
         buckets: Array.from({ length: buckets }, (_, index) => ({
           slo: `${prefix}-slo`,
           definition: 'd',
@@ -106,7 +112,9 @@ const operations = {
           id: `${cycle}-${index}`,
           time: start + cycle,
         })),
-        alertStates: [{ slo: 'shared', segment: '', state: JSON.stringify({ prefix, cycle }), updatedAt: Date.now() }],
+        alertStates: [
+          { slo: 'shared', segment: '', state: JSON.stringify({ prefix, cycle }), updatedAt: Date.now() },
+        ],
       });
     }
     return { commits };

@@ -507,7 +507,9 @@ function buildRoutes(store: EmulatorStore, version: string): Route[] {
     {
       pattern: api3('traces/search'),
       json: true,
-      methods: { POST: (request) => ok(store.searchTraces(request.json)) },
+      methods: {
+        POST: (request) => ({ status: 200, text: store.searchTraces(request.json), contentType: 'application/json' }),
+      },
     },
     {
       pattern: api3('traces/get'),

@@ -4,7 +4,7 @@ import { opNameOf } from '../trace-server/weave-refs.js';
 import { callCost } from './call-cost.js';
 import { callLatencyMs, callStatus, parseCallTime, userAttributes } from './call-fields.js';
 import { feedbackScores } from './feedback-scores.js';
-import type { MappedCall, MappingContext } from './mapped-call.js';
+import { type MappedCall, type MappingContext, recordIdOf } from './mapped-call.js';
 import { mainModel, usageTokens } from './usage-tokens.js';
 
 /**
@@ -19,14 +19,15 @@ export function callToRecord(raw: unknown, context: MappingContext): MappedCall 
   const call = parsed.data;
   const time = parseCallTime(call.started_at);
   if (Number.isNaN(time))
-    return { kind: 'invalid', id: call.id, message: `started_at '${call.started_at}' is not a time` };
+    return { kind: 'invalid', callId: call.id, message: `started_at '${call.started_at}' is not a time` };
   const status = callStatus(call);
-  if (status === 'running') return { kind: 'running', id: call.id, time };
+  if (status === 'running') return { kind: 'running', callId: call.id, time };
   const latency = callLatencyMs(call, time);
   if (latency === undefined) {
     return {
       kind: 'invalid',
-      id: call.id,
+      callId: call.id,
+      time,
       message: `no latency: ended_at '${call.ended_at}' is not after started_at`,
     };
   }
@@ -36,12 +37,13 @@ export function callToRecord(raw: unknown, context: MappingContext): MappedCall 
   const model = mainModel(usage);
   if (model !== undefined) metadata.model = model;
   if (call.display_name) metadata.display_name = call.display_name;
+  if (context.recordId !== undefined) metadata.call_id = call.id;
   if (status === 'descendant_error') metadata.descendant_error = true;
   const feedback = call.summary?.weave?.feedback;
   const found = feedback && feedback.length > 0 ? feedbackScores(feedback) : undefined;
   if (found && found.types.length > 0) metadata.feedback_types = found.types.join(',');
   const record: EvalRecord = {
-    id: call.id,
+    id: recordIdOf(call, call.id, context.recordId),
     timestamp: new Date(time).toISOString(),
     latency_ms: latency,
     status: status === 'error' ? 'error' : 'success',
@@ -54,14 +56,18 @@ export function callToRecord(raw: unknown, context: MappingContext): MappedCall 
     source: context.source,
     url: context.callUrl(call.id),
   };
-  return { kind: 'record', record, time };
+  return { kind: 'record', callId: call.id, record, time };
 }
 
-export function invalid(
-  raw: unknown,
-  issue: { path: PropertyKey[]; message: string } | undefined,
-): MappedCall {
-  const id = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>).id : undefined;
+/** A call the wire schema rejects, with its id and start time when those at least can be read. */
+export function invalid(raw: unknown, issue: { path: PropertyKey[]; message: string } | undefined): MappedCall {
+  const fields = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
   const where = issue ? `${issue.path.map(String).join('.') || '(call)'}: ${issue.message}` : 'not a call';
-  return { kind: 'invalid', id: typeof id === 'string' ? id : undefined, message: `unusable call: ${where}` };
+  const time = parseCallTime(typeof fields.started_at === 'string' ? fields.started_at : undefined);
+  return {
+    kind: 'invalid',
+    callId: typeof fields.id === 'string' ? fields.id : undefined,
+    ...(Number.isNaN(time) ? {} : { time }),
+    message: `unusable call: ${where}`,
+  };
 }

@@ -2,13 +2,32 @@ import type { EvalRecord } from '@slokit/core';
 
 /** What a call becomes: a record with its time, a running call (not counted until it ends), or an unusable call. */
 export type MappedCall =
-  | { kind: 'record'; record: EvalRecord; time: number }
-  | { kind: 'running'; id: string; time: number }
-  | { kind: 'invalid'; id: string | undefined; message: string };
+  | { kind: 'record'; callId: string; record: EvalRecord; time: number }
+  | { kind: 'running'; callId: string; time: number }
+  /** `time` is the call's start when it could be read, to keep paging in order. */
+  | { kind: 'invalid'; callId: string | undefined; time?: number; message: string };
 
 export interface MappingContext {
   /** The configured source name, set on every record. */
   source: string;
+  /**
+   * Where a record's id comes from: a dotted path into the call (`attributes.request_id`); the call id when absent
+   * or when the call has no string or number there.
+   */
+  recordId?: string;
   /** The link to a call in the Weave UI. */
   callUrl: (callId: string) => string;
+}
+
+/** The record id of a call: the value at `context.recordId` when it is a string or number, else the call id. */
+export function recordIdOf(call: Record<string, unknown>, callId: string, recordId: string | undefined): string {
+  if (recordId === undefined) return callId;
+  let value: unknown = call;
+  for (const segment of recordId.split('.')) {
+    if (value === null || typeof value !== 'object') return callId;
+    value = (value as Record<string, unknown>)[segment];
+  }
+  if (typeof value === 'string' && value !== '') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return callId;
 }

@@ -6,7 +6,7 @@ import { callLatencyMs, callStatus, parseCallTime } from './call-fields.js';
 import { invalid } from './call-to-record.js';
 import { feedbackScores } from './feedback-scores.js';
 import { flattenScores } from './flatten-scores.js';
-import type { MappedCall, MappingContext } from './mapped-call.js';
+import { type MappedCall, type MappingContext, recordIdOf } from './mapped-call.js';
 import { mainModel, usageTokens } from './usage-tokens.js';
 
 /**
@@ -21,9 +21,9 @@ export function predictRowToRecord(raw: unknown, context: MappingContext): Mappe
   const call = parsed.data;
   const time = parseCallTime(call.started_at);
   if (Number.isNaN(time))
-    return { kind: 'invalid', id: call.id, message: `started_at '${call.started_at}' is not a time` };
+    return { kind: 'invalid', callId: call.id, message: `started_at '${call.started_at}' is not a time` };
   const status = callStatus(call);
-  if (status === 'running') return { kind: 'running', id: call.id, time };
+  if (status === 'running') return { kind: 'running', callId: call.id, time };
   const output =
     call.output !== null && typeof call.output === 'object' && !Array.isArray(call.output)
       ? (call.output as Record<string, unknown>)
@@ -34,7 +34,7 @@ export function predictRowToRecord(raw: unknown, context: MappingContext): Mappe
       ? Math.round(modelLatency * 1e6) / 1e3
       : callLatencyMs(call, time);
   if (latency === undefined)
-    return { kind: 'invalid', id: call.id, message: 'no model_latency and no end time' };
+    return { kind: 'invalid', callId: call.id, time, message: 'no model_latency and no end time' };
 
   const scores: Record<string, number | boolean> = {};
   const rowScores = output.scores;
@@ -62,11 +62,12 @@ export function predictRowToRecord(raw: unknown, context: MappingContext): Mappe
   const llm = mainModel(usage);
   if (llm !== undefined) metadata.llm = llm;
   if (call.parent_id) metadata.evaluation_call = call.parent_id;
+  if (context.recordId !== undefined) metadata.call_id = call.id;
   if (status === 'descendant_error' && !modelFailed) metadata.descendant_error = true;
   if (found && found.types.length > 0) metadata.feedback_types = found.types.join(',');
 
   const record: EvalRecord = {
-    id: call.id,
+    id: recordIdOf(call, call.id, context.recordId),
     timestamp: new Date(time).toISOString(),
     latency_ms: latency,
     status: isError ? 'error' : 'success',
@@ -79,5 +80,5 @@ export function predictRowToRecord(raw: unknown, context: MappingContext): Mappe
     source: context.source,
     url: context.callUrl(call.id),
   };
-  return { kind: 'record', record, time };
+  return { kind: 'record', callId: call.id, record, time };
 }

@@ -84,14 +84,13 @@ export async function* readCallPages(options: CallPagesOptions): AsyncGenerator<
       for (const raw of calls) {
         const mapped = options.map(raw);
         if (mapped.kind === 'running') continue;
+        if (mapped.callId !== undefined) pending.delete(mapped.callId);
         if (mapped.kind === 'invalid') {
-          if (mapped.id !== undefined) pending.delete(mapped.id);
-          issues.push(issue(mapped.message, mapped.id));
+          issues.push(issue(mapped.message, mapped.callId));
           continue;
         }
-        pending.delete(mapped.record.id!);
-        if (!seen.has(mapped.record.id!) && inWindow(mapped.time)) {
-          seen.add(mapped.record.id!, mapped.time);
+        if (!seen.has(mapped.callId) && inWindow(mapped.time)) {
+          seen.add(mapped.callId, mapped.time);
           records.push(mapped.record);
           times.push(mapped.time);
         }
@@ -126,24 +125,25 @@ export async function* readCallPages(options: CallPagesOptions): AsyncGenerator<
     const issues: RecordIssue[] = [];
     for (const mapped of page.mapped) {
       if (mapped.kind === 'invalid') {
-        if (mapped.id !== undefined) {
-          if (seen.has(mapped.id)) continue;
-          seen.add(mapped.id, Number.isFinite(frontier) ? frontier : 0);
+        if (mapped.time !== undefined && mapped.time > frontier) frontier = mapped.time;
+        if (mapped.callId !== undefined) {
+          if (seen.has(mapped.callId)) continue;
+          seen.add(mapped.callId, mapped.time ?? (Number.isFinite(frontier) ? frontier : 0));
         }
-        issues.push(issue(mapped.message, mapped.id));
+        issues.push(issue(mapped.message, mapped.callId));
         fresh++;
         continue;
       }
       if (mapped.time > frontier) frontier = mapped.time;
       if (mapped.kind === 'running') {
-        if (!pending.has(mapped.id)) fresh++;
+        if (!pending.has(mapped.callId)) fresh++;
         if (inWindow(mapped.time)) {
-          pending.set(mapped.id, mapped.time);
+          pending.set(mapped.callId, mapped.time);
           if (pending.size > maxPending) pending.delete(pending.keys().next().value!);
         }
         continue;
       }
-      const id = mapped.record.id!;
+      const id = mapped.callId;
       if (seen.has(id)) continue;
       fresh++;
       seen.add(id, mapped.time);
@@ -153,8 +153,10 @@ export async function* readCallPages(options: CallPagesOptions): AsyncGenerator<
     }
     const last = page.count < limit;
     if (!last) {
-      seen.forgetBefore(frontier - Math.max(options.overlapMs, 1));
-      lower = frontier - 1;
+      if (Number.isFinite(frontier)) {
+        seen.forgetBefore(frontier - Math.max(options.overlapMs, 1));
+        lower = frontier - 1;
+      }
       // A full page of calls already read (more calls share one start time than a page holds): widen the page.
       limit = fresh === 0 ? limit * 2 : options.pageSize;
     }

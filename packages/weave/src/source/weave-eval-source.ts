@@ -57,6 +57,7 @@ export function createWeaveSource(settings: WeaveSettings, options: WeaveSourceO
   const context = {
     source: settings.name,
     callUrl: (id: string) => callUrl(settings.urls, settings.projectId, id),
+    ...(settings.recordId === undefined ? {} : { recordId: settings.recordId }),
   };
   const target = settings.target;
   const location = `weave project ${settings.projectId}`;
@@ -71,7 +72,7 @@ export function createWeaveSource(settings: WeaveSettings, options: WeaveSourceO
     if (target.kind === 'ops') {
       filter = { op_names: target.ops.flatMap((op) => opNameFilter(settings.projectId, op)) };
       map = (call) => callToRecord(call, context);
-      columns = opColumns;
+      columns = settings.recordId?.startsWith('inputs.') ? [...opColumns, 'inputs'] : opColumns;
     } else {
       map = (call) => predictRowToRecord(call, context);
       columns = evaluationColumns;

@@ -117,7 +117,7 @@ async function logEvaluation(client, scenario) {
     { name: 'exact' },
   );
   const helpfulness = weave.op(({ datasetRow }) => datasetRow.helpfulness, { name: 'helpfulness' });
-  const evaluation = new weave.Evaluation({ id: scenario.name, dataset, scorers: [exact, helpfulness] });
+  const evaluation = new weave.Evaluation({ name: scenario.name, dataset, scorers: [exact, helpfulness] });
   setNow(scenario.startMs);
   const output = await evaluation.evaluate({ model, maxConcurrency: 1 });
   await client.waitForBatchProcessing();

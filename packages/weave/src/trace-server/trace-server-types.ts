@@ -118,7 +118,7 @@ export const callSchema = z.looseObject({
   exception: z.string().nullish(),
   attributes: record.nullish(),
   inputs: record.nullish(),
-  output: z.unknown(),
+  output: z.unknown().optional(),
   summary: z.looseObject({ usage: record.nullish(), weave: weaveSummarySchema.nullish() }).nullish(),
 });
 
@@ -128,7 +128,7 @@ export const feedbackSchema = z.looseObject({
   id: z.string().nullish(),
   feedback_type: z.string(),
   weave_ref: z.string().nullish(),
-  payload: z.unknown(),
+  payload: z.unknown().optional(),
   created_at: z.string().nullish(),
 });
 
@@ -144,7 +144,7 @@ export const feedbackCreateResponseSchema = z.looseObject({
 export const upsertBatchResponseSchema = z.looseObject({ res: z.array(z.unknown()) });
 export const callStartResponseSchema = z.looseObject({ id: z.string(), trace_id: z.string() });
 export const objectReadResponseSchema = z.looseObject({
-  obj: z.looseObject({ object_id: z.string(), digest: z.string(), val: z.unknown() }),
+  obj: z.looseObject({ object_id: z.string(), digest: z.string(), val: z.unknown().optional() }),
 });
 export const serverInfoSchema = z.looseObject({ min_required_weave_python_version: z.string().nullish() });
 export const healthSchema = z.looseObject({ status: z.string().nullish() });
