@@ -3,7 +3,11 @@ import { createEvalSource } from '@slokit/langsmith';
 
 const project = process.argv[2];
 const started = performance.now();
-const source = await createEvalSource('bench', { type: 'langsmith', project }, { baseDir: '.', env: process.env });
+const source = await createEvalSource(
+  'bench',
+  { type: 'langsmith', project },
+  { baseDir: '.', env: process.env },
+);
 let records = 0;
 let checksum = 0;
 for await (const batch of source.readRecords()) {

@@ -3,7 +3,13 @@ export { feedbackScores } from './feedback-scores.js';
 export { LangSmithApi, type LangSmithApiOptions, type RetrySettings } from './langsmith-api.js';
 export { type LangSmithConnection, resolveConnection, webUrlFor } from './langsmith-connection.js';
 export { createLangSmithPublisher, createPublisher } from './langsmith-publisher.js';
-export { createEvalSource, createLangSmithSource, type LangSmithSource } from './langsmith-source.js';
+export {
+  createEvalSource,
+  createLangSmithSource,
+  type LangSmithSource,
+  type TargetStats,
+  targetStats,
+} from './langsmith-source.js';
 export {
   type LangSmithSourceConfig,
   type LangSmithSourceConfigInput,

@@ -5,7 +5,10 @@ import { classifyFailure, toApiCallError } from './to-api-call-error.js';
 
 /** Retry knobs tests and callers may change; defaults: 5 attempts, 500 ms doubling backoff, 2 minutes in all. */
 export type RetrySettings = Partial<
-  Pick<RetryOptions, 'maxAttempts' | 'initialDelayMs' | 'maxDelayMs' | 'maxTotalMs' | 'sleep' | 'random' | 'now'>
+  Pick<
+    RetryOptions,
+    'maxAttempts' | 'initialDelayMs' | 'maxDelayMs' | 'maxTotalMs' | 'sleep' | 'random' | 'now'
+  >
 >;
 
 export interface LangSmithApiOptions {
@@ -80,7 +83,8 @@ export class LangSmithApi {
     const page = await this.attempt('post', '/api/v2/runs/query', signal, (options) =>
       this.client.runs.query(body as Parameters<Langsmith['runs']['query']>[0], options),
     );
-    if (!Array.isArray(page.items)) throw this.unexpected('POST', '/api/v2/runs/query', 'items is not a list');
+    if (!Array.isArray(page.items))
+      throw this.unexpected('POST', '/api/v2/runs/query', 'items is not a list');
     return { items: page.items, nextCursor: page.next_cursor ? page.next_cursor : null };
   }
 
@@ -92,7 +96,8 @@ export class LangSmithApi {
       body,
       signal,
     });
-    if (!Array.isArray(response?.runs)) throw this.unexpected('POST', `${this.legacyPrefix}/runs/query`, 'runs is not a list');
+    if (!Array.isArray(response?.runs))
+      throw this.unexpected('POST', `${this.legacyPrefix}/runs/query`, 'runs is not a list');
     const next = response.cursors?.next;
     return { runs: response.runs, nextCursor: typeof next === 'string' && next !== '' ? next : null };
   }
@@ -109,8 +114,14 @@ export class LangSmithApi {
 
   /** `POST /runs/stats`: a flat stats object. */
   async runStats(body: Record<string, unknown>, signal?: AbortSignal): Promise<Record<string, unknown>> {
-    const stats = await this.request<unknown>({ method: 'post', path: `${this.legacyPrefix}/runs/stats`, body, signal });
-    if (stats === null || typeof stats !== 'object') throw this.unexpected('POST', `${this.legacyPrefix}/runs/stats`, 'not an object');
+    const stats = await this.request<unknown>({
+      method: 'post',
+      path: `${this.legacyPrefix}/runs/stats`,
+      body,
+      signal,
+    });
+    if (stats === null || typeof stats !== 'object')
+      throw this.unexpected('POST', `${this.legacyPrefix}/runs/stats`, 'not an object');
     return stats as Record<string, unknown>;
   }
 
@@ -135,7 +146,11 @@ export class LangSmithApi {
     });
   }
 
-  private async listAll(path: string, query: Record<string, unknown>, signal?: AbortSignal): Promise<unknown[]> {
+  private async listAll(
+    path: string,
+    query: Record<string, unknown>,
+    signal?: AbortSignal,
+  ): Promise<unknown[]> {
     const limit = 100;
     const all: unknown[] = [];
     for (let offset = 0; ; offset += limit) {
@@ -145,7 +160,8 @@ export class LangSmithApi {
         query: { ...query, offset, limit },
         signal,
       });
-      if (!Array.isArray(page)) throw this.unexpected('GET', `${this.legacyPrefix}${path}`, 'expected a list');
+      if (!Array.isArray(page))
+        throw this.unexpected('GET', `${this.legacyPrefix}${path}`, 'expected a list');
       all.push(...page);
       if (page.length < limit) return all;
     }
@@ -175,7 +191,18 @@ export class LangSmithApi {
       return await retryWithBackoff(
         async () => {
           attempts++;
-          return await send({ maxRetries: 0, timeout: this.connection.timeoutMs, ...(signal ? { signal } : {}) });
+          if (!signal) return await send({ maxRetries: 0, timeout: this.connection.timeoutMs });
+          // The SDK adds an abort listener to the signal of every request and never removes it: give each request
+          // a signal of its own, so a long read does not pile listeners onto the caller's.
+          const request = new AbortController();
+          const forward = () => request.abort(signal.reason);
+          signal.throwIfAborted();
+          signal.addEventListener('abort', forward, { once: true });
+          try {
+            return await send({ maxRetries: 0, timeout: this.connection.timeoutMs, signal: request.signal });
+          } finally {
+            signal.removeEventListener('abort', forward);
+          }
         },
         { ...this.retry, classify: classifyFailure, ...(signal ? { signal } : {}) },
       );
@@ -183,7 +210,12 @@ export class LangSmithApi {
       if (signal?.aborted) throw signal.reason ?? error;
       throw toApiCallError(
         error,
-        { source: this.source, method: method.toUpperCase(), url: this.baseUrl + path, connection: this.connection },
+        {
+          source: this.source,
+          method: method.toUpperCase(),
+          url: this.baseUrl + path,
+          connection: this.connection,
+        },
         { count: attempts, elapsedMs: now() - started },
       );
     }

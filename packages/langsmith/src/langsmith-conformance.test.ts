@@ -32,7 +32,10 @@ testPublisher({
   name: 'langsmith',
   secrets: ['lsv2_pt_conformance_secret_key_0001'],
   setup: async () => {
-    const emulator = await startLangSmithEmulator({ seed: false, apiKey: 'lsv2_pt_conformance_secret_key_0001' });
+    const emulator = await startLangSmithEmulator({
+      seed: false,
+      apiKey: 'lsv2_pt_conformance_secret_key_0001',
+    });
     await sdkClient(emulator).createProject({ projectName: 'support-bot' });
     const publisher = await publisherFor(emulator, { project: 'support-bot' });
     return {

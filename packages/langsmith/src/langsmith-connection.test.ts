@@ -27,7 +27,10 @@ describe('resolveConnection', () => {
   });
 
   it('falls back on the LANGCHAIN_* variables and the cloud endpoint, trimming quotes', () => {
-    const connection = resolve({ LANGCHAIN_API_KEY: '"lsv2_pt_fallback_key_0000"', LANGCHAIN_WORKSPACE_ID: 'ws-2' });
+    const connection = resolve({
+      LANGCHAIN_API_KEY: '"lsv2_pt_fallback_key_0000"',
+      LANGCHAIN_WORKSPACE_ID: 'ws-2',
+    });
     expect(connection).toMatchObject({
       apiKey: 'lsv2_pt_fallback_key_0000',
       apiKeyVariable: 'LANGCHAIN_API_KEY',
@@ -39,8 +42,16 @@ describe('resolveConnection', () => {
 
   it('lets the config name the endpoint, the workspace and the UI', () => {
     const connection = resolve(
-      { LANGSMITH_API_KEY: 'k', LANGSMITH_ENDPOINT: 'https://ignored.example.com', LANGSMITH_WORKSPACE_ID: 'ignored' },
-      { endpoint: 'https://langsmith.internal.example.com/api/v1', workspaceId: 'ws-3', webUrl: 'https://ui.example.com/' },
+      {
+        LANGSMITH_API_KEY: 'k',
+        LANGSMITH_ENDPOINT: 'https://ignored.example.com',
+        LANGSMITH_WORKSPACE_ID: 'ignored',
+      },
+      {
+        endpoint: 'https://langsmith.internal.example.com/api/v1',
+        workspaceId: 'ws-3',
+        webUrl: 'https://ui.example.com/',
+      },
     );
     expect(connection).toMatchObject({
       apiUrl: 'https://langsmith.internal.example.com/api/v1',

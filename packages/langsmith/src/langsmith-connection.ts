@@ -36,7 +36,8 @@ export function resolveConnection(
     }),
   );
   const apiKeyVariable = apiKeyVariables.find((variable) => (env[variable] ?? '').trim() !== '')!;
-  const endpoint = config.endpoint ?? firstSet(env, ['LANGSMITH_ENDPOINT', 'LANGCHAIN_ENDPOINT']) ?? defaultApiUrl;
+  const endpoint =
+    config.endpoint ?? firstSet(env, ['LANGSMITH_ENDPOINT', 'LANGCHAIN_ENDPOINT']) ?? defaultApiUrl;
   let apiUrl: string;
   try {
     apiUrl = new URL(endpoint).toString().replace(/\/+$/, '');

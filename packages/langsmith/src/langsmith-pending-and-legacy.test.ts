@@ -33,7 +33,9 @@ describe('pending runs', () => {
     try {
       const source = await sourceFor(emulator, { project: 'live', pageSize: 2 });
       const first = await readAll(source, { since, until });
-      expect(first.records.map((record) => record.id).sort()).toEqual(ids.filter((id) => id !== pendingId).sort());
+      expect(first.records.map((record) => record.id).sort()).toEqual(
+        ids.filter((id) => id !== pendingId).sort(),
+      );
       expect(first.records.every((record) => record.status === 'success')).toBe(true);
 
       await client.updateRun(pendingId, {
@@ -65,7 +67,11 @@ describe('pending runs', () => {
         }
         return response;
       };
-      const source = await sourceFor(emulator, { project: 'live', pageSize: 2 }, { ...instantRetries(), fetch: finishAfterFirstPage });
+      const source = await sourceFor(
+        emulator,
+        { project: 'live', pageSize: 2 },
+        { ...instantRetries(), fetch: finishAfterFirstPage },
+      );
       const { records } = await readAll(source, { since, until });
       expect(records.map((record) => record.id).sort()).toEqual([...ids].sort());
       const recheck = emulator.requests.filter((request) => (request.body as { ids?: string[] })?.ids);
@@ -125,6 +131,24 @@ describe('a server without the v2 API (older self-hosted)', () => {
       } finally {
         await v2.stop();
       }
+    } finally {
+      await emulator.stop();
+    }
+  });
+});
+
+describe('a self-hosted endpoint ending in /api/v1', () => {
+  it('reads sessions under /api/v1 and runs under /api/v2, as the SDK addresses them', async () => {
+    const emulator = await startLangSmithEmulator();
+    try {
+      const env = { LANGSMITH_API_KEY: emulator.apiKey, LANGSMITH_ENDPOINT: `${emulator.url}/api/v1` };
+      const source = await sourceFor(emulator, { project: 'support-bot' }, instantRetries(), env);
+      const { records } = await readAll(source, { since, until });
+      expect(records.length).toBeGreaterThan(200);
+      const paths = new Set(emulator.requests.map((request) => request.path));
+      expect(paths).toEqual(new Set(['/api/v1/sessions', '/api/v2/runs/query']));
+      // The SDK's rule: an API on localhost has its UI on port 3000.
+      expect(records[0]!.url).toMatch(/^http:\/\/localhost:3000\/o\//);
     } finally {
       await emulator.stop();
     }

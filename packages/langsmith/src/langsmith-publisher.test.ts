@@ -37,7 +37,11 @@ describe('LangSmith publisher', () => {
     });
     // LangSmith shows it in the project's session feedback stats.
     const read = await sdkClient(emulator).readProject({ projectName: 'support-bot', includeStats: true });
-    expect((read as unknown as { session_feedback_stats: Record<string, { avg: number }> }).session_feedback_stats['slo.p95-latency']!.avg).toBe(1800);
+    expect(
+      (read as unknown as { session_feedback_stats: Record<string, { avg: number }> }).session_feedback_stats[
+        'slo.p95-latency'
+      ]!.avg,
+    ).toBe(1800);
   });
 
   it('updates the same feedback when the same check is published again', async () => {
@@ -48,12 +52,14 @@ describe('LangSmith publisher', () => {
     const changed = { ...report.slos[0]!, value: 2400, status: 'at_risk' as const };
     await publisher.publish({ report, slos: [changed], checkId: report.checkId });
     const project = emulator.project('support-bot')!;
-    const writes = emulator.requests.slice(before).map((request) => `${request.method} ${request.path} ${request.status}`);
+    const writes = emulator.requests
+      .slice(before)
+      .map((request) => `${request.method} ${request.path} ${request.status}`);
     const id = feedbackId(`check-2\n${project.id}\np95-latency`);
     expect(writes).toEqual(['GET /sessions 200', 'POST /feedback 409', `PATCH /feedback/${id} 200`]);
-    expect(emulator.feedback('slo.p95-latency').filter((feedback) => feedback.comment?.includes('check-2'))).toEqual([
-      expect.objectContaining({ id, score: 2400, value: 'at_risk' }),
-    ]);
+    expect(
+      emulator.feedback('slo.p95-latency').filter((feedback) => feedback.comment?.includes('check-2')),
+    ).toEqual([expect.objectContaining({ id, score: 2400, value: 'at_risk' })]);
   });
 
   it('writes new feedback for another check', async () => {
@@ -74,7 +80,9 @@ describe('LangSmith publisher', () => {
       .feedback()
       .filter((feedback) => feedback.comment?.endsWith('check-4)'))
       .map((feedback) => feedback.session_id);
-    expect(new Set(sessions)).toEqual(new Set([emulator.project('support-bot')!.id, emulator.project('support-bot-eu')!.id]));
+    expect(new Set(sessions)).toEqual(
+      new Set([emulator.project('support-bot')!.id, emulator.project('support-bot-eu')!.id]),
+    );
   });
 
   it('writes to the experiment a dataset source reads', async () => {
@@ -87,9 +95,9 @@ describe('LangSmith publisher', () => {
       `http://localhost:3000/o/${emulator.tenantId}/datasets/${experiment.reference_dataset_id}/compare?selectedSessions=${experiment.id}`,
     ]);
     expect(emulator.feedback().filter((feedback) => feedback.comment?.endsWith('check-5)'))).toHaveLength(3);
-    expect(emulator.feedback().filter((feedback) => feedback.comment?.endsWith('check-5)'))[0]!.session_id).toBe(
-      experiment.id,
-    );
+    expect(
+      emulator.feedback().filter((feedback) => feedback.comment?.endsWith('check-5)'))[0]!.session_id,
+    ).toBe(experiment.id);
   });
 
   it('honours Retry-After on writes and stays idempotent when a response is lost', async () => {

@@ -1,7 +1,7 @@
 import {
+  type PublisherV1,
   type PublishOptions,
   type PublishResult,
-  type PublisherV1,
   parseSourceConfig,
   type SourceConfig,
   type SourceContext,

@@ -12,7 +12,8 @@ let expected: number;
 
 beforeAll(async () => {
   emulator = await startLangSmithEmulator();
-  expected = (await readAll(await sourceFor(emulator, { project: 'support-bot' }), { since, until })).records.length;
+  expected = (await readAll(await sourceFor(emulator, { project: 'support-bot' }), { since, until })).records
+    .length;
 });
 afterEach(() => {
   emulator.clearFaults();
@@ -86,13 +87,20 @@ describe('LangSmith source reliability', () => {
     expect(error.exitCode).toBe(3);
     expect(error.statusCode).toBe(502);
     expect(error.message).toMatch(
-      new RegExp(`^source 'prod': POST ${emulator.url}/api/v2/runs/query failed: 502 injected 502 \\(gave up after 5 attempts in \\d+\\.\\d s\\)$`),
+      new RegExp(
+        `^source 'prod': POST ${emulator.url}/api/v2/runs/query failed: 502 injected 502 \\(gave up after 5 attempts in \\d+\\.\\d s\\)$`,
+      ),
     );
     expect(requestsTo(runsQuery, before)).toBe(5);
   });
 
   it('stays within the total time: a long Retry-After ends the retries early', async () => {
-    emulator.addFault({ kind: 'rate-limit', path: runsQuery, retryAfter: '100', times: Number.POSITIVE_INFINITY });
+    emulator.addFault({
+      kind: 'rate-limit',
+      path: runsQuery,
+      retryAfter: '100',
+      times: Number.POSITIVE_INFINITY,
+    });
     const before = emulator.requests.length;
     const error = (await readWith().catch((caught: unknown) => caught)) as ApiCallError;
     expect(error.statusCode).toBe(429);
@@ -113,7 +121,11 @@ describe('LangSmith source reliability', () => {
   });
 
   it('fails at once on a 403, naming the workspace', async () => {
-    const env = { LANGSMITH_API_KEY: emulator.apiKey, LANGSMITH_ENDPOINT: emulator.url, LANGCHAIN_WORKSPACE_ID: 'other' };
+    const env = {
+      LANGSMITH_API_KEY: emulator.apiKey,
+      LANGSMITH_ENDPOINT: emulator.url,
+      LANGCHAIN_WORKSPACE_ID: 'other',
+    };
     const source = await sourceFor(emulator, { project: 'support-bot' }, instantRetries(), env);
     await expect(readAll(source)).rejects.toThrow(
       `LangSmith refused GET ${emulator.url}/sessions for the API key LANGSMITH_API_KEY=lsv2…cdef: 403 No access to workspace other. Check that the key may read workspace other (LANGSMITH_WORKSPACE_ID).`,
@@ -135,7 +147,9 @@ describe('LangSmith source reliability', () => {
     const source = await sourceFor(emulator, { project: 'support-bot' }, {});
     setTimeout(() => controller.abort(new Error('cancelled by the user')), 100);
     const started = Date.now();
-    await expect(readAll(source, { since, until, signal: controller.signal })).rejects.toThrow('cancelled by the user');
+    await expect(readAll(source, { since, until, signal: controller.signal })).rejects.toThrow(
+      'cancelled by the user',
+    );
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
@@ -146,15 +160,27 @@ describe('LangSmith source reliability', () => {
       defineConfig({
         sources: { prod: { type: 'langsmith', project: 'support-bot' }, local: { type: 'memory' } },
         slos: [
-          { name: 'p95', source: 'prod', sli: { metric: 'latency_ms', aggregate: 'p95' }, objective: { op: 'lte', target: 2000 } },
-          { name: 'local-p95', source: 'local', sli: { metric: 'latency_ms', aggregate: 'p95' }, objective: { op: 'lte', target: 2000 } },
+          {
+            name: 'p95',
+            source: 'prod',
+            sli: { metric: 'latency_ms', aggregate: 'p95' },
+            objective: { op: 'lte', target: 2000 },
+          },
+          {
+            name: 'local-p95',
+            source: 'local',
+            sli: { metric: 'latency_ms', aggregate: 'p95' },
+            objective: { op: 'lte', target: 2000 },
+          },
         ],
       }),
       { at: until, sources: { prod: broken, local: createMemorySource('local', [{ latency_ms: 900 }]) } },
     );
     const [prod, local] = report.slos;
     expect(prod).toMatchObject({ status: 'no_data', value: null });
-    expect(prod!.notes[0]).toContain('not evaluated: source \'prod\': LangSmith rejected the API key LANGSMITH_API_KEY=lsv2…cdef');
+    expect(prod!.notes[0]).toContain(
+      "not evaluated: source 'prod': LangSmith rejected the API key LANGSMITH_API_KEY=lsv2…cdef",
+    );
     expect(local).toMatchObject({ status: 'ok', value: 900 });
     expect(report.sources.find((source) => source.name === 'prod')!.error).toContain('401');
   });

@@ -17,12 +17,18 @@ describe('langSmithSourceConfigSchema', () => {
   });
 
   it('takes projects, an experiment or a dataset, and a filter', () => {
-    expect(parse({ type: 'langsmith', projects: ['a', 'b'], filter: 'eq(run_type, "chain")' })).toMatchObject({
-      projects: ['a', 'b'],
-      filter: 'eq(run_type, "chain")',
+    expect(parse({ type: 'langsmith', projects: ['a', 'b'], filter: 'eq(run_type, "chain")' })).toMatchObject(
+      {
+        projects: ['a', 'b'],
+        filter: 'eq(run_type, "chain")',
+      },
+    );
+    expect(parse({ type: 'langsmith', experiment: 'exp-1', rootOnly: false })).toMatchObject({
+      rootOnly: false,
     });
-    expect(parse({ type: 'langsmith', experiment: 'exp-1', rootOnly: false })).toMatchObject({ rootOnly: false });
-    expect(parse({ type: 'langsmith', dataset: 'support-bot-eval' })).toMatchObject({ dataset: 'support-bot-eval' });
+    expect(parse({ type: 'langsmith', dataset: 'support-bot-eval' })).toMatchObject({
+      dataset: 'support-bot-eval',
+    });
   });
 
   it('names the field and the file of what is wrong', () => {
@@ -43,7 +49,9 @@ describe('langSmithSourceConfigSchema', () => {
     );
     expect(error({ type: 'langsmith', project: 'a', projectt: 'b' })).toContain('sources.prod');
     expect(error({ type: 'langsmith', project: 'a', pageSize: 5000 })).toContain('sources.prod.pageSize');
-    expect(error({ type: 'langsmith', project: 'a', endpoint: 'not a url' })).toContain('sources.prod.endpoint');
+    expect(error({ type: 'langsmith', project: 'a', endpoint: 'not a url' })).toContain(
+      'sources.prod.endpoint',
+    );
     expect(error({ type: 'langsmith', projects: [] })).toContain('sources.prod.projects');
   });
 });

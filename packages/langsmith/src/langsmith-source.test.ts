@@ -33,7 +33,9 @@ describe('LangSmith source on a project', () => {
     const { records, times, issues } = await readAll(source, { since, until });
     expect(issues).toEqual([]);
     expect(records).toHaveLength(inLastHour.length);
-    const byRequest = new Map(records.map((record, index) => [record.metadata?.request_id, { record, time: times[index] }]));
+    const byRequest = new Map(
+      records.map((record, index) => [record.metadata?.request_id, { record, time: times[index] }]),
+    );
     const project = emulator.project('support-bot')!;
     for (const expected of inLastHour) {
       const { record, time } = byRequest.get(expected.id)!;
@@ -51,7 +53,10 @@ describe('LangSmith source on a project', () => {
       expect(record.cost_usd).toBeCloseTo(expected.cost_usd, 9);
       if (expected.error) expect(record.error).toBe(expected.error);
       const scores = Object.fromEntries(
-        Object.entries(expected.scores ?? {}).map(([key, value]) => [key, typeof value === 'boolean' ? Number(value) : value]),
+        Object.entries(expected.scores ?? {}).map(([key, value]) => [
+          key,
+          typeof value === 'boolean' ? Number(value) : value,
+        ]),
       );
       expect(record.scores ?? {}).toEqual(scores);
     }
@@ -83,8 +88,26 @@ describe('LangSmith source on a project', () => {
   it('passes the filter through', async () => {
     const source = await sourceFor(emulator, { project: 'support-bot', filter: 'has(tags, "gpt-4o-mini")' });
     const { records } = await readAll(source, { since, until });
-    expect(records.length).toBe(inLastHour.filter((record) => record.metadata.model === 'gpt-4o-mini').length);
+    expect(records.length).toBe(
+      inLastHour.filter((record) => record.metadata.model === 'gpt-4o-mini').length,
+    );
     expect(lastBody('/api/v2/runs/query').filter).toBe('has(tags, "gpt-4o-mini")');
+  });
+
+  it('asks LangSmith for run counts and feedback keys without paging (stats)', async () => {
+    const source = await sourceFor(emulator, { project: 'support-bot' });
+    const [stats] = await source.stats({ since, until });
+    const errors = inLastHour.filter((record) => record.status === 'error').length;
+    expect(stats).toMatchObject({ target: 'support-bot', runCount: inLastHour.length });
+    expect(stats!.errorRate).toBeCloseTo(errors / inLastHour.length, 12);
+    expect(Object.keys(stats!.feedback).sort()).toEqual(['accuracy', 'helpfulness', 'toxicity']);
+    expect(stats!.feedback.accuracy!.n).toBe(inLastHour.filter((record) => record.scores?.accuracy !== undefined).length);
+    expect(lastBody('/runs/stats')).toEqual({
+      session: [emulator.project('support-bot')!.id],
+      is_root: true,
+      start_time: since.toISOString(),
+      end_time: until.toISOString(),
+    });
   });
 
   it('reads several projects as one source', async () => {
@@ -136,7 +159,8 @@ describe('LangSmith source on a project', () => {
         },
       ]);
     } finally {
-      emulator.state.runs.get('0194f1a2-0000-7000-8000-0000000000ee')!.end = Date.parse('2026-11-26T13:59:01Z');
+      emulator.state.runs.get('0194f1a2-0000-7000-8000-0000000000ee')!.end =
+        Date.parse('2026-11-26T13:59:01Z');
     }
   });
 

@@ -13,6 +13,7 @@ import { type LangSmithSourceConfig, langSmithSourceConfigSchema } from './langs
 import { readRuns } from './read-runs.js';
 import { type LangSmithTarget, resolveTargets } from './resolve-targets.js';
 import { experimentUrl } from './run-url.js';
+import { parseCost } from './parse-cost.js';
 import { sessionEvalSummary } from './session-eval-summary.js';
 
 /** A LangSmith source: the contract, plus what it reads from. */
@@ -22,6 +23,24 @@ export interface LangSmithSource extends EvalSourceV1 {
   targets(options?: { signal?: AbortSignal }): Promise<LangSmithTarget[]>;
   /** `v2` until the server turns out to lack `POST /api/v2/runs/query`, then `v1` (the legacy `POST /runs/query`). */
   readonly queryApi: 'v2' | 'v1';
+  /**
+   * LangSmith's own aggregate of each target over `(since, until]` (`POST /runs/stats`, one request per target):
+   * run counts and feedback keys without paging through the runs.
+   */
+  stats(options?: { since?: Date; until?: Date; signal?: AbortSignal }): Promise<TargetStats[]>;
+}
+
+/** What `POST /runs/stats` says about one project or experiment. */
+export interface TargetStats {
+  target: string;
+  runCount: number | null;
+  errorRate: number | null;
+  /** Seconds, as LangSmith reports them. */
+  latencyP50: number | null;
+  latencyP99: number | null;
+  totalCost: number | null;
+  /** Feedback keys with their number of scores and average. */
+  feedback: Record<string, { n: number | null; avg: number | null }>;
 }
 
 /** The `@slokit/langsmith` entry point core calls for `type: langsmith` sources. */
@@ -66,6 +85,23 @@ export async function createLangSmithSource(
       return apiMode.current;
     },
     targets: (targetOptions = {}) => targets(targetOptions.signal),
+    async stats(statsOptions = {}) {
+      const results: TargetStats[] = [];
+      for (const target of await targets(statsOptions.signal)) {
+        const stats = await api.runStats(
+          {
+            session: [target.id],
+            ...(config.rootOnly ? { is_root: true } : {}),
+            ...(config.filter ? { filter: config.filter } : {}),
+            ...(statsOptions.since ? { start_time: statsOptions.since.toISOString() } : {}),
+            ...(statsOptions.until ? { end_time: statsOptions.until.toISOString() } : {}),
+          },
+          statsOptions.signal,
+        );
+        results.push(targetStats(target.name, stats));
+      }
+      return results;
+    },
     async *readRecords(readOptions = {}): AsyncGenerator<RecordBatch> {
       yield* readRuns({
         source: name,
@@ -100,4 +136,26 @@ export async function createLangSmithSource(
     };
   }
   return source;
+}
+
+/** The fields of a `/runs/stats` answer slokit shows; the API types the whole object loosely. */
+export function targetStats(target: string, stats: Record<string, unknown>): TargetStats {
+  const number = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+  const feedback: TargetStats['feedback'] = {};
+  const byKey = stats.feedback_stats;
+  if (byKey !== null && typeof byKey === 'object') {
+    for (const [key, stat] of Object.entries(byKey)) {
+      const entry = (stat ?? {}) as { n?: unknown; avg?: unknown };
+      feedback[key] = { n: number(entry.n), avg: number(entry.avg) };
+    }
+  }
+  return {
+    target,
+    runCount: number(stats.run_count),
+    errorRate: number(stats.error_rate),
+    latencyP50: number(stats.latency_p50),
+    latencyP99: number(stats.latency_p99),
+    totalCost: parseCost(stats.total_cost) ?? null,
+    feedback,
+  };
 }

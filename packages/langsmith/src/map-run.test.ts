@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { mapRun, runMetadata, runTokens } from './map-run.js';
 
-const context = { source: 'prod', webUrl: 'https://smith.langchain.com', tenantId: 't1', projectId: 'p-default' };
+const context = {
+  source: 'prod',
+  webUrl: 'https://smith.langchain.com',
+  tenantId: 't1',
+  projectId: 'p-default',
+};
 
 describe('mapRun', () => {
   it('maps a v2 run', () => {
@@ -98,7 +103,10 @@ describe('mapRun', () => {
       message: 'start_time is not a time: "soon"',
     });
     expect(
-      mapRun({ id: 'r6', status: 'success', start_time: '2026-11-26T12:00:30', end_time: '2026-11-26T12:00:29' }, context),
+      mapRun(
+        { id: 'r6', status: 'success', start_time: '2026-11-26T12:00:30', end_time: '2026-11-26T12:00:29' },
+        context,
+      ),
     ).toMatchObject({ kind: 'issue', id: 'r6', message: 'the run ends before it starts (latency -1000 ms)' });
     expect(mapRun('nonsense', context)).toMatchObject({ kind: 'issue', message: 'not a run object' });
   });

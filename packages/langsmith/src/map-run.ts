@@ -25,7 +25,8 @@ export type MappedRun =
  * a run slokit cannot use is an issue with the reason.
  */
 export function mapRun(run: unknown, context: RunContext): MappedRun {
-  if (run === null || typeof run !== 'object') return { kind: 'issue', id: undefined, message: 'not a run object' };
+  if (run === null || typeof run !== 'object')
+    return { kind: 'issue', id: undefined, message: 'not a run object' };
   const fields = run as Record<string, unknown>;
   const id = typeof fields.id === 'string' && fields.id !== '' ? fields.id : undefined;
   if (id === undefined) return { kind: 'issue', id, message: 'a run without an id' };
@@ -53,7 +54,8 @@ export function mapRun(run: unknown, context: RunContext): MappedRun {
   if (tokens) record.tokens = tokens;
   const scores = feedbackScores(fields.feedback_stats);
   if (scores) record.scores = scores;
-  if (Array.isArray(fields.tags)) record.tags = fields.tags.filter((tag): tag is string => typeof tag === 'string');
+  if (Array.isArray(fields.tags))
+    record.tags = fields.tags.filter((tag): tag is string => typeof tag === 'string');
   const metadata = runMetadata(fields);
   if (metadata) record.metadata = metadata;
   const projectId =

@@ -3,7 +3,10 @@ import { parseLangSmithTime } from './parse-langsmith-time.js';
 
 describe('parseLangSmithTime', () => {
   it('reads legacy times without a zone as UTC, keeping microseconds', () => {
-    expect(parseLangSmithTime('2026-11-26T12:00:30.123456')).toBeCloseTo(Date.parse('2026-11-26T12:00:30.123Z') + 0.456, 6);
+    expect(parseLangSmithTime('2026-11-26T12:00:30.123456')).toBeCloseTo(
+      Date.parse('2026-11-26T12:00:30.123Z') + 0.456,
+      6,
+    );
     expect(parseLangSmithTime('2026-11-26T12:00:30')).toBe(Date.parse('2026-11-26T12:00:30Z'));
   });
 

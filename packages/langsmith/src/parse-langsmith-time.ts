@@ -5,7 +5,9 @@
  */
 export function parseLangSmithTime(value: unknown): number | undefined {
   if (typeof value !== 'string' || value === '') return undefined;
-  const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:?\d{2})?$/i.exec(value.trim());
+  const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:?\d{2})?$/i.exec(
+    value.trim(),
+  );
   if (!match) return undefined;
   const [, seconds, fraction = '', zone = 'Z'] = match;
   const whole = Date.parse(`${seconds}${zone.toUpperCase() === 'Z' ? 'Z' : zone}`);

@@ -40,7 +40,11 @@ describe('run query bodies', () => {
   });
 
   it('read all time without since (v2 would read one day), and every run without rootOnly', () => {
-    const body = v2Body({ rootOnly: false, pageSize: 100, filter: undefined }, { id: 'p1' }, { ids: ['a', 'b'] });
+    const body = v2Body(
+      { rootOnly: false, pageSize: 100, filter: undefined },
+      { id: 'p1' },
+      { ids: ['a', 'b'] },
+    );
     expect(body).toMatchObject({ min_start_time: '1970-01-01T00:00:00.000Z', ids: ['a', 'b'], page_size: 2 });
     expect(body).not.toHaveProperty('is_root');
     expect(body).not.toHaveProperty('max_start_time');

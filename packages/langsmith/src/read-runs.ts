@@ -62,10 +62,11 @@ export interface ReadRunsOptions {
 /**
  * Streams the runs of each target in `(since, until]` as record batches, one page at a time, newest first.
  * Pending runs are left out and looked at again once their target has been paged through; those that finished by
- * then are records, the others count in a later read. Every batch carries a cursor to resume from.
+ * then are records, the others count in a later read. Every batch carries a cursor to resume from. While a batch
+ * is consumed, the next page is already on its way (one page of read-ahead).
  */
 export async function* readRuns(options: ReadRunsOptions): AsyncGenerator<RecordBatch> {
-  const { source, api, targets, signal } = options;
+  const { source, targets, signal } = options;
   const read = readFingerprint({
     targets: targets.map((target) => target.id),
     since: options.since?.toISOString() ?? null,
@@ -79,66 +80,83 @@ export async function* readRuns(options: ReadRunsOptions): AsyncGenerator<Record
     ...(options.until ? { until: options.until } : {}),
   });
 
-  for (let index = resume?.target ?? 0; index < targets.length; index++) {
-    const target = targets[index]!;
-    const context: RunContext = {
-      source,
-      webUrl: options.webUrl,
-      tenantId: target.tenantId,
-      projectId: target.id,
-    };
-    const resumed = resume?.target === index ? resume : undefined;
-    if (resumed && resumed.server !== null && resumed.api !== options.apiMode.current) {
-      throw new SourceError(source, `the cursor was made with the ${resumed.api} API; read again without it`);
-    }
-    let server = resumed?.server ?? null;
-    const pending = new Set(resumed?.pending ?? []);
-    let previousPage = new Set<string>();
-    for (;;) {
-      signal?.throwIfAborted();
-      const page = await fetchPage(options, target, server);
-      const batch: RecordBatch = { records: [], times: [], issues: [] };
-      const thisPage = new Set<string>();
-      for (const run of page.runs) {
-        const mapped = mapRun(run, context);
-        if (mapped.kind === 'issue') {
-          batch.issues.push({
-            source,
-            location: `LangSmith project '${target.name}'${mapped.id ? `, run ${mapped.id}` : ''}`,
-            message: mapped.message,
-          });
-          continue;
-        }
-        // A page boundary that moved while paging could show a run twice: keep its first sighting.
-        if (thisPage.has(mapped.id) || previousPage.has(mapped.id)) continue;
-        thisPage.add(mapped.id);
-        if (mapped.kind === 'pending') {
-          if (pending.size < pendingLimit) pending.add(mapped.id);
-          continue;
-        }
-        pending.delete(mapped.id);
-        if (!inWindow(mapped.time)) continue;
-        batch.records.push(mapped.record);
-        batch.times.push(mapped.time);
+  // Requests run under a signal of our own, so that a read-ahead nobody will use is cancelled when reading stops.
+  const controller = new AbortController();
+  const onAbort = () => controller.abort(signal?.reason);
+  signal?.addEventListener('abort', onAbort, { once: true });
+  const requests: ReadRunsOptions = { ...options, signal: controller.signal };
+  try {
+    for (let index = resume?.target ?? 0; index < targets.length; index++) {
+      const target = targets[index]!;
+      const context: RunContext = {
+        source,
+        webUrl: options.webUrl,
+        tenantId: target.tenantId,
+        projectId: target.id,
+      };
+      const resumed = resume?.target === index ? resume : undefined;
+      if (resumed && resumed.server !== null && resumed.api !== options.apiMode.current) {
+        throw new SourceError(
+          source,
+          `the cursor was made with the ${resumed.api} API; read again without it`,
+        );
       }
-      previousPage = thisPage;
-      server = page.next;
-      const done = server === null;
-      if (done && pending.size > 0) {
-        for (const mapped of await finishedSince(options, target, [...pending], context)) {
+      let server = resumed?.server ?? null;
+      const pending = new Set(resumed?.pending ?? []);
+      let previousPage = new Set<string>();
+      let readAhead: Promise<Page> | undefined;
+      for (;;) {
+        signal?.throwIfAborted();
+        const page = await (readAhead ?? fetchPage(requests, target, server));
+        // Ask for the next page now, so the network works while this one is mapped and consumed.
+        readAhead = page.next === null ? undefined : fetchPage(requests, target, page.next);
+        readAhead?.catch(() => {});
+        const batch: RecordBatch = { records: [], times: [], issues: [] };
+        const thisPage = new Set<string>();
+        for (const run of page.runs) {
+          const mapped = mapRun(run, context);
+          if (mapped.kind === 'issue') {
+            batch.issues.push({
+              source,
+              location: `LangSmith project '${target.name}'${mapped.id ? `, run ${mapped.id}` : ''}`,
+              message: mapped.message,
+            });
+            continue;
+          }
+          // A page boundary that moved while paging could show a run twice: keep its first sighting.
+          if (thisPage.has(mapped.id) || previousPage.has(mapped.id)) continue;
+          thisPage.add(mapped.id);
+          if (mapped.kind === 'pending') {
+            if (pending.size < pendingLimit) pending.add(mapped.id);
+            continue;
+          }
+          pending.delete(mapped.id);
           if (!inWindow(mapped.time)) continue;
           batch.records.push(mapped.record);
           batch.times.push(mapped.time);
         }
-        pending.clear();
+        previousPage = thisPage;
+        server = page.next;
+        const done = server === null;
+        if (done && pending.size > 0) {
+          for (const mapped of await finishedSince(requests, target, [...pending], context)) {
+            if (!inWindow(mapped.time)) continue;
+            batch.records.push(mapped.record);
+            batch.times.push(mapped.time);
+          }
+          pending.clear();
+        }
+        const next: RunCursor = done
+          ? { read, target: index + 1, api: options.apiMode.current, server: null, pending: [] }
+          : { read, target: index, api: options.apiMode.current, server, pending: [...pending] };
+        batch.cursor = encodeRunCursor(next);
+        if (batch.records.length > 0 || batch.issues.length > 0) yield batch;
+        if (done) break;
       }
-      const next: RunCursor = done
-        ? { read, target: index + 1, api: options.apiMode.current, server: null, pending: [] }
-        : { read, target: index, api: options.apiMode.current, server, pending: [...pending] };
-      batch.cursor = encodeRunCursor(next);
-      if (batch.records.length > 0 || batch.issues.length > 0) yield batch;
-      if (done) break;
     }
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    controller.abort();
   }
 }
 
@@ -148,7 +166,11 @@ interface Page {
 }
 
 /** One page from v2, or from the legacy endpoint when the server has no v2 (it answers 404, 405 or 501). */
-async function fetchPage(options: ReadRunsOptions, target: LangSmithTarget, cursor: string | null): Promise<Page> {
+async function fetchPage(
+  options: ReadRunsOptions,
+  target: LangSmithTarget,
+  cursor: string | null,
+): Promise<Page> {
   if (options.apiMode.current === 'v2') {
     try {
       const page = await options.api.queryRunsV2(v2Body(options, target, { cursor }), options.signal);

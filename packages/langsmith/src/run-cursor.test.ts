@@ -15,7 +15,9 @@ describe('run cursors', () => {
   it('only resume the read they came from', () => {
     const other = readFingerprint({ since: '2026-11-26T12:00:00.000Z' });
     expect(other).not.toBe(read);
-    expect(() => decodeRunCursor(encodeRunCursor(cursor), other)).toThrow('resume with the same since and until');
+    expect(() => decodeRunCursor(encodeRunCursor(cursor), other)).toThrow(
+      'resume with the same since and until',
+    );
     expect(() => decodeRunCursor('line:12', read)).toThrow(SlokitError);
     expect(() => decodeRunCursor('ls1.bm90IGpzb24', read)).toThrow('not a cursor of a LangSmith source');
   });

@@ -26,7 +26,9 @@ export function decodeRunCursor(text: string, read: string): RunCursor {
   let cursor: Partial<RunCursor> | undefined;
   if (text.startsWith(prefix)) {
     try {
-      cursor = JSON.parse(Buffer.from(text.slice(prefix.length), 'base64url').toString('utf8')) as Partial<RunCursor>;
+      cursor = JSON.parse(
+        Buffer.from(text.slice(prefix.length), 'base64url').toString('utf8'),
+      ) as Partial<RunCursor>;
     } catch {
       cursor = undefined;
     }

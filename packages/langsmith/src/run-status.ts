@@ -2,7 +2,11 @@
  * A run's status, from `status` (`success`/`error`/`pending` in the legacy API, upper case in v2) or, when that
  * was not returned, from the run itself: no end time means pending, an error message means error.
  */
-export function runStatus(run: { status?: unknown; end_time?: unknown; error?: unknown }): 'success' | 'error' | 'pending' {
+export function runStatus(run: {
+  status?: unknown;
+  end_time?: unknown;
+  error?: unknown;
+}): 'success' | 'error' | 'pending' {
   if (typeof run.status === 'string') {
     const status = run.status.toLowerCase();
     if (status === 'success' || status === 'error' || status === 'pending') return status;

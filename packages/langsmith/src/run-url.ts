@@ -1,5 +1,10 @@
 /** The run's page in the LangSmith UI, in the SDK's format (`getRunUrl`). */
-export function runUrl(options: { webUrl: string; tenantId: string; projectId: string; runId: string }): string {
+export function runUrl(options: {
+  webUrl: string;
+  tenantId: string;
+  projectId: string;
+  runId: string;
+}): string {
   return `${options.webUrl}/o/${options.tenantId}/projects/p/${options.projectId}/r/${options.runId}?poll=true`;
 }
 

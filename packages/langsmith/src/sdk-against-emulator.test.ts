@@ -28,24 +28,26 @@ describe('the langsmith SDK against the emulator', () => {
     for (let index = 0; index < 105; index++) await client.createProject({ projectName: `bulk-${index}` });
     const projects = await collect(client.listProjects({ nameContains: 'bulk-' }));
     expect(projects).toHaveLength(105);
-    expect(emulator.requests.filter((request) => request.path === '/sessions' && request.query.name_contains)).toHaveLength(2);
+    expect(
+      emulator.requests.filter((request) => request.path === '/sessions' && request.query.name_contains),
+    ).toHaveLength(2);
     const byName = await client.readProject({ projectName: 'support-bot' });
     const byId = await client.readProject({ projectId: byName.id, includeStats: true });
     expect(byId).toMatchObject({ name: 'support-bot', tenant_id: emulator.tenantId, run_count: 5631 });
   });
 
   it('lists the experiments of a dataset with their stats', async () => {
-    const experiments = await collect(client.listProjects({ referenceDatasetName: 'support-bot-eval', includeStats: true }));
+    const experiments = await collect(
+      client.listProjects({ referenceDatasetName: 'support-bot-eval', includeStats: true }),
+    );
     expect(experiments.map((experiment) => experiment.name).sort()).toEqual([
       'support-bot-eval-2026-11-25',
       'support-bot-eval-2026-11-26',
     ]);
     expect(experiments[0]).toMatchObject({ run_count: 200 });
-    expect(Object.keys((experiments[0] as unknown as { feedback_stats: object }).feedback_stats).sort()).toEqual([
-      'correctness',
-      'faithfulness',
-      'helpfulness',
-    ]);
+    expect(
+      Object.keys((experiments[0] as unknown as { feedback_stats: object }).feedback_stats).sort(),
+    ).toEqual(['correctness', 'faithfulness', 'helpfulness']);
   });
 
   it('reads the same runs through listRuns (legacy) and client.runs.query (v2)', async () => {
@@ -75,7 +77,10 @@ describe('the langsmith SDK against the emulator', () => {
     // The SDK appends Z to the legacy API's zone-less times; v2 sends them with a zone.
     expect(legacy[0]!.start_time).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/);
     expect(Date.parse(String(legacy[0]!.start_time))).toBe(Date.parse(v2[0]!.start_time!));
-    expect(Number((legacy[0] as unknown as { total_cost: string }).total_cost)).toBeCloseTo(v2[0]!.total_cost!, 9);
+    expect(Number((legacy[0] as unknown as { total_cost: string }).total_cost)).toBeCloseTo(
+      v2[0]!.total_cost!,
+      9,
+    );
     expect(legacy[0]!.inputs).toHaveProperty('question');
   });
 
@@ -102,20 +107,41 @@ describe('the langsmith SDK against the emulator', () => {
       }),
     );
     expect(stats.run_count).toBe(runs.length);
-    expect(stats.error_rate).toBeCloseTo(runs.filter((run) => run.status === 'ERROR').length / runs.length, 12);
+    expect(stats.error_rate).toBeCloseTo(
+      runs.filter((run) => run.status === 'ERROR').length / runs.length,
+      12,
+    );
   });
 
   it('writes and lists feedback, and updates a project', async () => {
     const project = emulator.project('support-bot')!;
     const [run] = await collect(
-      client.runs.query({ project_ids: [project.id], min_start_time: window.start.toISOString(), selects: ['ID'], page_size: 1 }),
+      client.runs.query({
+        project_ids: [project.id],
+        min_start_time: window.start.toISOString(),
+        selects: ['ID'],
+        page_size: 1,
+      }),
     );
-    await client.createFeedback(run!.id!, 'user_rating', { score: 0.123456, sessionId: project.id, comment: 'ok' });
-    const feedback = await collect(client.listFeedback({ runIds: [run!.id!], feedbackKeys: ['user_rating'] }));
+    await client.createFeedback(run!.id!, 'user_rating', {
+      score: 0.123456,
+      sessionId: project.id,
+      comment: 'ok',
+    });
+    const feedback = await collect(
+      client.listFeedback({ runIds: [run!.id!], feedbackKeys: ['user_rating'] }),
+    );
     expect(feedback).toHaveLength(1);
     expect(feedback[0]).toMatchObject({ key: 'user_rating', score: 0.1235, run_id: run!.id });
-    const updated = await client.updateProject(project.id, { description: 'the support bot', metadata: { team: 'support' } });
-    expect(updated).toMatchObject({ name: 'support-bot', description: 'the support bot', extra: { metadata: { team: 'support' } } });
+    const updated = await client.updateProject(project.id, {
+      description: 'the support bot',
+      metadata: { team: 'support' },
+    });
+    expect(updated).toMatchObject({
+      name: 'support-bot',
+      description: 'the support bot',
+      extra: { metadata: { team: 'support' } },
+    });
   });
 
   it('gets a 401 for a wrong key, at once', async () => {

@@ -41,7 +41,15 @@ describe('sloFeedback', () => {
       'empty: no value, objective ≤ 2s over 1h: no data (0 samples; slokit check 2026-11-26T14:00:00.000Z)',
     );
     const ratio = sloFeedback(
-      { ...report.slos[0]!, name: 'availability', value: 0.992912345, unit: 'percent', op: 'gte', target: 0.995, window: null },
+      {
+        ...report.slos[0]!,
+        name: 'availability',
+        value: 0.992912345,
+        unit: 'percent',
+        op: 'gte',
+        target: 0.995,
+        window: null,
+      },
       options,
     );
     expect(ratio.score).toBe(0.9929);

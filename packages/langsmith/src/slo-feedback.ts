@@ -23,7 +23,10 @@ const opSymbols = { gte: '≥', gt: '>', lte: '≤', lt: '<' } as const;
  * labels, descriptions, record contents or credentials. The id derives from the check id, the target (project or
  * experiment) and the SLO name.
  */
-export function sloFeedback(slo: SloReport, options: { checkId: string; at: string; targetId: string }): SloFeedback {
+export function sloFeedback(
+  slo: SloReport,
+  options: { checkId: string; at: string; targetId: string },
+): SloFeedback {
   const score = slo.value === null || !Number.isFinite(slo.value) ? null : Number(slo.value.toFixed(4));
   const objective = `${opSymbols[slo.op]} ${formatValue(slo.target, slo.unit, true)}`;
   const window = slo.window === null ? 'over all records' : `over ${slo.window}`;

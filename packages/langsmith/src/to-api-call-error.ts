@@ -31,7 +31,8 @@ export function classifyFailure(error: unknown): { retry: boolean; retryAfterMs?
 /** Milliseconds from `retry-after-ms` or `Retry-After` (seconds or an HTTP date). */
 function retryAfterOf(headers: Headers | undefined): number | undefined {
   const milliseconds = Number(headers?.get('retry-after-ms'));
-  if (headers?.get('retry-after-ms') && Number.isFinite(milliseconds) && milliseconds >= 0) return milliseconds;
+  if (headers?.get('retry-after-ms') && Number.isFinite(milliseconds) && milliseconds >= 0)
+    return milliseconds;
   return parseRetryAfter(headers?.get('retry-after'));
 }
 
@@ -46,7 +47,9 @@ export function toApiCallError(
 ): ApiCallError {
   const where = `${request.method} ${request.url}`;
   const gaveUp =
-    attempts.count > 1 ? ` (gave up after ${attempts.count} attempts in ${(attempts.elapsedMs / 1000).toFixed(1)} s)` : '';
+    attempts.count > 1
+      ? ` (gave up after ${attempts.count} attempts in ${(attempts.elapsedMs / 1000).toFixed(1)} s)`
+      : '';
   const { connection } = request;
   const key = `${connection.apiKeyVariable}=${redactSecret(connection.apiKey)}`;
   if (isStatusError(error)) {
@@ -55,7 +58,10 @@ export function toApiCallError(
     let message: string;
     if (status === 401) {
       message = `LangSmith rejected the API key ${key} at ${where}: 401${detail}. Check the key, and that LANGSMITH_ENDPOINT points at the deployment it belongs to.`;
-    } else if (status === 403 && /org_scoped_key_requires_workspace/.test(JSON.stringify(error.error ?? ''))) {
+    } else if (
+      status === 403 &&
+      /org_scoped_key_requires_workspace/.test(JSON.stringify(error.error ?? ''))
+    ) {
       message = `LangSmith refused ${where} for the API key ${key}: 403, the key is org-scoped. Set LANGSMITH_WORKSPACE_ID (or workspaceId in sources.${request.source}) to the workspace to read.`;
     } else if (status === 403) {
       message = `LangSmith refused ${where} for the API key ${key}: 403${detail}. Check that the key may read workspace ${connection.workspaceId ?? '(the key’s default)'} (LANGSMITH_WORKSPACE_ID).`;

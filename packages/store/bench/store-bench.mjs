@@ -50,6 +50,8 @@ function buckets() {
         min: kind === 1 ? null : 95 + (index % 13),
         max: kind === 1 ? null : 9_000 + (index % 1_000),
         sketch: kind === 0 ? sketch : null,
+        slices: kind === 1 ? 0 : 1,
+        goodSlices: kind === 1 ? 0 : index % 20 === 0 ? 0 : 1,
       });
     }
   }

@@ -2,7 +2,7 @@ import type { CycleWrites } from '@slokit/core';
 
 const numberFields = {
   cursors: ['watermark', 'updatedAt'],
-  buckets: ['start', 'count', 'good', 'sum', 'sumSquares', 'min', 'max'],
+  buckets: ['start', 'count', 'good', 'sum', 'sumSquares', 'min', 'max', 'slices', 'goodSlices'],
   seen: ['time'],
   evaluations: ['at', 'value', 'samples', 'budgetRemaining'],
   alertStates: ['updatedAt'],

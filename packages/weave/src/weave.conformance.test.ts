@@ -1,7 +1,7 @@
 import type { EvalRecord } from '@slokit/core';
 import { testPublisher, testSource } from '@slokit/core/testing';
 import { startWeaveEmulator, type WeaveEmulator } from '@slokit/testkit/weave';
-import { createPublisher, createEvalSource } from './index.js';
+import { createEvalSource, createPublisher } from './index.js';
 import { checkOpName } from './publish/check-call.js';
 import { runWeaveSdk, type SdkRequest } from './test-support/run-weave-sdk.js';
 import { TraceServerClient } from './trace-server/trace-server-client.js';
@@ -9,7 +9,10 @@ import { TraceServerClient } from './trace-server/trace-server-client.js';
 const project = 'conformance/support-bot';
 
 function environment(emulator: WeaveEmulator) {
-  return { baseDir: process.cwd(), env: { WANDB_API_KEY: emulator.apiKey, WF_TRACE_SERVER_URL: emulator.url } };
+  return {
+    baseDir: process.cwd(),
+    env: { WANDB_API_KEY: emulator.apiKey, WF_TRACE_SERVER_URL: emulator.url },
+  };
 }
 
 testSource({
@@ -20,7 +23,10 @@ testSource({
     const costs: Record<string, { prompt_token_cost: number; completion_token_cost: number }> = {};
     const requests: SdkRequest[] = records.map((record) => {
       const model = `${record.metadata?.model}/${record.id}`;
-      costs[model] = { prompt_token_cost: record.cost_usd! / record.tokens!.prompt!, completion_token_cost: 0 };
+      costs[model] = {
+        prompt_token_cost: record.cost_usd! / record.tokens!.prompt!,
+        completion_token_cost: 0,
+      };
       return {
         key: record.id!,
         question: `question ${record.id}`,
@@ -34,7 +40,11 @@ testSource({
         attributes: { request_id: record.id! },
       };
     });
-    await runWeaveSdk(emulator, { project, costs, steps: [{ kind: 'traffic', op: 'answer_question', requests }] });
+    await runWeaveSdk(emulator, {
+      project,
+      costs,
+      steps: [{ kind: 'traffic', op: 'answer_question', requests }],
+    });
     const source = createEvalSource(
       'prod',
       { type: 'weave', project, ops: ['answer_question'], recordId: 'attributes.request_id', pageSize: 50 },
@@ -57,16 +67,21 @@ testPublisher({
         { scores: { correct: false }, modelLatencyMs: 1200 },
       ],
     });
-    const publisher = createPublisher('prod', { type: 'weave', project, evaluations: 'latest' }, environment(emulator));
+    const publisher = createPublisher(
+      'prod',
+      { type: 'weave', project, evaluations: 'latest' },
+      environment(emulator),
+    );
     const client = new TraceServerClient({ baseUrl: emulator.url, apiKey: emulator.apiKey, source: 'prod' });
     return {
       publisher,
       async readPublished() {
         const calls = await client.queryCalls({ project_id: project, filter: { op_names: [checkOpName] } });
         return calls.flatMap((call) =>
-          ((call as { output: { slos: Array<{ name: string; value: number | null; status: string }> } }).output.slos ?? []).map(
-            (slo) => ({ slo: slo.name, value: slo.value, status: slo.status }),
-          ),
+          (
+            (call as { output: { slos: Array<{ name: string; value: number | null; status: string }> } })
+              .output.slos ?? []
+          ).map((slo) => ({ slo: slo.name, value: slo.value, status: slo.status })),
         );
       },
       dumpBackend: async () => emulator.dump(),

@@ -5,7 +5,8 @@ import { needsHistogram } from '../history/record-contribution.js';
 import { sliDefinition } from '../history/sli-definition.js';
 import { windowValue } from '../history/window-value.js';
 import type { StateStore } from '../state/state-store.js';
-import { BucketSeries, windowRange } from '../sync/history-window.js';
+import { HistoryView } from '../sync/history-view.js';
+import { windowRange } from '../sync/history-window.js';
 import type { HistoryReport, HistorySloReport } from './history-report.js';
 
 /** Reads a period of history from the state store into the report `slokit report` renders. */
@@ -30,13 +31,13 @@ export async function buildHistoryReport(
       samples = last?.samples ?? 0;
     } else {
       const range = windowRange(to, options.days * 86_400_000);
-      const rows = await store.getBuckets({
+      const view = await HistoryView.load(store, {
         slo: slo.name,
         definition: sliDefinition(slo),
-        from: range.from,
-        to: range.to,
+        at: to,
+        froms: [range.from],
       });
-      const merged = BucketSeries.fromRows(rows).merged('', range.from, range.to, needsHistogram(slo.sli));
+      const merged = view.merged('', range.from, range.to, needsHistogram(slo.sli));
       const result = windowValue(slo.sli, merged);
       value = result.value;
       samples = result.samples;

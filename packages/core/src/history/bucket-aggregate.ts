@@ -9,10 +9,27 @@ export class BucketAggregate {
   sumSquares = 0;
   min = Number.POSITIVE_INFINITY;
   max = Number.NEGATIVE_INFINITY;
-  histogram: LogHistogram | undefined;
+  slices = 0;
+  goodSlices = 0;
+  private parsedHistogram: LogHistogram | undefined;
+  /** A stored histogram not parsed yet: most stored buckets are never merged, so parsing waits until one is. */
+  private histogramText: string | undefined;
 
   constructor(withHistogram: boolean) {
-    if (withHistogram) this.histogram = new LogHistogram();
+    if (withHistogram) this.parsedHistogram = new LogHistogram();
+  }
+
+  get histogram(): LogHistogram | undefined {
+    if (this.histogramText !== undefined) {
+      this.parsedHistogram = LogHistogram.parse(this.histogramText);
+      this.histogramText = undefined;
+    }
+    return this.parsedHistogram;
+  }
+
+  set histogram(histogram: LogHistogram | undefined) {
+    this.histogramText = undefined;
+    this.parsedHistogram = histogram;
   }
 
   addSample(value: number): void {
@@ -36,12 +53,18 @@ export class BucketAggregate {
     this.sumSquares += other.sumSquares;
     if (other.min < this.min) this.min = other.min;
     if (other.max > this.max) this.max = other.max;
-    if (other.histogram) {
-      if (this.histogram) this.histogram.merge(other.histogram);
-      else {
-        this.histogram = new LogHistogram(other.histogram.relativeAccuracy);
-        this.histogram.merge(other.histogram);
-      }
+    this.slices += other.slices;
+    this.goodSlices += other.goodSlices;
+    if (other.histogramText !== undefined) {
+      // A stored bucket: merge its text directly, without building (and collecting) a histogram for it.
+      if (!this.histogram) this.histogram = new LogHistogram();
+      this.histogram.mergeSerialized(other.histogramText);
+      return;
+    }
+    const histogram = other.parsedHistogram;
+    if (histogram) {
+      if (!this.histogram) this.histogram = new LogHistogram(histogram.relativeAccuracy);
+      this.histogram.merge(histogram);
     }
   }
 
@@ -54,7 +77,9 @@ export class BucketAggregate {
       sumSquares: this.sumSquares,
       min: Number.isFinite(this.min) ? this.min : null,
       max: Number.isFinite(this.max) ? this.max : null,
-      sketch: this.histogram ? this.histogram.serialize() : null,
+      sketch: this.histogramText ?? (this.parsedHistogram ? this.parsedHistogram.serialize() : null),
+      slices: this.slices,
+      goodSlices: this.goodSlices,
     };
   }
 
@@ -66,7 +91,9 @@ export class BucketAggregate {
     aggregate.sumSquares = row.sumSquares;
     aggregate.min = row.min ?? Number.POSITIVE_INFINITY;
     aggregate.max = row.max ?? Number.NEGATIVE_INFINITY;
-    if (row.sketch !== null) aggregate.histogram = LogHistogram.parse(row.sketch);
+    aggregate.slices = row.slices ?? 0;
+    aggregate.goodSlices = row.goodSlices ?? 0;
+    if (row.sketch !== null) aggregate.histogramText = row.sketch;
     return aggregate;
   }
 }

@@ -20,12 +20,14 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** FNV-1a, 64-bit, as 16 hex digits. */
+/** A 64-bit FNV-1a-style hash as 16 hex digits: two 32-bit FNV-1a lanes with different offsets (no BigInt). */
 export function fnv1a(text: string): string {
-  let hash = 0xcbf29ce484222325n;
+  let high = 0x811c9dc5;
+  let low = 0x050c5d1f;
   for (let index = 0; index < text.length; index++) {
-    hash ^= BigInt(text.charCodeAt(index));
-    hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
+    const code = text.charCodeAt(index);
+    high = Math.imul(high ^ code, 0x01000193);
+    low = Math.imul(low ^ code ^ (high >>> 7), 0x01000193);
   }
-  return hash.toString(16).padStart(16, '0');
+  return (high >>> 0).toString(16).padStart(8, '0') + (low >>> 0).toString(16).padStart(8, '0');
 }

@@ -19,7 +19,10 @@ export interface SourceCursor {
  */
 export interface SliBucket {
   slo: string;
-  /** A hash of the SLO's SLI definition: buckets of an edited SLO are not mixed with the new definition's. */
+  /**
+   * A hash of the SLO's SLI definition (buckets of an edited SLO are not mixed with the new definition's), with
+   * `:1h` or `:1d` appended for the hourly and daily rollups that answer long windows.
+   */
   definition: string;
   /** '' for the SLO as a whole, else the groupBy value. */
   segment: string;
@@ -32,8 +35,14 @@ export interface SliBucket {
   sumSquares: number;
   min: number | null;
   max: number | null;
-  /** A serialized DDSketch (base64) for percentile SLIs; null otherwise. */
+  /** A serialized LogHistogram (DDSketch buckets) for percentile SLIs; null otherwise. */
   sketch: string | null;
+  /**
+   * Value SLIs: 5-minute slices with data that this bucket covers (1 or 0 for a 5-minute bucket, more in the hourly
+   * and daily rollups whose `definition` ends in `:1h` / `:1d`), and how many of them met the objective.
+   */
+  slices: number;
+  goodSlices: number;
 }
 
 /** One evaluation of one SLO (and segment) at one time: the history behind reports, trends and reviews. */

@@ -1,11 +1,9 @@
 import type { BurnRateRule } from '../budget/burn-rate-rules.js';
 import { errorBudget } from '../budget/error-budget.js';
-import { satisfies } from '../evaluation/slo-status.js';
-import { needsHistogram } from '../history/record-contribution.js';
-import { windowValue } from '../history/window-value.js';
+import type { BucketAggregate } from '../history/bucket-aggregate.js';
 import { parseDuration } from '../slo/duration.js';
 import type { ResolvedSlo } from '../slo/resolved-slo.js';
-import { alignUp, type BucketSeries } from './history-window.js';
+import { alignUp } from './history-window.js';
 
 /** The error budget of an SLO over its window, which is its budget period. */
 export interface PeriodBudget {
@@ -35,29 +33,25 @@ type BurnLevel = BurnRateRule['level'];
 
 const hour = 3_600_000;
 
-/** Bad and total events (or slices) of the whole SLO over buckets `[from, to)`. */
+/** What budgets read history through: merged aggregates of a time range. */
+export interface WindowHistory {
+  merged(segment: string, from: number, to: number, withHistogram: boolean): BucketAggregate;
+}
+
+/** Bad and total events (ratios) or 5-minute slices (value SLIs) of the whole SLO over `[from, to)`. */
 function badAndTotal(
   slo: ResolvedSlo,
-  series: BucketSeries,
+  history: WindowHistory,
   from: number,
   to: number,
 ): { bad: number; total: number } {
-  const sli = slo.sli;
-  if (sli.kind === 'evalMetric') return { bad: 0, total: 0 };
-  if (sli.kind === 'ratio') {
-    const merged = series.merged('', from, to, false);
+  if (slo.sli.kind === 'evalMetric') return { bad: 0, total: 0 };
+  const merged = history.merged('', from, to, false);
+  if (slo.sli.kind === 'ratio') {
     const higherIsBetter = slo.objective.op === 'gte' || slo.objective.op === 'gt';
     return { bad: higherIsBetter ? merged.count - merged.good : merged.good, total: merged.count };
   }
-  let bad = 0;
-  let total = 0;
-  for (const [, bucket] of series.buckets('', from, to)) {
-    const value = windowValue(sli, bucket).value;
-    if (value === null) continue;
-    total++;
-    if (!satisfies(value, slo.objective.op, slo.objective.target)) bad++;
-  }
-  return { bad, total };
+  return { bad: merged.slices - merged.goodSlices, total: merged.slices };
 }
 
 /** The share of events (or slices) the objective allows to be bad. */
@@ -70,10 +64,10 @@ function allowedShare(slo: ResolvedSlo): number {
 }
 
 /** Budget over the SLO's window ending at `at`; null for SLOs without a window of a day or more. */
-export function periodBudget(slo: ResolvedSlo, series: BucketSeries, at: number): PeriodBudget | null {
+export function periodBudget(slo: ResolvedSlo, history: WindowHistory, at: number): PeriodBudget | null {
   if (slo.windowMs === undefined || slo.windowMs < 24 * hour || slo.sli.kind === 'evalMetric') return null;
   const end = alignUp(at);
-  const { bad, total } = badAndTotal(slo, series, end - slo.windowMs, end);
+  const { bad, total } = badAndTotal(slo, history, end - slo.windowMs, end);
   const method = slo.sli.kind === 'ratio' ? 'occurrences' : 'timeslices';
   const share = allowedShare(slo);
   const budget =
@@ -85,7 +79,7 @@ export function periodBudget(slo: ResolvedSlo, series: BucketSeries, at: number)
           total,
         )
       : errorBudget('gte', 1 - share, total - bad, total);
-  const lastHour = badAndTotal(slo, series, end - hour, end);
+  const lastHour = badAndTotal(slo, history, end - hour, end);
   const rate = lastHour.total === 0 || share === 0 ? 0 : lastHour.bad / lastHour.total / share;
   let exhaustsAt: number | null = null;
   if (budget.remaining !== null && budget.remaining > 0 && rate > 0) {
@@ -101,13 +95,13 @@ export function periodBudget(slo: ResolvedSlo, series: BucketSeries, at: number)
 }
 
 /** Each configured burn-rate alert: burn over its long and short windows, and whether both exceed the factor. */
-export function burnRates(slo: ResolvedSlo, series: BucketSeries, at: number): BurnRateResult[] {
+export function burnRates(slo: ResolvedSlo, history: WindowHistory, at: number): BurnRateResult[] {
   if (slo.burnRates.length === 0 || slo.sli.kind === 'evalMetric') return [];
   const share = allowedShare(slo);
   const end = alignUp(at);
   return slo.burnRates.map((rule) => {
-    const long = badAndTotal(slo, series, end - parseDuration(rule.long)!, end);
-    const short = badAndTotal(slo, series, end - parseDuration(rule.short)!, end);
+    const long = badAndTotal(slo, history, end - parseDuration(rule.long)!, end);
+    const short = badAndTotal(slo, history, end - parseDuration(rule.short)!, end);
     const rate = (window: { bad: number; total: number }) =>
       window.total === 0 || share === 0 ? null : window.bad / window.total / share;
     const longRate = rate(long);
@@ -116,7 +110,7 @@ export function burnRates(slo: ResolvedSlo, series: BucketSeries, at: number): B
     const shortEvents =
       slo.sli.kind === 'ratio'
         ? short.total
-        : series.merged('', end - parseDuration(rule.short)!, end, needsHistogram(slo.sli)).count;
+        : history.merged('', end - parseDuration(rule.short)!, end, false).count;
     const firing =
       longRate !== null &&
       shortRate !== null &&

@@ -3,7 +3,7 @@ import type { ResolvedConfig } from '../config/resolved-config.js';
 import { SlokitError } from '../errors/slokit-error.js';
 import { evalMetricOutcome } from '../evaluation/eval-metric-outcome.js';
 import { budgetOf } from '../evaluation/slo-evaluator.js';
-import { classifyStatus } from '../evaluation/slo-status.js';
+import { classifyStatus, satisfies } from '../evaluation/slo-status.js';
 import { BucketAggregate } from '../history/bucket-aggregate.js';
 import { compileContribution, needsHistogram } from '../history/record-contribution.js';
 import { fnv1a, sliDefinition } from '../history/sli-definition.js';
@@ -12,6 +12,7 @@ import type { EvalRecord } from '../record/eval-record.js';
 import { compileFieldPath } from '../record/field-path.js';
 import type { SegmentReport, SloReport } from '../report/report.js';
 import type { SliValue } from '../sli/sli-accumulator.js';
+import { parseDuration } from '../slo/duration.js';
 import type { ResolvedSlo } from '../slo/resolved-slo.js';
 import { createSource, type SourceFactory } from '../source/create-source.js';
 import type { EvalSource, EvalSummary } from '../source/eval-source.js';
@@ -23,7 +24,8 @@ import type {
   SliBucket,
   StateStore,
 } from '../state/state-store.js';
-import { alignDown, BucketSeries, bucketMs, windowRange } from './history-window.js';
+import { dayMs, HistoryView, hourMs, resolutionDefinition } from './history-view.js';
+import { alignDown, BucketSeries, windowRange } from './history-window.js';
 import { burnRates, periodBudget } from './period-budget.js';
 import { silencedBy } from './silences.js';
 import type { AlertEvent, SyncResult, SyncSloResult, SyncSourceResult } from './sync-result.js';
@@ -92,9 +94,13 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
   }
   // Renew what this worker holds while the cycle runs, so a long pull keeps its lease and a dead worker's lapses fast.
   const held = new Set<string>(globalLock ? [globalLock] : []);
-  const heartbeat = setInterval(() => {
-    for (const name of held) void store.tryAcquireLease(name, options.owner, ttl, wallClock()).catch(() => {});
-  }, Math.max(1000, ttl / 3));
+  const heartbeat = setInterval(
+    () => {
+      for (const name of held)
+        void store.tryAcquireLease(name, options.owner, ttl, wallClock()).catch(() => {});
+    },
+    Math.max(1000, ttl / 3),
+  );
   heartbeat.unref?.();
   try {
     const owned = await ownedSources(options, ttl, wallClock);
@@ -348,7 +354,7 @@ async function evaluateSlo(
 ): Promise<{ slo: SyncSloResult; events: AlertEvent[] }> {
   const { slo } = cycle;
   const now = context.now;
-  let series: BucketSeries | undefined;
+  let series: HistoryView | undefined;
   let overall: SliValue;
   let segments: SegmentReport[] | null = null;
   const notes: string[] = [];
@@ -369,31 +375,21 @@ async function evaluateSlo(
       ignored: 0,
     };
   } else {
-    // History for the longest range this SLO needs: its window, and burn-rate windows within it.
+    // History for every range this SLO reads: its window, the last hour, and its burn-rate windows.
     const range = windowRange(now, slo.windowMs);
+    const end = range.to;
+    const froms = [
+      range.from,
+      end - 3_600_000,
+      ...slo.burnRates.flatMap((rule) => [end - parseDuration(rule.long)!, end - parseDuration(rule.short)!]),
+    ];
     const deltaRange = deltaStarts(cycle.deltas);
-    const from = Math.min(range.from, deltaRange?.from ?? range.from);
-    const rows = await context.store.getBuckets({
-      slo: slo.name,
-      definition: cycle.definition,
-      from,
-      to: range.to,
-    });
-    series = BucketSeries.fromRows(rows);
-    // Fold this cycle's new records into the stored buckets; the merged buckets are what gets written.
-    for (const segment of ['', ...cycle.deltas.segments()]) {
-      for (const [start, delta] of cycle.deltas.buckets(segment, 0, Number.POSITIVE_INFINITY)) {
-        // Every delta lies in [from, range.to): its stored bucket, if any, is already in the series.
-        const stored = series.buckets(segment, start, start + 1)[0]?.[1];
-        const merged = new BucketAggregate(cycle.histogram);
-        if (stored) merged.merge(stored);
-        merged.merge(delta);
-        series.set(segment, start, merged);
-        writes.buckets!.push(
-          merged.toRow({ slo: slo.name, definition: cycle.definition, segment, start }) as SliBucket,
-        );
-      }
-    }
+    series = await HistoryView.load(
+      context.store,
+      { slo: slo.name, definition: cycle.definition, at: now, froms },
+      deltaRange,
+    );
+    foldDeltas(cycle, series, writes);
     overall = windowValue(slo.sli, series.merged('', range.from, range.to, cycle.histogram));
     if (slo.groupBy !== undefined) {
       segments = series
@@ -574,4 +570,70 @@ function deltaStarts(series: BucketSeries): { from: number } | undefined {
     series.buckets(segment, 0, Number.POSITIVE_INFINITY).map(([start]) => start),
   );
   return starts.length === 0 ? undefined : { from: Math.min(...starts) };
+}
+
+/**
+ * Folds a cycle's new records into the stored 5-minute buckets and their hourly and daily rollups. A 5-minute
+ * bucket of a value SLI is one slice: good when its value meets the objective. Rollups count slices; when late data
+ * changes a slice's verdict, the rollups take the difference.
+ */
+function foldDeltas(cycle: SloCycle, view: HistoryView, writes: CycleWrites): void {
+  const { slo } = cycle;
+  const sli = slo.sli as Exclude<ResolvedSlo['sli'], { kind: 'evalMetric' }>;
+  const rollups = { '1h': new BucketSeries(), '1d': new BucketSeries() };
+  const write = (
+    resolution: '5m' | '1h' | '1d',
+    segment: string,
+    start: number,
+    aggregate: BucketAggregate,
+  ) => {
+    writes.buckets!.push(
+      aggregate.toRow({
+        slo: slo.name,
+        definition: resolutionDefinition(cycle.definition, resolution),
+        segment,
+        start,
+      }) as SliBucket,
+    );
+  };
+  for (const segment of ['', ...cycle.deltas.segments()]) {
+    for (const [start, delta] of cycle.deltas.buckets(segment, 0, Number.POSITIVE_INFINITY)) {
+      const stored = view.get('5m', segment, start);
+      const merged = new BucketAggregate(cycle.histogram);
+      if (stored) merged.merge(stored);
+      merged.merge(delta);
+      if (sli.kind === 'metric') {
+        const value = windowValue(sli, merged).value;
+        merged.slices = value === null ? 0 : 1;
+        merged.goodSlices =
+          value !== null && satisfies(value, slo.objective.op, slo.objective.target) ? 1 : 0;
+      }
+      delta.slices = merged.slices - (stored?.slices ?? 0);
+      delta.goodSlices = merged.goodSlices - (stored?.goodSlices ?? 0);
+      view.set('5m', segment, start, merged);
+      write('5m', segment, start, merged);
+      for (const [resolution, size] of [
+        ['1h', hourMs],
+        ['1d', dayMs],
+      ] as const) {
+        const rollupStart = Math.floor(start / size) * size;
+        let pending = rollups[resolution].buckets(segment, rollupStart, rollupStart + 1)[0]?.[1];
+        if (!pending) {
+          pending = new BucketAggregate(cycle.histogram);
+          const existing = view.get(resolution, segment, rollupStart);
+          if (existing) pending.merge(existing);
+          rollups[resolution].set(segment, rollupStart, pending);
+        }
+        pending.merge(delta);
+      }
+    }
+  }
+  for (const resolution of ['1h', '1d'] as const) {
+    for (const segment of ['', ...rollups[resolution].segments()]) {
+      for (const [start, aggregate] of rollups[resolution].buckets(segment, 0, Number.POSITIVE_INFINITY)) {
+        view.set(resolution, segment, start, aggregate);
+        write(resolution, segment, start, aggregate);
+      }
+    }
+  }
 }

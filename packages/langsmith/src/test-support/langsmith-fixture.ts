@@ -72,14 +72,20 @@ export function withRecordIds(source: EvalSourceV1, records: EvalRecord[]): Eval
     type: source.type,
     async *readRecords(options) {
       for await (const batch of source.readRecords(options)) {
-        yield { ...batch, records: batch.records.map((record) => ({ ...record, id: ids.get(record.id!) ?? record.id })) };
+        yield {
+          ...batch,
+          records: batch.records.map((record) => ({ ...record, id: ids.get(record.id!) ?? record.id })),
+        };
       }
     },
   };
 }
 
 /** Reads everything a source returns for a window. */
-export async function readAll(source: EvalSourceV1, options: Parameters<EvalSourceV1['readRecords']>[0] = {}) {
+export async function readAll(
+  source: EvalSourceV1,
+  options: Parameters<EvalSourceV1['readRecords']>[0] = {},
+) {
   const records: EvalRecord[] = [];
   const times: number[] = [];
   const issues = [];

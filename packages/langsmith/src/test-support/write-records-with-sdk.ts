@@ -4,7 +4,10 @@ import { Client } from 'langsmith';
 import type { RunCreate } from 'langsmith/schemas';
 
 /** A `langsmith` SDK client pointed at an emulator, with explicit settings so the environment plays no part. */
-export function sdkClient(emulator: { url: string; apiKey: string }, options: { workspaceId?: string } = {}): Client {
+export function sdkClient(
+  emulator: { url: string; apiKey: string },
+  options: { workspaceId?: string } = {},
+): Client {
   return new Client({
     apiUrl: emulator.url,
     apiKey: emulator.apiKey,
@@ -74,7 +77,8 @@ export async function writeRecordsWithSdk(
       },
     };
     // createRun takes project_name; batch entries name the project in session_name.
-    if (index < half) await client.createRun({ ...root, project_name: project } as Parameters<Client['createRun']>[0]);
+    if (index < half)
+      await client.createRun({ ...root, project_name: project } as Parameters<Client['createRun']>[0]);
     else batch.push({ ...root, session_name: project, trace_id: id, dotted_order: dotted(start, id) });
     batch.push(child);
   }

@@ -67,6 +67,8 @@ interface RequestSpec<Schema extends z.ZodType | undefined> {
 }
 
 const retryableStatuses = new Set([408, 429, 500, 502, 503, 504]);
+/** Failures the server surely did not act on (a 429, a refused connection): safe to repeat even for a create. */
+const notProcessed = new WeakSet<ApiCallError>();
 /** The largest traces/search page the server accepts (501 gives 400). */
 export const maxTracesPageSize = 500;
 /** MAX_RESULTS_GET_METRIC_HISTORY on the server. */
@@ -506,29 +508,31 @@ export class MlflowClient {
   ): Promise<z.infer<Schema> | undefined>;
   private request<Schema extends z.ZodType>(spec: RequestSpec<Schema>): Promise<z.infer<Schema>>;
   private async request<Schema extends z.ZodType>(spec: RequestSpec<Schema>): Promise<z.infer<Schema> | undefined> {
-    const text = (await this.send(spec)) as string | undefined;
-    if (text === undefined) return undefined;
-    const endpoint = `${spec.method} ${spec.path}`;
-    let json: unknown;
-    try {
-      json = text === '' ? {} : JSON.parse(text);
-    } catch (error) {
-      // A cut-off body: the connection dropped or a proxy truncated it. Worth another try when repeating is safe.
-      throw this.failure({
-        message: `${endpoint} returned a truncated or invalid JSON body (${text.length} bytes)`,
-        isRetryable: spec.idempotent,
-        cause: error,
-      });
-    }
-    const parsed = spec.schema.safeParse(json);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw this.failure({
-        message: `${endpoint} returned an unexpected body: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`,
-        isRetryable: false,
-      });
-    }
-    return parsed.data;
+    return this.send(spec, (payload) => {
+      if (payload === undefined) return undefined;
+      const text = payload.toString();
+      const endpoint = `${spec.method} ${spec.path}`;
+      let json: unknown;
+      try {
+        json = text === '' ? {} : JSON.parse(text);
+      } catch (error) {
+        // A cut-off body: the connection dropped or a proxy truncated it. Another try is worth it when safe.
+        throw this.failure({
+          message: `${endpoint} returned a truncated or invalid JSON body (${text.length} bytes)`,
+          isRetryable: true,
+          cause: error,
+        });
+      }
+      const parsed = spec.schema.safeParse(json);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw this.failure({
+          message: `${endpoint} returned an unexpected body: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`,
+          isRetryable: false,
+        });
+      }
+      return parsed.data as z.infer<Schema>;
+    });
   }
 
   private async requestBytes(
@@ -537,23 +541,34 @@ export class MlflowClient {
     query: Record<string, string>,
     signal: AbortSignal | undefined,
   ): Promise<Buffer> {
-    return (await this.send({ method, path, query, schema: undefined, idempotent: true, signal }, 'bytes')) as Buffer;
+    return this.send(
+      { method, path, query, schema: undefined, idempotent: true, signal },
+      (payload) => payload as Buffer,
+      'bytes',
+    );
   }
 
-  /** Sends a request with retries; resolves to the body text (or bytes), or undefined for an accepted 404. */
-  private async send(
+  /**
+   * Sends a request and reads its answer with `read`, retrying transient failures (of the request or of reading
+   * its body) with backoff; an accepted 404 reaches `read` as undefined.
+   */
+  private async send<T>(
     spec: RequestSpec<z.ZodType | undefined>,
+    read: (payload: string | Buffer | undefined) => T,
     as: 'text' | 'bytes' = 'text',
-  ): Promise<string | Buffer | undefined> {
+  ): Promise<T> {
     const retry = this.options.retry ?? {};
-    return retryWithBackoff(async () => this.attempt(spec, as), {
+    return retryWithBackoff(async () => read(await this.attempt(spec, as)), {
       maxAttempts: 8,
       initialDelayMs: 1000,
       maxTotalMs: 120_000,
       ...retry,
       classify: (error) =>
         error instanceof ApiCallError
-          ? { retry: error.isRetryable, retryAfterMs: error.retryAfterMs }
+          ? {
+              retry: error.isRetryable && (spec.idempotent || notProcessed.has(error)),
+              retryAfterMs: error.retryAfterMs,
+            }
           : { retry: false },
       ...(spec.signal ? { signal: spec.signal } : {}),
     });
@@ -600,13 +615,14 @@ export class MlflowClient {
           cause: error,
         });
       }
-      const code = (error as { cause?: { code?: string } })?.cause?.code;
-      throw this.failure({
+      const failure = this.failure({
         message: `${endpoint} failed: ${describeNetworkError(error)} (is MLFLOW_TRACKING_URI ${this.trackingUri} reachable?)`,
-        // A refused connection never reached the server; anything else may have, so only safe requests repeat.
-        isRetryable: spec.idempotent || code === 'ECONNREFUSED',
+        isRetryable: true,
         cause: error,
       });
+      // A refused connection never reached the server; anything else may have, so only safe requests repeat.
+      if ((error as { cause?: { code?: string } })?.cause?.code === 'ECONNREFUSED') notProcessed.add(failure);
+      throw failure;
     }
     if (response.ok) return payload;
     const text = typeof payload === 'string' ? payload : payload.toString('utf8');
@@ -614,12 +630,14 @@ export class MlflowClient {
     if (response.status === 404 && spec.notFoundAsUndefined && errorBody?.error_code === 'RESOURCE_DOES_NOT_EXIST') {
       return undefined;
     }
-    throw this.failure({
+    const failure = this.failure({
       message: this.describeStatus(endpoint, response.status, errorBody, text),
       statusCode: response.status,
-      isRetryable: retryableStatuses.has(response.status) && (spec.idempotent || response.status === 429),
+      isRetryable: retryableStatuses.has(response.status),
       retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
     });
+    if (response.status === 429) notProcessed.add(failure);
+    throw failure;
   }
 
   private describeStatus(

@@ -122,6 +122,15 @@ CREATE TABLE leases (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'time slices in buckets',
+    sql: `
+ALTER TABLE buckets
+  ADD COLUMN slices double precision NOT NULL DEFAULT 0,
+  ADD COLUMN good_slices double precision NOT NULL DEFAULT 0;
+`,
+  },
 ];
 
 /** A bulk insert: rows go in as one array per column, `unnest`ed server-side (one round trip per chunk). */
@@ -173,6 +182,8 @@ export const postgresBulk = {
       ['min', 'float8'],
       ['max', 'float8'],
       ['sketch', 'text'],
+      ['slices', 'float8'],
+      ['good_slices', 'float8'],
     ],
     conflict: `ON CONFLICT (slo, definition, start, segment) DO UPDATE SET ${updateAll([
       'count',
@@ -182,6 +193,8 @@ export const postgresBulk = {
       'min',
       'max',
       'sketch',
+      'slices',
+      'good_slices',
     ])}`,
   },
   seen: {
@@ -286,7 +299,8 @@ export const postgresSql = {
 
   getCursor: 'SELECT source, cursor, watermark, updated_at AS "updatedAt" FROM cursors WHERE source = $1',
 
-  getBuckets: `SELECT slo, definition, segment, start, count, good, sum, sum_squares AS "sumSquares", min, max, sketch
+  getBuckets: `SELECT slo, definition, segment, start, count, good, sum, sum_squares AS "sumSquares", min, max, sketch,
+      slices, good_slices AS "goodSlices"
     FROM buckets WHERE slo = $1 AND definition = $2 AND start >= $3 AND start < $4 ORDER BY start, segment`,
 
   filterSeen: 'SELECT id FROM seen WHERE source = $1 AND id = ANY($2::text[])',

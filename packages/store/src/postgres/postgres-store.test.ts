@@ -8,18 +8,25 @@ import { NewerSchemaError } from '../migrations/newer-schema-error.js';
 import { testStateStore } from '../test-state-store.js';
 import { runWorker } from '../test-support/run-worker.js';
 import { startTestPostgres, type TestPostgres } from '../test-support/test-postgres.js';
-import { postgresMigrations } from './postgres-sql.js';
+import { postgresMigrations, postgresSql } from './postgres-sql.js';
 import { createPostgresStore } from './postgres-store.js';
 
 // A real PostgreSQL server: SLOKIT_TEST_POSTGRES_URL, else a throwaway cluster (scripts/start-test-postgres.sh).
 // Every test works in a schema of its own, chosen through the URL (`options=-c search_path=...`).
 
 let server: TestPostgres | undefined;
+/** Why there is no server: every test that needs one fails with it (a failure, never a skip). */
+let unavailable: Error | undefined;
 let admin: pg.Pool;
 let counter = 0;
 
 beforeAll(async () => {
-  server = startTestPostgres();
+  try {
+    server = startTestPostgres();
+  } catch (error) {
+    unavailable = error as Error;
+    return;
+  }
   admin = new pg.Pool({ connectionString: server.url, max: 2 });
 }, 120_000);
 
@@ -30,6 +37,7 @@ afterAll(async () => {
 
 /** A fresh, empty schema and the URL that works in it. */
 async function freshSchema(): Promise<{ url: string; schema: string; drop: () => Promise<void> }> {
+  if (unavailable) throw unavailable;
   const schema = `slokit_test_${process.pid}_${++counter}`;
   await admin.query(`CREATE SCHEMA ${schema}`);
   const url = new URL(server!.url);
@@ -53,6 +61,11 @@ testStateStore('postgres', async () => {
 });
 
 describe('createPostgresStore', () => {
+  it('has a PostgreSQL server to test against', async () => {
+    if (unavailable) throw unavailable;
+    expect((await admin.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
+  });
+
   it('shows its URL without the password', () => {
     const store = createPostgresStore({
       url: 'postgres://slokit:s3cret@db.internal:5432/state?sslmode=require',
@@ -87,6 +100,43 @@ describe('createPostgresStore', () => {
     const again = createPostgresStore({ url });
     await expect(again.migrate()).rejects.toBeInstanceOf(NewerSchemaError);
     await again.close();
+    await drop();
+  });
+
+  it('upgrades a version-1 schema in place, keeping its buckets', async () => {
+    const { url, schema, drop } = await freshSchema();
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query(postgresSql.createMigrationsTable);
+    await client.query(postgresMigrations[0]!.sql);
+    await client.query(postgresSql.recordMigration, [1, postgresMigrations[0]!.name, 0]);
+    await client.query(
+      `INSERT INTO buckets (slo, definition, start, segment, count, good, sum, sum_squares, min, max, sketch)
+       VALUES ('latency', 'd', 1000, '', 5, 4, 12.5, 40.25, 1, 4, NULL)`,
+    );
+    await client.end();
+    const store = createPostgresStore({ url });
+    await store.migrate();
+    expect(await store.getBuckets({ slo: 'latency', definition: 'd', from: 0, to: 2000 })).toEqual([
+      {
+        slo: 'latency',
+        definition: 'd',
+        segment: '',
+        start: 1000,
+        count: 5,
+        good: 4,
+        sum: 12.5,
+        sumSquares: 40.25,
+        min: 1,
+        max: 4,
+        sketch: null,
+        slices: 0,
+        goodSlices: 0,
+      },
+    ]);
+    await store.close();
+    const applied = await admin.query(`SELECT version FROM ${schema}.schema_migrations ORDER BY version`);
+    expect(applied.rows.map((row) => row.version)).toEqual(postgresMigrations.map(({ version }) => version));
     await drop();
   });
 
@@ -151,6 +201,8 @@ describe('createPostgresStore', () => {
         min: null,
         max: index,
         sketch: null,
+        slices: 0,
+        goodSlices: 0,
       })),
     });
     expect((await store.filterSeen('prod', ids)).size).toBe(100_000);
@@ -173,8 +225,8 @@ describe('postgres: several workers on one database', () => {
     const stores = Array.from({ length: 8 }, () => createPostgresStore({ url }));
     await Promise.all(stores.map((store) => store.migrate()));
     await Promise.all(stores.map((store) => store.close()));
-    const applied = await admin.query(`SELECT version FROM ${schema}.schema_migrations`);
-    expect(applied.rows).toEqual([{ version: 1 }]);
+    const applied = await admin.query(`SELECT version FROM ${schema}.schema_migrations ORDER BY version`);
+    expect(applied.rows).toEqual(postgresMigrations.map(({ version }) => ({ version })));
     await drop();
   });
 
@@ -261,6 +313,8 @@ describe('postgres: several workers on one database', () => {
           min: null,
           max: null,
           sketch: null,
+          slices: 1,
+          goodSlices: 1,
         })),
       };
       const [commit, takeover] = await Promise.allSettled([

@@ -157,6 +157,8 @@ export function createPostgresStore(options: PostgresStoreOptions): StateStoreV1
           row.min ?? null,
           row.max ?? null,
           row.sketch ?? null,
+          row.slices,
+          row.goodSlices,
         ]),
       );
     }

@@ -121,6 +121,14 @@ CREATE TABLE leases (
 ) STRICT;
 `,
   },
+  {
+    version: 2,
+    name: 'time slices in buckets',
+    sql: `
+ALTER TABLE buckets ADD COLUMN slices REAL NOT NULL DEFAULT 0;
+ALTER TABLE buckets ADD COLUMN good_slices REAL NOT NULL DEFAULT 0;
+`,
+  },
 ];
 
 export const sqliteSql = {
@@ -143,13 +151,15 @@ export const sqliteSql = {
     ON CONFLICT (source) DO UPDATE SET cursor = excluded.cursor, watermark = excluded.watermark,
       updated_at = excluded.updated_at`,
 
-  getBuckets: `SELECT slo, definition, segment, start, count, good, sum, sum_squares AS sumSquares, min, max, sketch
+  getBuckets: `SELECT slo, definition, segment, start, count, good, sum, sum_squares AS sumSquares, min, max, sketch,
+      slices, good_slices AS goodSlices
     FROM buckets WHERE slo = ? AND definition = ? AND start >= ? AND start < ? ORDER BY start, segment`,
-  upsertBucket: `INSERT INTO buckets (slo, definition, start, segment, count, good, sum, sum_squares, min, max, sketch)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  upsertBucket: `INSERT INTO buckets (slo, definition, start, segment, count, good, sum, sum_squares, min, max, sketch,
+      slices, good_slices)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (slo, definition, start, segment) DO UPDATE SET count = excluded.count, good = excluded.good,
       sum = excluded.sum, sum_squares = excluded.sum_squares, min = excluded.min, max = excluded.max,
-      sketch = excluded.sketch`,
+      sketch = excluded.sketch, slices = excluded.slices, good_slices = excluded.good_slices`,
 
   /** `filterSeen` with `size` ids: one statement per chunk size, cached. */
   filterSeen: (size: number) =>

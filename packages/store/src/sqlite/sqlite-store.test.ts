@@ -1,12 +1,12 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { SlokitError } from '@slokit/core';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { NewerSchemaError } from '../migrations/newer-schema-error.js';
 import { testStateStore } from '../test-state-store.js';
-import { sqliteMigrations } from './sqlite-sql.js';
+import { sqliteMigrations, sqliteSql } from './sqlite-sql.js';
 import { createSqliteStore } from './sqlite-store.js';
 
 const root = mkdtempSync(join(tmpdir(), 'slokit-sqlite-store-'));
@@ -91,6 +91,43 @@ describe('createSqliteStore', () => {
       expect(detail, sql).not.toMatch(/\bSCAN\b/);
     }
     db.close();
+  });
+
+  it('upgrades a version-1 file in place, keeping its buckets', async () => {
+    const path = freshPath();
+    mkdirSync(dirname(path), { recursive: true });
+    const db = new Database(path);
+    db.exec(sqliteSql.createMigrationsTable);
+    db.exec(sqliteMigrations[0]!.sql);
+    db.prepare(sqliteSql.recordMigration).run(1, sqliteMigrations[0]!.name, 0);
+    db.exec(`INSERT INTO buckets (slo, definition, start, segment, count, good, sum, sum_squares, min, max, sketch)
+      VALUES ('latency', 'd', 1000, '', 5, 4, 12.5, 40.25, 1, 4, NULL)`);
+    db.close();
+    const store = createSqliteStore({ path });
+    await store.migrate();
+    expect(await store.getBuckets({ slo: 'latency', definition: 'd', from: 0, to: 2000 })).toEqual([
+      {
+        slo: 'latency',
+        definition: 'd',
+        segment: '',
+        start: 1000,
+        count: 5,
+        good: 4,
+        sum: 12.5,
+        sumSquares: 40.25,
+        min: 1,
+        max: 4,
+        sketch: null,
+        slices: 0,
+        goodSlices: 0,
+      },
+    ]);
+    await store.close();
+    const check = new Database(path, { readonly: true });
+    expect(check.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()).toEqual(
+      sqliteMigrations.map((migration) => migration.version),
+    );
+    check.close();
   });
 
   it('refuses state migrated by a newer slokit', async () => {

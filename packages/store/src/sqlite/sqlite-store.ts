@@ -51,9 +51,9 @@ export function createSqliteStore(options: SqliteStoreOptions): StateStoreV1 {
 
   async function open(): Promise<BetterSqlite3.Database> {
     const { default: Database } = await import('better-sqlite3');
-    if (!inMemory) mkdirSync(dirname(file), { recursive: true });
     let db: BetterSqlite3.Database;
     try {
+      if (!inMemory) mkdirSync(dirname(file), { recursive: true });
       db = new Database(file, { timeout: busyTimeoutMs });
     } catch (error) {
       throw new SlokitError(`cannot open the state database ${file}: ${(error as Error).message}`, {
@@ -66,6 +66,8 @@ export function createSqliteStore(options: SqliteStoreOptions): StateStoreV1 {
       // FULL: a commit is on disk when commit() resolves, even across a power cut (NORMAL would only survive a
       // process crash). One fsync per sync cycle costs nothing.
       db.pragma('synchronous = FULL');
+      // A backfill's commit can grow the WAL to hundreds of MB; give the space back after the next checkpoint.
+      db.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
     } catch (error) {
       db.close();
       throw new SlokitError(`cannot set up the state database ${file}: ${(error as Error).message}`, {
@@ -128,6 +130,8 @@ export function createSqliteStore(options: SqliteStoreOptions): StateStoreV1 {
           row.min ?? null,
           row.max ?? null,
           row.sketch ?? null,
+          row.slices,
+          row.goodSlices,
         );
       }
     }

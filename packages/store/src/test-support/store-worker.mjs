@@ -34,6 +34,8 @@ function bigWrites(round, buckets, seen) {
       min: 0,
       max: index,
       sketch: 'c2tldGNoLXNrZXRjaC1za2V0Y2gtc2tldGNoLXNrZXRjaC1za2V0Y2g=',
+      slices: 1,
+      goodSlices: index % 2,
     })),
     seen: Array.from({ length: seen }, (_, index) => ({
       source: `round-${round}`,
@@ -106,6 +108,8 @@ const operations = {
           min: null,
           max: null,
           sketch: null,
+          slices: 1,
+          goodSlices: 1,
         })),
         seen: Array.from({ length: seen }, (_, index) => ({
           source: prefix,

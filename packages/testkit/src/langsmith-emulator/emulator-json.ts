@@ -321,7 +321,9 @@ export function sessionJson(
 }
 
 export function datasetJson(state: EmulatorState, dataset: EmulatorDataset): Record<string, unknown> {
-  const sessions = [...state.sessions.values()].filter((session) => session.reference_dataset_id === dataset.id);
+  const sessions = [...state.sessions.values()].filter(
+    (session) => session.reference_dataset_id === dataset.id,
+  );
   return {
     id: dataset.id,
     name: dataset.name,

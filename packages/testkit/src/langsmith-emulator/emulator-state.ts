@@ -90,7 +90,8 @@ export class EmulatorState {
     },
     options: { upsert?: boolean } = {},
   ): EmulatorSession {
-    if (typeof body.name !== 'string' || body.name === '') throw new EmulatorHttpError(422, 'name is required');
+    if (typeof body.name !== 'string' || body.name === '')
+      throw new EmulatorHttpError(422, 'name is required');
     const existing = this.sessionByName(body.name);
     if (existing) {
       if (!options.upsert) throw new EmulatorHttpError(409, `Session with name ${body.name} already exists`);
@@ -159,8 +160,15 @@ export class EmulatorState {
 
   // Datasets
 
-  createDataset(body: { name?: unknown; description?: unknown; data_type?: unknown; extra?: unknown; id?: unknown }) {
-    if (typeof body.name !== 'string' || body.name === '') throw new EmulatorHttpError(422, 'name is required');
+  createDataset(body: {
+    name?: unknown;
+    description?: unknown;
+    data_type?: unknown;
+    extra?: unknown;
+    id?: unknown;
+  }) {
+    if (typeof body.name !== 'string' || body.name === '')
+      throw new EmulatorHttpError(422, 'name is required');
     for (const dataset of this.datasets.values()) {
       if (dataset.name === body.name)
         throw new EmulatorHttpError(409, `Dataset with name ${body.name} already exists`);
@@ -191,7 +199,11 @@ export class EmulatorState {
     const parent = body.parent_run_id;
     if (parent !== undefined && parent !== null && !isUuid(parent))
       throw new EmulatorHttpError(422, 'parent_run_id must be a UUID');
-    const traceId = isUuid(body.trace_id) ? body.trace_id : parent ? (this.runs.get(parent)?.trace_id ?? id) : id;
+    const traceId = isUuid(body.trace_id)
+      ? body.trace_id
+      : parent
+        ? (this.runs.get(parent)?.trace_id ?? id)
+        : id;
     const run: EmulatorRun = {
       id,
       name: typeof body.name === 'string' ? body.name : 'run',
@@ -236,7 +248,8 @@ export class EmulatorState {
     if (typeof body.error === 'string' && body.error !== '') run.error = body.error;
     if (isObject(body.outputs)) run.outputs = body.outputs;
     if (isObject(body.extra)) run.extra = { ...run.extra, ...body.extra };
-    if (Array.isArray(body.tags)) run.tags = body.tags.filter((tag): tag is string => typeof tag === 'string');
+    if (Array.isArray(body.tags))
+      run.tags = body.tags.filter((tag): tag is string => typeof tag === 'string');
     run.usage = usageOf(run);
     return run;
   }
@@ -313,7 +326,8 @@ export class EmulatorState {
     const runId = body.run_id ?? null;
     const sessionId = body.session_id ?? null;
     if (runId !== null && !isUuid(runId)) throw new EmulatorHttpError(422, 'run_id must be a UUID');
-    if (sessionId !== null && !isUuid(sessionId)) throw new EmulatorHttpError(422, 'session_id must be a UUID');
+    if (sessionId !== null && !isUuid(sessionId))
+      throw new EmulatorHttpError(422, 'session_id must be a UUID');
     if (runId === null && sessionId === null)
       throw new EmulatorHttpError(422, 'one of run_id or session_id is required');
     if (runId === null && sessionId !== null) this.requireSession(sessionId);
@@ -321,7 +335,11 @@ export class EmulatorState {
     const feedback: EmulatorFeedback = {
       id,
       run_id: runId,
-      trace_id: isUuid(body.trace_id) ? body.trace_id : runId ? (this.runs.get(runId)?.trace_id ?? null) : null,
+      trace_id: isUuid(body.trace_id)
+        ? body.trace_id
+        : runId
+          ? (this.runs.get(runId)?.trace_id ?? null)
+          : null,
       session_id: sessionId ?? (runId ? (this.runs.get(runId)?.session_id ?? null) : null),
       key: body.key,
       score: checkScore(body.score),
@@ -374,7 +392,8 @@ export class EmulatorState {
 
   private sessionFor(body: Record<string, unknown>): EmulatorSession {
     if (isUuid(body.session_id)) return this.requireSession(body.session_id);
-    const name = typeof body.session_name === 'string' && body.session_name !== '' ? body.session_name : 'default';
+    const name =
+      typeof body.session_name === 'string' && body.session_name !== '' ? body.session_name : 'default';
     return this.sessionByName(name) ?? this.createSession({ name });
   }
 
@@ -456,7 +475,8 @@ function usageOf(run: EmulatorRun): RunUsage {
     prompt_tokens: prompt,
     completion_tokens: completion,
     total_tokens:
-      number(source.total_tokens) ?? (prompt === null && completion === null ? null : (prompt ?? 0) + (completion ?? 0)),
+      number(source.total_tokens) ??
+      (prompt === null && completion === null ? null : (prompt ?? 0) + (completion ?? 0)),
     prompt_cost: promptCost,
     completion_cost: completionCost,
     total_cost:

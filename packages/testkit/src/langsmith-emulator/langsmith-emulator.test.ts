@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSupportBotTraffic } from '../support-bot-traffic.js';
 import { quickstartTrafficOptions } from '../quickstart-example.js';
+import { generateSupportBotTraffic } from '../support-bot-traffic.js';
 import { type LangSmithEmulator, startLangSmithEmulator } from './langsmith-emulator.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: the tests read response bodies as loose JSON.
+type Json = any;
 
 let emulator: LangSmithEmulator;
 const now = Date.parse('2026-11-26T14:30:00Z');
@@ -13,7 +16,10 @@ afterAll(async () => {
   await emulator.stop();
 });
 
-function call(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+function call(
+  path: string,
+  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+) {
   return fetch(emulator.url + path, {
     method: init.method ?? 'GET',
     headers: { 'x-api-key': emulator.apiKey, 'content-type': 'application/json', ...init.headers },
@@ -24,7 +30,7 @@ function call(path: string, init: { method?: string; body?: unknown; headers?: R
 async function json(path: string, init: Parameters<typeof call>[1] = {}) {
   const response = await call(path, init);
   expect(response.status, `${init.method ?? 'GET'} ${path}`).toBe(200);
-  return (await response.json()) as any;
+  return (await response.json()) as Json;
 }
 
 describe('LangSmith emulator', () => {
@@ -46,7 +52,11 @@ describe('LangSmith emulator', () => {
       'support-bot-eval-2026-11-25',
     ]);
     expect(experiments[0].run_count).toBe(200);
-    expect(Object.keys(experiments[0].feedback_stats).sort()).toEqual(['correctness', 'faithfulness', 'helpfulness']);
+    expect(Object.keys(experiments[0].feedback_stats).sort()).toEqual([
+      'correctness',
+      'faithfulness',
+      'helpfulness',
+    ]);
   });
 
   it('requires x-api-key, except on /info', async () => {
@@ -71,7 +81,7 @@ describe('LangSmith emulator', () => {
     const times: number[] = [];
     let cursor: string | null = null;
     do {
-      const page: any = await json('/api/v2/runs/query', { method: 'POST', body: { ...body, cursor } });
+      const page: Json = await json('/api/v2/runs/query', { method: 'POST', body: { ...body, cursor } });
       for (const run of page.items) {
         ids.push(run.id);
         times.push(Date.parse(run.start_time));
@@ -90,7 +100,7 @@ describe('LangSmith emulator', () => {
     const legacyIds: string[] = [];
     let next: string | null = null;
     do {
-      const page: any = await json('/runs/query', {
+      const page: Json = await json('/runs/query', {
         method: 'POST',
         body: {
           session: [project.id],
@@ -113,13 +123,13 @@ describe('LangSmith emulator', () => {
 
   it('defaults v2 queries to the last day and returns only ids without selects', async () => {
     const project = emulator.project('support-bot')!;
-    const page: any = await json('/api/v2/runs/query', {
+    const page: Json = await json('/api/v2/runs/query', {
       method: 'POST',
       body: { project_ids: [project.id], is_root: true, page_size: 5 },
     });
     expect(page.items).toHaveLength(5);
     expect(Object.keys(page.items[0])).toEqual(['id']);
-    const old: any = await json('/api/v2/runs/query', {
+    const old: Json = await json('/api/v2/runs/query', {
       method: 'POST',
       body: { project_ids: [project.id], max_start_time: '2026-11-25T14:30:00Z', selects: ['ID'] },
     });
@@ -140,7 +150,12 @@ describe('LangSmith emulator', () => {
     const project = emulator.project('support-bot')!;
     const stats = await json('/runs/stats', {
       method: 'POST',
-      body: { session: [project.id], is_root: true, start_time: '2026-11-26T13:25:00Z', end_time: '2026-11-26T13:35:00Z' },
+      body: {
+        session: [project.id],
+        is_root: true,
+        start_time: '2026-11-26T13:25:00Z',
+        end_time: '2026-11-26T13:35:00Z',
+      },
     });
     const expected = [...generateSupportBotTraffic(quickstartTrafficOptions)].filter((record) => {
       const time = Date.parse(record.timestamp);
@@ -214,7 +229,9 @@ describe('LangSmith emulator variants', () => {
       const missing = await fetch(`${scoped.url}/sessions`, { headers });
       expect(missing.status).toBe(403);
       expect(await missing.json()).toMatchObject({ error: 'org_scoped_key_requires_workspace' });
-      const named = await fetch(`${scoped.url}/sessions`, { headers: { ...headers, 'x-tenant-id': scoped.tenantId } });
+      const named = await fetch(`${scoped.url}/sessions`, {
+        headers: { ...headers, 'x-tenant-id': scoped.tenantId },
+      });
       expect(named.status).toBe(200);
     } finally {
       await scoped.stop();

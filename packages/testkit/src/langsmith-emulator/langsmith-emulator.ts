@@ -103,7 +103,9 @@ const defaultTenantId = 'e1a2b3c4-0000-4000-8000-000000000001';
  * `POST /runs/stats`, `/feedback`, `PATCH /sessions/{id}`, `POST /runs`, `POST /runs/batch`, `/datasets`, with
  * `x-api-key` auth and injectable faults.
  */
-export async function startLangSmithEmulator(options: LangSmithEmulatorOptions = {}): Promise<LangSmithEmulator> {
+export async function startLangSmithEmulator(
+  options: LangSmithEmulatorOptions = {},
+): Promise<LangSmithEmulator> {
   const apiKey = options.apiKey ?? defaultApiKey;
   const tenantId = options.tenantId ?? defaultTenantId;
   const apiV2 = options.apiV2 ?? true;
@@ -148,7 +150,10 @@ export async function startLangSmithEmulator(options: LangSmithEmulatorOptions =
     const fault = faults.find((candidate) => candidate.take(method, url.pathname))?.fault;
     if (fault?.kind === 'rate-limit') {
       log(request, parsed, 429);
-      send(response, new Reply(429, { detail: 'Too many requests' }, { 'retry-after': fault.retryAfter ?? '1' }));
+      send(
+        response,
+        new Reply(429, { detail: 'Too many requests' }, { 'retry-after': fault.retryAfter ?? '1' }),
+      );
       return;
     }
     if (fault?.kind === 'status') {
@@ -206,8 +211,10 @@ export async function startLangSmithEmulator(options: LangSmithEmulatorOptions =
         const result = handler(parsed, match);
         return result instanceof Reply ? result : new Reply(200, result);
       } catch (error) {
-        if (error instanceof EmulatorHttpError) return new Reply(error.status, error.body ?? { detail: error.message });
-        if (error instanceof FilterSyntaxError) return new Reply(400, { detail: `Invalid filter: ${error.message}` });
+        if (error instanceof EmulatorHttpError)
+          return new Reply(error.status, error.body ?? { detail: error.message });
+        if (error instanceof FilterSyntaxError)
+          return new Reply(400, { detail: `Invalid filter: ${error.message}` });
         throw error;
       }
     }
@@ -331,7 +338,9 @@ function buildRoutes(state: EmulatorState, options: { apiV2: boolean; now: () =>
     return offsetPage(query, sessions).map((session) => sessionJson(state, session, { includeStats }));
   });
   legacy('GET', `/sessions/${uuid}`, ({ query }, match) =>
-    sessionJson(state, state.requireSession(match[1]!), { includeStats: query.get('include_stats') === 'true' }),
+    sessionJson(state, state.requireSession(match[1]!), {
+      includeStats: query.get('include_stats') === 'true',
+    }),
   );
   legacy('POST', '/sessions', ({ query, body }) =>
     sessionJson(state, state.createSession(object(body), { upsert: query.get('upsert') === 'true' })),
@@ -425,8 +434,9 @@ function buildRoutes(state: EmulatorState, options: { apiV2: boolean; now: () =>
   v2('POST', '/api/v2/runs/query', ({ body }) => {
     const request = object(body);
     const projectIds = stringArray(request.project_ids);
-    const datasetId = typeof request.reference_dataset_id === 'string' ? request.reference_dataset_id : undefined;
-    if ((projectIds.length > 0) === (datasetId !== undefined)) {
+    const datasetId =
+      typeof request.reference_dataset_id === 'string' ? request.reference_dataset_id : undefined;
+    if (projectIds.length > 0 === (datasetId !== undefined)) {
       throw new EmulatorHttpError(422, 'set exactly one of project_ids or reference_dataset_id');
     }
     const sessionIds =
@@ -445,8 +455,7 @@ function buildRoutes(state: EmulatorState, options: { apiV2: boolean; now: () =>
       datasetId === undefined
         ? undefined
         : Math.min(...sessionIds.map((id) => state.requireSession(id).start_time));
-    const minStart =
-      parseTimeInput(request.min_start_time) ?? earliestSession ?? now - 24 * 3_600_000;
+    const minStart = parseTimeInput(request.min_start_time) ?? earliestSession ?? now - 24 * 3_600_000;
     const maxStart = parseTimeInput(request.max_start_time) ?? now;
     const query: RunQuery = {
       sessionIds,
@@ -525,7 +534,8 @@ function offsetPage<T>(query: URLSearchParams, items: T[]): T[] {
 }
 
 function legacyRunQuery(state: EmulatorState, request: Record<string, unknown>): RunQuery {
-  const sessionIds = request.session === null || request.session === undefined ? [] : stringArray(request.session);
+  const sessionIds =
+    request.session === null || request.session === undefined ? [] : stringArray(request.session);
   for (const id of sessionIds) state.requireSession(id);
   const ids = request.id === null || request.id === undefined ? undefined : stringArray(request.id);
   const trace = typeof request.trace === 'string' ? request.trace : undefined;
@@ -535,7 +545,10 @@ function legacyRunQuery(state: EmulatorState, request: Record<string, unknown>):
       ? undefined
       : stringArray(request.reference_example);
   if (sessionIds.length === 0 && !ids && !trace && !parentRun && !examples) {
-    throw new EmulatorHttpError(400, 'at least one of session, id, trace, parent_run or reference_example is required');
+    throw new EmulatorHttpError(
+      400,
+      'at least one of session, id, trace, parent_run or reference_example is required',
+    );
   }
   const scope =
     sessionIds.length > 0
@@ -563,9 +576,11 @@ function legacyRunQuery(state: EmulatorState, request: Record<string, unknown>):
 }
 
 function commonRunFilters(request: Record<string, unknown>): Partial<RunQuery> {
-  const result: { isRoot?: boolean; filter?: RunFilter; traceFilter?: RunFilter; treeFilter?: RunFilter } = {};
+  const result: { isRoot?: boolean; filter?: RunFilter; traceFilter?: RunFilter; treeFilter?: RunFilter } =
+    {};
   if (typeof request.is_root === 'boolean') result.isRoot = request.is_root;
-  if (typeof request.filter === 'string' && request.filter.trim() !== '') result.filter = parseRunFilter(request.filter);
+  if (typeof request.filter === 'string' && request.filter.trim() !== '')
+    result.filter = parseRunFilter(request.filter);
   if (typeof request.trace_filter === 'string' && request.trace_filter.trim() !== '')
     result.traceFilter = parseRunFilter(request.trace_filter);
   if (typeof request.tree_filter === 'string' && request.tree_filter.trim() !== '')
@@ -588,7 +603,8 @@ function stringArray(value: unknown): string[] {
 function clampInteger(value: unknown, fallback: number, min: number, max: number): number {
   if (value === null || value === undefined || value === '') return fallback;
   const number = Number(value);
-  if (!Number.isInteger(number) || number < min) throw new EmulatorHttpError(422, `invalid page size or offset ${String(value)}`);
+  if (!Number.isInteger(number) || number < min)
+    throw new EmulatorHttpError(422, `invalid page size or offset ${String(value)}`);
   if (number > max) throw new EmulatorHttpError(422, `page size ${number} is over the maximum of ${max}`);
   return number;
 }

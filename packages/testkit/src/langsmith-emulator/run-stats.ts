@@ -78,7 +78,8 @@ export function feedbackStats(feedback: Iterable<StatFeedback>): Record<string, 
       byKey.set(entry.key, group);
     }
     group.n++;
-    if (typeof entry.score === 'number' || typeof entry.score === 'boolean') group.scores.push(Number(entry.score));
+    if (typeof entry.score === 'number' || typeof entry.score === 'boolean')
+      group.scores.push(Number(entry.score));
     if (typeof entry.value === 'string') group.values[entry.value] = (group.values[entry.value] ?? 0) + 1;
   }
   const result: Record<string, FeedbackStat> = {};

@@ -65,7 +65,10 @@ const answers = [
 ];
 
 /** Writes seeded traffic into a project; returns the session and the number of root runs. */
-export function seedTraffic(state: EmulatorState, seed: TrafficSeed = {}): { session: EmulatorSession; runs: number } {
+export function seedTraffic(
+  state: EmulatorState,
+  seed: TrafficSeed = {},
+): { session: EmulatorSession; runs: number } {
   const projectName = seed.project ?? 'support-bot';
   const session = state.sessionByName(projectName) ?? state.createSession({ name: projectName });
   const childRuns = seed.childRuns ?? true;
@@ -113,7 +116,9 @@ function addTrafficRecord(
     error: record.error ?? null,
     inputs: options.payloads ? { question: questions[options.index % questions.length] } : null,
     outputs:
-      options.payloads && record.status === 'success' ? { answer: answers[options.index % answers.length] } : null,
+      options.payloads && record.status === 'success'
+        ? { answer: answers[options.index % answers.length] }
+        : null,
     extra: { metadata: { ...record.metadata, request_id: record.id } },
     tags: record.tags,
     parent_run_id: null,

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
@@ -755,7 +754,7 @@ async function sendLines(
     if (buffer === '' || closed) return;
     const ok = response.write(buffer);
     buffer = '';
-    if (!ok && !closed) await Promise.race([once(response, 'drain'), once(response, 'close')]);
+    if (!ok && !closed) await drainOrClose(response);
   };
   for (const line of lines) {
     if (closed) return;
@@ -777,6 +776,19 @@ async function sendLines(
   await flush();
   if (fault?.kind === 'reset') await resetAfterFlush(response);
   else response.end();
+}
+
+/** Waits until the client has taken the data written so far, or has gone. */
+function drainOrClose(response: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      response.off('drain', done);
+      response.off('close', done);
+      resolve();
+    };
+    response.on('drain', done);
+    response.on('close', done);
+  });
 }
 
 async function resetAfterFlush(response: ServerResponse): Promise<void> {

@@ -41,7 +41,7 @@ export function callToRecord(raw: unknown, context: MappingContext): MappedCall 
   if (status === 'descendant_error') metadata.descendant_error = true;
   const feedback = call.summary?.weave?.feedback;
   const found = feedback && feedback.length > 0 ? feedbackScores(feedback) : undefined;
-  if (found && found.types.length > 0) metadata.feedback_types = found.types.join(',');
+  if (found) for (const type of found.types) metadata[`feedback:${type}`] = true;
   const record: EvalRecord = {
     id: recordIdOf(call, call.id, context.recordId),
     timestamp: new Date(time).toISOString(),
@@ -60,7 +60,10 @@ export function callToRecord(raw: unknown, context: MappingContext): MappedCall 
 }
 
 /** A call the wire schema rejects, with its id and start time when those at least can be read. */
-export function invalid(raw: unknown, issue: { path: PropertyKey[]; message: string } | undefined): MappedCall {
+export function invalid(
+  raw: unknown,
+  issue: { path: PropertyKey[]; message: string } | undefined,
+): MappedCall {
   const fields = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
   const where = issue ? `${issue.path.map(String).join('.') || '(call)'}: ${issue.message}` : 'not a call';
   const time = parseCallTime(typeof fields.started_at === 'string' ? fields.started_at : undefined);

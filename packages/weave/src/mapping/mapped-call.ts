@@ -20,7 +20,11 @@ export interface MappingContext {
 }
 
 /** The record id of a call: the value at `context.recordId` when it is a string or number, else the call id. */
-export function recordIdOf(call: Record<string, unknown>, callId: string, recordId: string | undefined): string {
+export function recordIdOf(
+  call: Record<string, unknown>,
+  callId: string,
+  recordId: string | undefined,
+): string {
   if (recordId === undefined) return callId;
   let value: unknown = call;
   for (const segment of recordId.split('.')) {

@@ -64,7 +64,7 @@ export function predictRowToRecord(raw: unknown, context: MappingContext): Mappe
   if (call.parent_id) metadata.evaluation_call = call.parent_id;
   if (context.recordId !== undefined) metadata.call_id = call.id;
   if (status === 'descendant_error' && !modelFailed) metadata.descendant_error = true;
-  if (found && found.types.length > 0) metadata.feedback_types = found.types.join(',');
+  if (found) for (const type of found.types) metadata[`feedback:${type}`] = true;
 
   const record: EvalRecord = {
     id: recordIdOf(call, call.id, context.recordId),
