@@ -49,7 +49,11 @@ async function main() {
   let values;
   try {
     ({ values } = parseArgs({
-      options: { records: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        records: { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
     }));
   } catch (error) {
     throw new BenchError(`${error.message.split('\n')[0]}\n\n${usage}`, 2);
@@ -76,7 +80,11 @@ async function main() {
   try {
     for (let run = 1; run <= runs; run++) {
       progress(`run ${run}/${runs}: baseline (fetch loop into an array)`);
-      const base = await measure('baseline', [join(benchDir, 'baseline-fetch-loop.mjs'), server.url, server.experimentId], tempDir);
+      const base = await measure(
+        'baseline',
+        [join(benchDir, 'baseline-fetch-loop.mjs'), server.url, server.experimentId],
+        tempDir,
+      );
       if (Number(base.stdout.trim()) !== records) {
         throw new BenchError(`baseline pulled ${base.stdout.trim()} traces, expected ${records}`);
       }
@@ -87,7 +95,9 @@ async function main() {
       const read = await measure('source', [join(benchDir, 'source-read.mjs'), server.url], tempDir);
       const result = JSON.parse(read.stdout);
       if (result.records !== records || result.issues !== 0) {
-        throw new BenchError(`the source read ${result.records} records with ${result.issues} issues, expected ${records}`);
+        throw new BenchError(
+          `the source read ${result.records} records with ${result.issues} issues, expected ${records}`,
+        );
       }
       source.push(read);
       progress(`  ${read.seconds.toFixed(2)} s, ${formatMB(read.rssBytes)} MB peak RSS`);

@@ -10,7 +10,10 @@ export {
   logBatchLimits,
   type MetricInput,
 } from './client/chunk-log-batch.js';
-export { type CreateMlflowClientFromEnvOptions, createMlflowClientFromEnv } from './client/create-mlflow-client.js';
+export {
+  type CreateMlflowClientFromEnvOptions,
+  createMlflowClientFromEnv,
+} from './client/create-mlflow-client.js';
 export { parseDatabricksConfig } from './client/databricks-config-file.js';
 export { formatMetricValue, parseMetricValue } from './client/metric-value.js';
 export {
@@ -48,12 +51,18 @@ export {
   reportArtifactName,
 } from './publish/create-mlflow-publisher.js';
 export { sloKey, sloRunPayload, worstStatus } from './publish/slo-run-payload.js';
-export type { MlflowAdapterOptions } from './source/mlflow-adapter-context.js';
 export { createMlflowSource } from './source/create-mlflow-source.js';
+export type { MlflowAdapterOptions } from './source/mlflow-adapter-context.js';
 export { type MlflowSourceConfig, mlflowSourceConfigSchema } from './source/mlflow-source-config.js';
 export { assessmentValues, feedbackScore } from './traces/assessment-scores.js';
 export { type MlflowLinks, mlflowLinks } from './traces/mlflow-links.js';
-export { costOfTokens, defaultModelPrices, findModelPrice, type ModelPrice, type PriceTable } from './traces/model-prices.js';
+export {
+  costOfTokens,
+  defaultModelPrices,
+  findModelPrice,
+  type ModelPrice,
+  type PriceTable,
+} from './traces/model-prices.js';
 export { parseProtoDuration } from './traces/parse-proto-duration.js';
 export { parseTokenUsage } from './traces/parse-token-usage.js';
 export { readTracePages, type TracesCursor } from './traces/read-trace-pages.js';

@@ -37,7 +37,7 @@ fi
 # Run the server as `postgres` when we are root (PostgreSQL refuses to run as root), else as ourselves.
 as_server_user() {
   if [[ $(id -u) -eq 0 ]]; then
-    runuser -u postgres -- "$@"
+    "$(command -v runuser || echo /usr/sbin/runuser)" -u postgres -- "$@"
   else
     "$@"
   fi

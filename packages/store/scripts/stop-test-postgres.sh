@@ -34,7 +34,7 @@ if [[ -z "$bin" ]]; then
 fi
 
 if [[ $(id -u) -eq 0 ]]; then
-  runuser -u postgres -- "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null || true
+  "$(command -v runuser || echo /usr/sbin/runuser)" -u postgres -- "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null || true
 else
   "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null || true
 fi

@@ -13,10 +13,24 @@ const response = await fetch(url, {
   body: JSON.stringify({
     project_id: `bench/calls-${count}`,
     filter: { op_names: [`weave:///bench/calls-${count}/op/answer_question:*`, 'answer_question'] },
-    columns: ['id', 'op_name', 'display_name', 'trace_id', 'parent_id', 'started_at', 'ended_at', 'exception', 'attributes', 'summary'],
+    columns: [
+      'id',
+      'op_name',
+      'display_name',
+      'trace_id',
+      'parent_id',
+      'started_at',
+      'ended_at',
+      'exception',
+      'attributes',
+      'summary',
+    ],
     include_costs: true,
     include_feedback: true,
-    sort_by: [{ field: 'started_at', direction: 'asc' }, { field: 'id', direction: 'asc' }],
+    sort_by: [
+      { field: 'started_at', direction: 'asc' },
+      { field: 'id', direction: 'asc' },
+    ],
   }),
 });
 if (!response.ok) throw new Error(`stream_query answered ${response.status}`);

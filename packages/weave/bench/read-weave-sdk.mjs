@@ -5,7 +5,11 @@ import weave from 'weave';
 const count = Number(process.argv[2]);
 const client = await weave.init(`bench/calls-${count}`);
 const started = performance.now();
-const calls = await client.getCalls({ op_names: [`weave:///bench/calls-${count}/op/answer_question:*`] }, true, count);
+const calls = await client.getCalls(
+  { op_names: [`weave:///bench/calls-${count}/op/answer_question:*`] },
+  true,
+  count,
+);
 const seconds = (performance.now() - started) / 1000;
 process.stdout.write(`\n${JSON.stringify({ calls: calls.length, seconds })}\n`);
 process.exit(0);

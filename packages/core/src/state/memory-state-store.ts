@@ -159,8 +159,12 @@ export function createMemoryStateStore(): StateStoreV1 {
     async prune(before) {
       for (const known of seen.values())
         for (const [id, time] of known) if (time < before.seen) known.delete(id);
-      for (const rows of buckets.values())
-        for (const [id, row] of rows) if (row.start < before.buckets) rows.delete(id);
+      for (const rows of buckets.values()) {
+        for (const [id, row] of rows) {
+          const fine = !row.definition.includes(':');
+          if (row.start < before.buckets || (fine && row.start < before.fineBuckets)) rows.delete(id);
+        }
+      }
       for (const [id, row] of evaluations) if (row.at < before.evaluations) evaluations.delete(id);
       for (const [id, row] of alertEvents) if (row.at < before.alertEvents) alertEvents.delete(id);
       for (const [id, row] of outbox)

@@ -191,10 +191,15 @@ export interface StateStoreV1 {
 
   /** Writes one cycle atomically. */
   commit(writes: CycleWrites): Promise<void>;
-  /** Drops what no window needs any more. */
+  /**
+   * Drops what no window needs any more: seen ids, buckets (every resolution), evaluations, alert events and finished
+   * outbox rows older than the given times, and 5-minute buckets (definitions without a `:` suffix) older than
+   * `fineBuckets`, which rollups answer for.
+   */
   prune(before: {
     seen: number;
     buckets: number;
+    fineBuckets: number;
     evaluations: number;
     alertEvents: number;
     outbox: number;

@@ -125,6 +125,7 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
       );
       result.sources.push(sourceResult);
     }
+    if (!options.dryRun) await store.prune(pruneHorizon(config, now));
   } finally {
     clearInterval(heartbeat);
     if (globalLock) await store.releaseLease(globalLock, options.owner);
@@ -636,4 +637,23 @@ function foldDeltas(cycle: SloCycle, view: HistoryView, writes: CycleWrites): vo
       }
     }
   }
+}
+
+const day = 86_400_000;
+
+/**
+ * What history keeps: seen ids a day past the overlap (only the overlap is ever re-read), 5-minute buckets for two
+ * days (rollups answer older windows), rollups a day past the longest window, and 90 days of evaluations and alert
+ * events for reports and reviews.
+ */
+export function pruneHorizon(config: ResolvedConfig, now: number) {
+  const longest = Math.max(day, ...config.slos.map((slo) => slo.windowMs ?? config.sync.backfillMs));
+  return {
+    seen: now - config.sync.overlapMs - day,
+    buckets: now - longest - day,
+    fineBuckets: now - 2 * day,
+    evaluations: now - 90 * day,
+    alertEvents: now - 90 * day,
+    outbox: now - 7 * day,
+  };
 }

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { chunkLogBatch, logBatchLimits } from './chunk-log-batch.js';
 
 const metrics = (count: number) =>
-  Array.from({ length: count }, (_, index) => ({ key: `m${index}`, value: index, timestamp: 1_795_726_393_973 }));
+  Array.from({ length: count }, (_, index) => ({
+    key: `m${index}`,
+    value: index,
+    timestamp: 1_795_726_393_973,
+  }));
 const params = (count: number, size = 1) =>
   Array.from({ length: count }, (_, index) => ({ key: `p${index}`, value: 'x'.repeat(size) }));
 
@@ -46,7 +50,9 @@ describe('chunkLogBatch', () => {
     // 100 params of 6000 characters are 600 kB; 300 tags of 8000 characters are 2.4 MB.
     const requests = chunkLogBatch({ params: params(100, 6000), tags: params(300, 8000) });
     for (const request of requests) {
-      expect(Buffer.byteLength(JSON.stringify({ run_id: 'f'.repeat(32), ...request }))).toBeLessThan(1024 * 1024);
+      expect(Buffer.byteLength(JSON.stringify({ run_id: 'f'.repeat(32), ...request }))).toBeLessThan(
+        1024 * 1024,
+      );
     }
     expect(requests.flatMap((request) => request.tags)).toHaveLength(300);
     expect(requests.length).toBeGreaterThanOrEqual(4);

@@ -41,7 +41,10 @@ export const logBatchLimits = {
  * 100 tags and 1000 entities, and under 1 MB of JSON. Params come first, so a rejected (changed) param fails the
  * first request before any metric of the batch is written. Order within each list is kept.
  */
-export function chunkLogBatch(input: LogBatchInput, limits: typeof logBatchLimits = logBatchLimits): LogBatchRequest[] {
+export function chunkLogBatch(
+  input: LogBatchInput,
+  limits: typeof logBatchLimits = logBatchLimits,
+): LogBatchRequest[] {
   const requests: LogBatchRequest[] = [];
   let current: LogBatchRequest = { metrics: [], params: [], tags: [] };
   let bytes = 0;

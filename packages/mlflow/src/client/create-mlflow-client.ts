@@ -1,7 +1,10 @@
 import { MlflowClient, type MlflowClientOptions } from './mlflow-client.js';
 import { resolveMlflowConnection } from './resolve-mlflow-connection.js';
 
-export type CreateMlflowClientFromEnvOptions = Omit<MlflowClientOptions, 'trackingUri' | 'auth' | 'credentialSource'> & {
+export type CreateMlflowClientFromEnvOptions = Omit<
+  MlflowClientOptions,
+  'trackingUri' | 'auth' | 'credentialSource'
+> & {
   /** Overrides MLFLOW_TRACKING_URI. */
   trackingUri?: string;
 };

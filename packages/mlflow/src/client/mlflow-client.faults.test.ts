@@ -9,8 +9,13 @@ describe('MlflowClient under faults', () => {
   let experimentId: string;
   /** Fast backoff so tests do not wait; Retry-After still sets the floor of a wait. */
   const client = () =>
-    new MlflowClient({ trackingUri: emulator.url, timeoutMs: 2000, retry: { initialDelayMs: 5, maxDelayMs: 20 } });
-  const searchRequests = () => emulator.requests.filter((request) => request.path.endsWith('/traces/search')).length;
+    new MlflowClient({
+      trackingUri: emulator.url,
+      timeoutMs: 2000,
+      retry: { initialDelayMs: 5, maxDelayMs: 20 },
+    });
+  const searchRequests = () =>
+    emulator.requests.filter((request) => request.path.endsWith('/traces/search')).length;
 
   beforeAll(async () => {
     emulator = await startMlflowEmulator();
@@ -47,25 +52,45 @@ describe('MlflowClient under faults', () => {
   });
 
   it('gives up after the attempts allowed, with a retryable error naming the endpoint', async () => {
-    emulator.addFault({ kind: 'status', status: 503, times: Number.POSITIVE_INFINITY, path: '/traces/search' });
-    const limited = new MlflowClient({ trackingUri: emulator.url, retry: { maxAttempts: 3, initialDelayMs: 1 } });
+    emulator.addFault({
+      kind: 'status',
+      status: 503,
+      times: Number.POSITIVE_INFINITY,
+      path: '/traces/search',
+    });
+    const limited = new MlflowClient({
+      trackingUri: emulator.url,
+      retry: { maxAttempts: 3, initialDelayMs: 1 },
+    });
     const before = searchRequests();
-    const error = await limited.searchTraces({ experimentIds: [experimentId] }).catch((caught: unknown) => caught);
+    const error = await limited
+      .searchTraces({ experimentIds: [experimentId] })
+      .catch((caught: unknown) => caught);
     expect(searchRequests() - before).toBe(3);
     expect(error).toBeInstanceOf(ApiCallError);
     expect(error).toMatchObject({ statusCode: 503, isRetryable: true });
-    expect((error as Error).message).toContain('503 TEMPORARILY_UNAVAILABLE to POST /api/3.0/mlflow/traces/search');
+    expect((error as Error).message).toContain(
+      '503 TEMPORARILY_UNAVAILABLE to POST /api/3.0/mlflow/traces/search',
+    );
   });
 
   it('times out a slow response and retries it', async () => {
     emulator.addFault({ kind: 'delay', delayMs: 1500, path: '/traces/search' });
-    const impatient = new MlflowClient({ trackingUri: emulator.url, timeoutMs: 300, retry: { initialDelayMs: 1 } });
+    const impatient = new MlflowClient({
+      trackingUri: emulator.url,
+      timeoutMs: 300,
+      retry: { initialDelayMs: 1 },
+    });
     const before = searchRequests();
     const page = await impatient.searchTraces({ experimentIds: [experimentId], maxResults: 5 });
     expect(page.items).toHaveLength(5);
     expect(searchRequests() - before).toBe(2);
     emulator.addFault({ kind: 'delay', delayMs: 1500, path: '/traces/search', times: 5 });
-    const error = await new MlflowClient({ trackingUri: emulator.url, timeoutMs: 200, retry: { maxAttempts: 1 } })
+    const error = await new MlflowClient({
+      trackingUri: emulator.url,
+      timeoutMs: 200,
+      retry: { maxAttempts: 1 },
+    })
       .searchTraces({ experimentIds: [experimentId] })
       .catch((caught: unknown) => caught);
     expect((error as Error).message).toMatch(/timed out after 0\.2 s/);
@@ -125,11 +150,16 @@ describe('MlflowClient under faults', () => {
 
   it('names MLFLOW_TRACKING_URI when the server is unreachable', async () => {
     const port = await freePort();
-    const unreachable = new MlflowClient({ trackingUri: `http://127.0.0.1:${port}`, retry: { maxAttempts: 2, initialDelayMs: 1 } });
+    const unreachable = new MlflowClient({
+      trackingUri: `http://127.0.0.1:${port}`,
+      retry: { maxAttempts: 2, initialDelayMs: 1 },
+    });
     const error = await unreachable.getExperimentByName('x').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ApiCallError);
     expect((error as Error).message).toMatch(
-      new RegExp(`GET /api/2.0/mlflow/experiments/get-by-name failed: ECONNREFUSED.*MLFLOW_TRACKING_URI http://127.0.0.1:${port}`),
+      new RegExp(
+        `GET /api/2.0/mlflow/experiments/get-by-name failed: ECONNREFUSED.*MLFLOW_TRACKING_URI http://127.0.0.1:${port}`,
+      ),
     );
   });
 

@@ -1,6 +1,11 @@
 import { ApiCallError, parseRetryAfter, type RetryOptions, retryWithBackoff } from '@slokit/core';
 import type { z } from 'zod';
-import { chunkLogBatch, type KeyValueInput, type LogBatchInput, type LogBatchRequest } from './chunk-log-batch.js';
+import {
+  chunkLogBatch,
+  type KeyValueInput,
+  type LogBatchInput,
+  type LogBatchRequest,
+} from './chunk-log-batch.js';
 import {
   type Assessment,
   assessmentResponse,
@@ -131,7 +136,13 @@ export class MlflowClient {
 
   /** POST experiments/search. `max_results` is always sent: without it a 3.6 server answers 400. */
   async searchExperiments(
-    search: { filter?: string; orderBy?: string[]; maxResults?: number; viewType?: ViewType; pageToken?: string } = {},
+    search: {
+      filter?: string;
+      orderBy?: string[];
+      maxResults?: number;
+      viewType?: ViewType;
+      pageToken?: string;
+    } = {},
     options: CallOptions = {},
   ): Promise<Page<Experiment>> {
     const response = await this.request({
@@ -291,7 +302,12 @@ export class MlflowClient {
     const response = await this.request({
       method: 'POST',
       path: '/api/2.0/mlflow/runs/update',
-      body: { run_id: update.runId, status: update.status, end_time: update.endTime, run_name: update.runName },
+      body: {
+        run_id: update.runId,
+        status: update.status,
+        end_time: update.endTime,
+        run_name: update.runName,
+      },
       schema: updateRunResponse,
       idempotent: true,
       signal: options.signal,
@@ -328,7 +344,10 @@ export class MlflowClient {
     const points: Metric[] = [];
     let pageToken: string | undefined;
     do {
-      const result = await this.getMetricHistory({ runId, metricKey, ...(pageToken ? { pageToken } : {}) }, options);
+      const result = await this.getMetricHistory(
+        { runId, metricKey, ...(pageToken ? { pageToken } : {}) },
+        options,
+      );
       if (result.items.length === 0) break;
       points.push(...result.items);
       pageToken = result.nextPageToken;
@@ -404,7 +423,11 @@ export class MlflowClient {
   }
 
   /** POST /api/2.0/mlflow/traces/link-to-run: associates traces with a run (`trace.run_id` filters find them). */
-  async linkTracesToRun(runId: string, traceIds: readonly string[], options: CallOptions = {}): Promise<void> {
+  async linkTracesToRun(
+    runId: string,
+    traceIds: readonly string[],
+    options: CallOptions = {},
+  ): Promise<void> {
     await this.request({
       method: 'POST',
       path: '/api/2.0/mlflow/traces/link-to-run',
@@ -483,7 +506,9 @@ export class MlflowClient {
   ): Promise<void> {
     const relative = proxiedArtifactPath(artifactUri);
     if (relative === undefined) {
-      throw new TypeError(`artifact_uri '${artifactUri}' is not served by the tracking server (mlflow-artifacts:)`);
+      throw new TypeError(
+        `artifact_uri '${artifactUri}' is not served by the tracking server (mlflow-artifacts:)`,
+      );
     }
     const target = [relative, path]
       .join('/')
@@ -507,7 +532,9 @@ export class MlflowClient {
     spec: RequestSpec<Schema> & { notFoundAsUndefined: true },
   ): Promise<z.infer<Schema> | undefined>;
   private request<Schema extends z.ZodType>(spec: RequestSpec<Schema>): Promise<z.infer<Schema>>;
-  private async request<Schema extends z.ZodType>(spec: RequestSpec<Schema>): Promise<z.infer<Schema> | undefined> {
+  private async request<Schema extends z.ZodType>(
+    spec: RequestSpec<Schema>,
+  ): Promise<z.infer<Schema> | undefined> {
     return this.send(spec, (payload) => {
       if (payload === undefined) return undefined;
       const text = payload.toString();
@@ -604,8 +631,14 @@ export class MlflowClient {
     let response: Response;
     let payload: string | Buffer;
     try {
-      response = await this.fetch(url, { method: spec.method, headers, ...(body === undefined ? {} : { body }), signal });
-      payload = as === 'bytes' && response.ok ? Buffer.from(await response.arrayBuffer()) : await response.text();
+      response = await this.fetch(url, {
+        method: spec.method,
+        headers,
+        ...(body === undefined ? {} : { body }),
+        signal,
+      });
+      payload =
+        as === 'bytes' && response.ok ? Buffer.from(await response.arrayBuffer()) : await response.text();
     } catch (error) {
       if (spec.signal?.aborted) throw spec.signal.reason ?? error;
       if (timeout.aborted) {
@@ -627,7 +660,11 @@ export class MlflowClient {
     if (response.ok) return payload;
     const text = typeof payload === 'string' ? payload : payload.toString('utf8');
     const errorBody = parseErrorBody(text);
-    if (response.status === 404 && spec.notFoundAsUndefined && errorBody?.error_code === 'RESOURCE_DOES_NOT_EXIST') {
+    if (
+      response.status === 404 &&
+      spec.notFoundAsUndefined &&
+      errorBody?.error_code === 'RESOURCE_DOES_NOT_EXIST'
+    ) {
       return undefined;
     }
     const failure = this.failure({
@@ -658,7 +695,8 @@ export class MlflowClient {
     if (status === 404 && errorBody === undefined) {
       return `MLflow has no endpoint ${endpoint} at ${this.trackingUri} (404): is MLFLOW_TRACKING_URI the tracking server's address, with its path prefix? Traces and assessments need MLflow 3.`;
     }
-    if (status === 405) return `${base} (405): the server does not accept this method; is it an MLflow tracking server?`;
+    if (status === 405)
+      return `${base} (405): the server does not accept this method; is it an MLflow tracking server?`;
     return base;
   }
 
@@ -704,7 +742,10 @@ function parseErrorBody(text: string): { error_code?: string; message?: string }
   try {
     const json = JSON.parse(text) as { error_code?: unknown; message?: unknown };
     if (json !== null && typeof json === 'object' && typeof json.error_code === 'string') {
-      return { error_code: json.error_code, ...(typeof json.message === 'string' ? { message: json.message } : {}) };
+      return {
+        error_code: json.error_code,
+        ...(typeof json.message === 'string' ? { message: json.message } : {}),
+      };
     }
   } catch {
     // Not JSON: an HTML error page from Flask or a proxy.
@@ -714,7 +755,10 @@ function parseErrorBody(text: string): { error_code?: string; message?: string }
 
 function summarizeText(text: string): string {
   const title = /<title>([^<]*)<\/title>/i.exec(text)?.[1];
-  const plain = (title ?? text).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+  const plain = (title ?? text)
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return plain.length > 200 ? `${plain.slice(0, 200)}…` : plain;
 }
 

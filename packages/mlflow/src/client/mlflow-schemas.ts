@@ -69,7 +69,9 @@ export const assessmentSchema = z.looseObject({
   feedback: z
     .looseObject({
       value: z.unknown().optional(),
-      error: z.looseObject({ error_code: z.string().optional(), error_message: z.string().optional() }).optional(),
+      error: z
+        .looseObject({ error_code: z.string().optional(), error_message: z.string().optional() })
+        .optional(),
     })
     .optional(),
   expectation: z.looseObject({ value: z.unknown().optional() }).optional(),
@@ -118,8 +120,14 @@ export const createExperimentResponse = z.looseObject({ experiment_id: text });
 export const getRunResponse = z.looseObject({ run: runSchema });
 export const searchRunsResponse = z.looseObject({ runs: z.array(runSchema).optional(), ...pageToken });
 export const updateRunResponse = z.looseObject({ run_info: runInfoSchema.optional() });
-export const metricHistoryResponse = z.looseObject({ metrics: z.array(metricSchema).optional(), ...pageToken });
-export const searchTracesResponse = z.looseObject({ traces: z.array(traceInfoSchema).optional(), ...pageToken });
+export const metricHistoryResponse = z.looseObject({
+  metrics: z.array(metricSchema).optional(),
+  ...pageToken,
+});
+export const searchTracesResponse = z.looseObject({
+  traces: z.array(traceInfoSchema).optional(),
+  ...pageToken,
+});
 export const getTraceInfoResponse = z.looseObject({ trace: z.looseObject({ trace_info: traceInfoSchema }) });
 export const assessmentResponse = z.looseObject({ assessment: assessmentSchema });
 export const listArtifactsResponse = z.looseObject({

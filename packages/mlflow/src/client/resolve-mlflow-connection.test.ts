@@ -17,7 +17,10 @@ describe('resolveMlflowConnection', () => {
   });
 
   it('sends Bearer MLFLOW_TRACKING_TOKEN, and Basic when username and password are both set (Basic wins)', () => {
-    const bearer = resolveMlflowConnection({ MLFLOW_TRACKING_URI: 'http://h:5000', MLFLOW_TRACKING_TOKEN: 'tok-123456789' });
+    const bearer = resolveMlflowConnection({
+      MLFLOW_TRACKING_URI: 'http://h:5000',
+      MLFLOW_TRACKING_TOKEN: 'tok-123456789',
+    });
     expect(authorizationHeader(bearer.auth)).toBe('Bearer tok-123456789');
     expect(bearer.credentialSource).toBe('MLFLOW_TRACKING_TOKEN (tok-…6789)');
     const basic = resolveMlflowConnection({
@@ -26,7 +29,9 @@ describe('resolveMlflowConnection', () => {
       MLFLOW_TRACKING_USERNAME: 'admin',
       MLFLOW_TRACKING_PASSWORD: 'password1234',
     });
-    expect(authorizationHeader(basic.auth)).toBe(`Basic ${Buffer.from('admin:password1234').toString('base64')}`);
+    expect(authorizationHeader(basic.auth)).toBe(
+      `Basic ${Buffer.from('admin:password1234').toString('base64')}`,
+    );
     expect(basic.credentialSource).toContain('MLFLOW_TRACKING_USERNAME');
     expect(basic.credentialSource).not.toContain('password1234');
   });
@@ -45,14 +50,22 @@ describe('resolveMlflowConnection', () => {
       resolveMlflowConnection({ MLFLOW_TRACKING_URI: 'http://h', MLFLOW_TRACKING_USERNAME: 'admin' }),
     ).toThrow(/MLFLOW_TRACKING_PASSWORD is not set/);
     expect(() => resolveMlflowConnection({ MLFLOW_TRACKING_URI: 'file:///tmp/mlruns' })).toThrow(ConfigError);
-    expect(() => resolveMlflowConnection({ MLFLOW_TRACKING_URI: 'databricks' })).toThrow(/DATABRICKS_HOST is not set/);
-    expect(() => resolveMlflowConnection({ MLFLOW_TRACKING_URI: 'databricks', DATABRICKS_HOST: 'x.cloud.databricks.com' })).toThrow(
-      /DATABRICKS_TOKEN is not set/,
+    expect(() => resolveMlflowConnection({ MLFLOW_TRACKING_URI: 'databricks' })).toThrow(
+      /DATABRICKS_HOST is not set/,
     );
+    expect(() =>
+      resolveMlflowConnection({
+        MLFLOW_TRACKING_URI: 'databricks',
+        DATABRICKS_HOST: 'x.cloud.databricks.com',
+      }),
+    ).toThrow(/DATABRICKS_TOKEN is not set/);
   });
 
   it('connects to Databricks with DATABRICKS_HOST and a personal access token', () => {
-    const connection = resolveMlflowConnection({ DATABRICKS_HOST: 'adb-1.azuredatabricks.net', DATABRICKS_TOKEN: 'dapi0123456789' });
+    const connection = resolveMlflowConnection({
+      DATABRICKS_HOST: 'adb-1.azuredatabricks.net',
+      DATABRICKS_TOKEN: 'dapi0123456789',
+    });
     expect(connection).toMatchObject({
       trackingUri: 'https://adb-1.azuredatabricks.net',
       auth: { type: 'bearer', token: 'dapi0123456789' },
@@ -84,7 +97,9 @@ describe('resolveMlflowConnection', () => {
 
 describe('parseDatabricksConfig', () => {
   it('reads host and token of every profile, ignoring comments and other keys', () => {
-    expect(parseDatabricksConfig('# c\n[a]\nhost=h1\ntoken = t1\ncluster_id = x\n[b]\n; note\nHOST = h2\n')).toEqual({
+    expect(
+      parseDatabricksConfig('# c\n[a]\nhost=h1\ntoken = t1\ncluster_id = x\n[b]\n; note\nHOST = h2\n'),
+    ).toEqual({
       a: { host: 'h1', token: 't1' },
       b: { host: 'h2' },
     });

@@ -39,7 +39,10 @@ export function resolveMlflowConnection(
   env: Record<string, string | undefined>,
   options: ResolveConnectionOptions = {},
 ): MlflowConnection {
-  const where = { ...(options.configFile ? { configFile: options.configFile } : {}), path: options.path ?? '' };
+  const where = {
+    ...(options.configFile ? { configFile: options.configFile } : {}),
+    path: options.path ?? '',
+  };
   const set = (name: string) => {
     const value = env[name];
     return value !== undefined && value.trim() !== '' ? value.trim() : undefined;
@@ -80,7 +83,9 @@ export function resolveMlflowConnection(
   const username = set('MLFLOW_TRACKING_USERNAME');
   const password = set('MLFLOW_TRACKING_PASSWORD');
   const token = set('MLFLOW_TRACKING_TOKEN');
-  const isDatabricks = /\.(cloud\.databricks\.com|azuredatabricks\.net|gcp\.databricks\.com)$/.test(url.hostname);
+  const isDatabricks = /\.(cloud\.databricks\.com|azuredatabricks\.net|gcp\.databricks\.com)$/.test(
+    url.hostname,
+  );
   const databricksToken = isDatabricks ? set('DATABRICKS_TOKEN') : undefined;
   const connection: MlflowConnection = {
     trackingUri,

@@ -14,7 +14,13 @@ const links = mlflowLinks('http://mlflow:5000', false);
 describe('runToEvalSummary', () => {
   it('takes every metric under its MLflow key, NaN as no value, named and timed after the run', () => {
     const run: Run = {
-      info: { run_id: 'abc', experiment_id: '3', run_name: 'eval-gpt-4o', start_time: 1000, end_time: 1_795_640_303_973 },
+      info: {
+        run_id: 'abc',
+        experiment_id: '3',
+        run_name: 'eval-gpt-4o',
+        start_time: 1000,
+        end_time: 1_795_640_303_973,
+      },
       data: {
         metrics: [
           { key: 'correctness/mean', value: 0.82 },
@@ -42,8 +48,14 @@ describe('runToEvalSummary', () => {
 
 describe('the legacy eval results table', () => {
   it('parses split-oriented JSON and says what is wrong otherwise', () => {
-    expect(parseEvalTable(JSON.stringify(legacyTable))).toMatchObject({ ok: true, columns: legacyTable.columns });
-    expect(parseEvalTable('{"columns": ["a"], "data": ')).toMatchObject({ ok: false, problem: expect.stringContaining('not valid JSON') });
+    expect(parseEvalTable(JSON.stringify(legacyTable))).toMatchObject({
+      ok: true,
+      columns: legacyTable.columns,
+    });
+    expect(parseEvalTable('{"columns": ["a"], "data": ')).toMatchObject({
+      ok: false,
+      problem: expect.stringContaining('not valid JSON'),
+    });
     expect(parseEvalTable('{"a": [1]}')).toEqual({
       ok: false,
       problem: 'is not a split-oriented table ({"columns": [...], "data": [[...]]})',
@@ -75,8 +87,12 @@ describe('the legacy eval results table', () => {
   });
 
   it('finds the table from the mlflow.loggedArtifacts tag', () => {
-    expect(loggedTablePath('[{"path": "eval_results_table.json", "type": "table"}]')).toBe('eval_results_table.json');
-    expect(loggedTablePath('[{"path": "v2_eval_results_table.json", "type": "table"}]')).toBe('v2_eval_results_table.json');
+    expect(loggedTablePath('[{"path": "eval_results_table.json", "type": "table"}]')).toBe(
+      'eval_results_table.json',
+    );
+    expect(loggedTablePath('[{"path": "v2_eval_results_table.json", "type": "table"}]')).toBe(
+      'v2_eval_results_table.json',
+    );
     expect(loggedTablePath('[{"path": "model", "type": "model"}]')).toBeUndefined();
     expect(loggedTablePath('not json')).toBeUndefined();
   });
@@ -97,7 +113,9 @@ describe('selecting eval runs', () => {
   const idOf = (run: Run | undefined) => run?.info.run_id;
 
   it('latest is the newest FINISHED run tagged mlflow.run.isEval, else the newest FINISHED run', async () => {
-    expect(idOf(await findSummaryRun(client, scenario.experimentId, { kind: 'latest' }))).toBe(scenario.latestRunId);
+    expect(idOf(await findSummaryRun(client, scenario.experimentId, { kind: 'latest' }))).toBe(
+      scenario.latestRunId,
+    );
     // A newer FAILED eval run does not count.
     const failed = emulator.addRun({
       experimentId: scenario.experimentId,
@@ -106,7 +124,9 @@ describe('selecting eval runs', () => {
       startTime: 1_795_700_000_000,
       tags: { 'mlflow.run.isEval': 'true' },
     });
-    expect(idOf(await findSummaryRun(client, scenario.experimentId, { kind: 'latest' }))).toBe(scenario.latestRunId);
+    expect(idOf(await findSummaryRun(client, scenario.experimentId, { kind: 'latest' }))).toBe(
+      scenario.latestRunId,
+    );
     const legacyOnly = emulator.createExperiment('legacy-only');
     const plain = emulator.addRun({ experimentId: legacyOnly, name: 'evaluate', startTime: 1000 });
     expect(idOf(await findSummaryRun(client, legacyOnly, { kind: 'latest' }))).toBe(plain);
@@ -115,11 +135,13 @@ describe('selecting eval runs', () => {
 
   it('all lists every FINISHED run, oldest first; a filter lists the runs it matches', async () => {
     const all: string[] = [];
-    for await (const run of listSelectedRuns(client, scenario.experimentId, { kind: 'all' })) all.push(run.info.run_name!);
+    for await (const run of listSelectedRuns(client, scenario.experimentId, { kind: 'all' }))
+      all.push(run.info.run_name!);
     expect(all).toEqual(['legacy-eval-rag-v1', 'eval-gpt-4o-mini-2026-11-24', 'eval-gpt-4o-2026-11-25']);
     const filtered: string[] = [];
     const filter = { kind: 'filter' as const, filter: "params.model = 'gpt-4o-mini'" };
-    for await (const run of listSelectedRuns(client, scenario.experimentId, filter)) filtered.push(run.info.run_name!);
+    for await (const run of listSelectedRuns(client, scenario.experimentId, filter))
+      filtered.push(run.info.run_name!);
     expect(filtered).toEqual(['eval-gpt-4o-mini-2026-11-24']);
     // 0.44 (older, FINISHED) and 0.67 (failed, older still) match: a filter takes the newest match, any status.
     const lowest = await findSummaryRun(client, scenario.experimentId, {
@@ -140,7 +162,9 @@ describe('selecting eval runs', () => {
     const untagged = emulator.addRun({ experimentId: scenario.experimentId, name: 'untagged', startTime: 5 });
     emulator.addArtifact(untagged, 'eval/eval_results_table.json', '{}');
     emulator.addArtifact(untagged, 'prefixed_eval_results_table.json', '{}');
-    expect(await findEvalTable(client, await client.getRun(untagged))).toBe('prefixed_eval_results_table.json');
+    expect(await findEvalTable(client, await client.getRun(untagged))).toBe(
+      'prefixed_eval_results_table.json',
+    );
     expect(await findEvalTable(client, await client.getRun(scenario.olderRunId))).toBeUndefined();
   });
 });

@@ -8,7 +8,11 @@ const tableName = 'eval_results_table.json';
  * `mlflow.loggedArtifacts` (`[{"path": "eval_results_table.json", "type": "table"}]`, prefixed when the eval used
  * a metric prefix), else found at the artifact root. Undefined when the run has none.
  */
-export async function findEvalTable(client: MlflowClient, run: Run, signal?: AbortSignal): Promise<string | undefined> {
+export async function findEvalTable(
+  client: MlflowClient,
+  run: Run,
+  signal?: AbortSignal,
+): Promise<string | undefined> {
   const logged = run.data?.tags?.find((tag) => tag.key === 'mlflow.loggedArtifacts')?.value;
   const fromTag = loggedTablePath(logged);
   if (fromTag !== undefined) return fromTag;

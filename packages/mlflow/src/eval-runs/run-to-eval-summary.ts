@@ -20,6 +20,7 @@ export function runToEvalSummary(run: Run, samples: number | undefined, links: M
   const name = info.run_name ?? run.data?.tags?.find((tag) => tag.key === 'mlflow.runName')?.value ?? runId;
   if (name !== undefined) summary.name = name;
   if (time !== undefined && time > 0) summary.timestamp = new Date(time).toISOString();
-  if (runId !== undefined && info.experiment_id !== undefined) summary.url = links.run(info.experiment_id, runId);
+  if (runId !== undefined && info.experiment_id !== undefined)
+    summary.url = links.run(info.experiment_id, runId);
   return summary;
 }

@@ -15,7 +15,10 @@ describe('mlflow publisher', () => {
     emulator = undefined;
   });
 
-  const setup = async (options: Parameters<typeof startMlflowEmulator>[0] = {}, config: Record<string, unknown> = {}) => {
+  const setup = async (
+    options: Parameters<typeof startMlflowEmulator>[0] = {},
+    config: Record<string, unknown> = {},
+  ) => {
     emulator = await startMlflowEmulator(options);
     const publisher = createMlflowPublisher(
       'prod',
@@ -66,11 +69,20 @@ describe('mlflow publisher', () => {
       'mlflow.source.name': 'slokit',
     });
     const params = Object.fromEntries((run.data?.params ?? []).map((param) => [param.key, param.value]));
-    expect(params).toMatchObject({ 'slo.p95-latency.objective': 'lte 2000', 'slo.p99-latency.sli': 'p95 of latency_ms' });
+    expect(params).toMatchObject({
+      'slo.p95-latency.objective': 'lte 2000',
+      'slo.p99-latency.sli': 'p95 of latency_ms',
+    });
 
-    const artifact = JSON.parse((await client.downloadArtifact(run.info.run_id!, 'slokit-report.json')).toString());
+    const artifact = JSON.parse(
+      (await client.downloadArtifact(run.info.run_id!, 'slokit-report.json')).toString(),
+    );
     expect(artifact).toMatchObject({ checkId: report.checkId, source: 'prod', compliance: 0.5 });
-    expect(artifact.slos.map((slo: { name: string }) => slo.name)).toEqual(['p95-latency', 'p99-latency', 'empty']);
+    expect(artifact.slos.map((slo: { name: string }) => slo.name)).toEqual([
+      'p95-latency',
+      'p99-latency',
+      'empty',
+    ]);
   });
 
   it('publishes each check as its own run, so repeated checks chart over time', async () => {
@@ -83,7 +95,9 @@ describe('mlflow publisher', () => {
     const { items: runs } = await client.searchRuns({ experimentIds: [experiment!.experiment_id] });
     expect(runs).toHaveLength(2);
     expect(
-      runs.map((run) => run.data!.metrics!.find((metric) => metric.key === 'slo.p95-latency.value')!.value).sort(),
+      runs
+        .map((run) => run.data!.metrics!.find((metric) => metric.key === 'slo.p95-latency.value')!.value)
+        .sort(),
     ).toEqual([1800, 1900]);
   });
 
@@ -93,7 +107,9 @@ describe('mlflow publisher', () => {
     await publishTwice(publisher, report);
     const before = server.requests.length;
     await publishTwice(publisher, report);
-    const writes = server.requests.slice(before).filter((request) => /log-batch|runs\/create|runs\/update/.test(request.path));
+    const writes = server.requests
+      .slice(before)
+      .filter((request) => /log-batch|runs\/create|runs\/update/.test(request.path));
     expect(writes).toEqual([]);
     const run = [...server.store.runs.values()][0]!;
     expect(run.history.get('slo.p95-latency.value')).toHaveLength(1);
@@ -155,7 +171,11 @@ describe('mlflow publisher', () => {
       fast,
     );
     const report = conformanceReport();
-    const result = await publisher.publish({ report, slos: report.slos.slice(0, 1), checkId: report.checkId });
+    const result = await publisher.publish({
+      report,
+      slos: report.slos.slice(0, 1),
+      checkId: report.checkId,
+    });
     const evalRun = emulator.store.runs.get(scenario.latestRunId)!;
     expect(evalRun.tags.get('slo.status')).toBe('ok');
     expect(result.target).toContain(evalRun.tags.get('slo.check_run')!);
@@ -170,15 +190,25 @@ describe('mlflow publisher', () => {
       // The emulator stands in for the workspace DATABRICKS_HOST names.
       {
         baseDir: '.',
-        env: { MLFLOW_TRACKING_URI: 'databricks', DATABRICKS_HOST: emulator.url, DATABRICKS_TOKEN: 'dapi-test-token-0001' },
+        env: {
+          MLFLOW_TRACKING_URI: 'databricks',
+          DATABRICKS_HOST: emulator.url,
+          DATABRICKS_TOKEN: 'dapi-test-token-0001',
+        },
       },
       fast,
     );
     const report = conformanceReport();
     const result = await publisher.publish({ report, slos: report.slos, checkId: report.checkId });
-    const experiment = [...emulator.store.experiments.values()].find((item) => item.name === '/Shared/slokit-slo-checks');
+    const experiment = [...emulator.store.experiments.values()].find(
+      (item) => item.name === '/Shared/slokit-slo-checks',
+    );
     expect(experiment).toBeDefined();
-    expect(result.urls![0]).toMatch(new RegExp(`^${emulator.url}/ml/experiments/${experiment!.experimentId}/runs/[0-9a-f]{32}$`));
-    expect(emulator.requests.every((request) => request.headers.authorization === 'Bearer dapi-test-token-0001')).toBe(true);
+    expect(result.urls![0]).toMatch(
+      new RegExp(`^${emulator.url}/ml/experiments/${experiment!.experimentId}/runs/[0-9a-f]{32}$`),
+    );
+    expect(
+      emulator.requests.every((request) => request.headers.authorization === 'Bearer dapi-test-token-0001'),
+    ).toBe(true);
   });
 });

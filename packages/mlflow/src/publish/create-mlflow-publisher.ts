@@ -59,7 +59,9 @@ export function createMlflowPublisher(
         initialDelayMs: 1000,
         ...options.retry,
         classify: (error) =>
-          error instanceof ApiCallError ? { retry: error.isRetryable, retryAfterMs: error.retryAfterMs } : { retry: false },
+          error instanceof ApiCallError
+            ? { retry: error.isRetryable, retryAfterMs: error.retryAfterMs }
+            : { retry: false },
         ...(publishOptions.signal ? { signal: publishOptions.signal } : {}),
       });
       const runId = run.info.run_id ?? run.info.run_uuid ?? '';
@@ -141,14 +143,25 @@ async function reconcile(
   return run;
 }
 
-async function ensureExperiment(adapter: MlflowAdapterContext, name: string, call: CallOptions): Promise<string> {
+async function ensureExperiment(
+  adapter: MlflowAdapterContext,
+  name: string,
+  call: CallOptions,
+): Promise<string> {
   const existing = await adapter.client.getExperimentByName(name, call);
   if (existing) return existing.experiment_id;
   try {
-    return await adapter.client.createExperiment({ name, tags: [{ key: 'slokit', value: 'slo-checks' }] }, call);
+    return await adapter.client.createExperiment(
+      { name, tags: [{ key: 'slokit', value: 'slo-checks' }] },
+      call,
+    );
   } catch (error) {
     // Another publisher created it in between.
-    if (error instanceof ApiCallError && error.statusCode === 400 && /RESOURCE_ALREADY_EXISTS/.test(error.message)) {
+    if (
+      error instanceof ApiCallError &&
+      error.statusCode === 400 &&
+      /RESOURCE_ALREADY_EXISTS/.test(error.message)
+    ) {
       const created = await adapter.client.getExperimentByName(name, call);
       if (created) return created.experiment_id;
     }
@@ -169,6 +182,11 @@ async function tagEvalRun(
   const evalRun = await findSummaryRun(adapter.client, experiment.experiment_id, selection, call.signal);
   const evalRunId = evalRun?.info.run_id ?? evalRun?.info.run_uuid;
   if (evalRunId === undefined) return;
-  await adapter.client.setTag(evalRunId, 'slo.status', worstStatus(payload.report.slos.map((slo) => slo.status)), call);
+  await adapter.client.setTag(
+    evalRunId,
+    'slo.status',
+    worstStatus(payload.report.slos.map((slo) => slo.status)),
+    call,
+  );
   await adapter.client.setTag(evalRunId, 'slo.check_run', checkRunId, call);
 }

@@ -11,13 +11,20 @@ testPublisher({
   secrets: [password, Buffer.from(`${username}:${password}`).toString('base64')],
   async setup() {
     const emulator = await startMlflowEmulator({ auth: { users: [{ username, password }] } });
-    const env = { MLFLOW_TRACKING_URI: emulator.url, MLFLOW_TRACKING_USERNAME: username, MLFLOW_TRACKING_PASSWORD: password };
+    const env = {
+      MLFLOW_TRACKING_URI: emulator.url,
+      MLFLOW_TRACKING_USERNAME: username,
+      MLFLOW_TRACKING_PASSWORD: password,
+    };
     const publisher = createMlflowPublisher(
       'prod',
       { type: 'mlflow', experiment: 'support-bot-prod', traces: true },
       { baseDir: '.', env },
     );
-    const client = new MlflowClient({ trackingUri: emulator.url, auth: { type: 'basic', username, password } });
+    const client = new MlflowClient({
+      trackingUri: emulator.url,
+      auth: { type: 'basic', username, password },
+    });
     return {
       publisher,
       async readPublished() {
@@ -29,7 +36,11 @@ testPublisher({
           for (const tag of run.data?.tags ?? []) {
             const match = /^slo\.(.+)\.status$/.exec(tag.key);
             if (!match) continue;
-            results.push({ slo: match[1]!, value: metrics.get(`slo.${match[1]}.value`) ?? null, status: tag.value! });
+            results.push({
+              slo: match[1]!,
+              value: metrics.get(`slo.${match[1]}.value`) ?? null,
+              status: tag.value!,
+            });
           }
         }
         return results;

@@ -42,12 +42,18 @@ describe('sloRunPayload', () => {
       { key: 'slo.p95-latency.critical', value: '5000' },
       { key: 'slo.p95-latency.window', value: '1h' },
     ]);
-    expect(payload.report).toMatchObject({ checkId: 'check-1', source: 'prod', compliance: 0.5, slos: report.slos });
+    expect(payload.report).toMatchObject({
+      checkId: 'check-1',
+      source: 'prod',
+      compliance: 0.5,
+      slos: report.slos,
+    });
     expect(JSON.stringify(payload)).not.toContain('issues');
   });
 
   it('derives the check key from the check id and the source', () => {
-    const key = (checkId: string, source: string) => sloRunPayload({ report, slos: [], checkId, source }).checkKey;
+    const key = (checkId: string, source: string) =>
+      sloRunPayload({ report, slos: [], checkId, source }).checkKey;
     expect(key('check-1', 'prod')).toMatch(/^[0-9a-f]{32}$/);
     expect(key('check-1', 'prod')).toBe(key('check-1', 'prod'));
     expect(key('check-1', 'prod')).not.toBe(key('check-2', 'prod'));
@@ -65,12 +71,20 @@ describe('sloRunPayload', () => {
       errorBudget: { allowed: 5, consumed: 10, remaining: -1 },
     };
     const payload = sloRunPayload({ report, slos: [ratio], checkId: 'c', source: 'prod' });
-    expect(payload.metrics).toContainEqual({ key: 'slo.availability.budget_remaining', value: -1, timestamp: at, step: 0 });
+    expect(payload.metrics).toContainEqual({
+      key: 'slo.availability.budget_remaining',
+      value: -1,
+      timestamp: at,
+      step: 0,
+    });
     expect(payload.params).toContainEqual({ key: 'slo.availability.sli', value: 'ratio of status' });
   });
 
   it('keeps the summary tag under 8000 characters', () => {
-    const many = Array.from({ length: 300 }, (_, index) => ({ ...report.slos[0]!, name: `slo-number-${index}` }));
+    const many = Array.from({ length: 300 }, (_, index) => ({
+      ...report.slos[0]!,
+      name: `slo-number-${index}`,
+    }));
     const payload = sloRunPayload({ report, slos: many, checkId: 'c', source: 'prod' });
     const result = payload.tags.find((tag) => tag.key === 'slo.result')!.value;
     expect(result.length).toBeLessThanOrEqual(8000);

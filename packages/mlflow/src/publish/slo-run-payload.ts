@@ -119,7 +119,10 @@ export function sloKey(name: string, suffix: string): string {
 export function worstStatus(statuses: readonly SloStatus[]): SloStatus {
   const withData = statuses.filter((status) => status !== 'no_data' && status !== 'insufficient_data');
   if (withData.length === 0) return statuses.includes('insufficient_data') ? 'insufficient_data' : 'no_data';
-  return withData.reduce((worst, status) => (statusSeverity[status] > statusSeverity[worst] ? status : worst), 'ok');
+  return withData.reduce(
+    (worst, status) => (statusSeverity[status] > statusSeverity[worst] ? status : worst),
+    'ok',
+  );
 }
 
 function describeSli(slo: SloReport): string {

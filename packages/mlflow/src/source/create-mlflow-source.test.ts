@@ -91,7 +91,9 @@ describe('mlflow source: eval runs', () => {
     for (const [index, batch] of batches.entries()) {
       const resumed = await readAll(all, { cursor: batch.cursor! });
       const before = batches.slice(0, index + 1).flatMap((item) => item.records.map((record) => record.id));
-      expect([...before, ...resumed.records.map((record) => record.id)]).toEqual(records.map((record) => record.id));
+      expect([...before, ...resumed.records.map((record) => record.id)]).toEqual(
+        records.map((record) => record.id),
+      );
     }
   });
 
@@ -180,7 +182,9 @@ describe('mlflow source: production traces', () => {
       expect(record.metadata?.user).toBe(expected.metadata.user_id);
       if (expected.error) expect(record.error).toBe(expected.error);
     }
-    expect(records[0]!.url).toMatch(new RegExp(`^${emulator.url}/#/experiments/\\d+/traces\\?selectedEvaluationId=tr-`));
+    expect(records[0]!.url).toMatch(
+      new RegExp(`^${emulator.url}/#/experiments/\\d+/traces\\?selectedEvaluationId=tr-`),
+    );
   });
 
   it('prices with the configured table and model key', async () => {
@@ -195,7 +199,10 @@ describe('mlflow source: production traces', () => {
   it('applies the configured trace filter and the (since, until] window', async () => {
     const since = new Date('2026-11-26T13:00:00.000Z');
     const until = new Date('2026-11-26T13:30:00.000Z');
-    const { records } = await readAll(prodSource({ traces: { filter: "trace.status = 'ERROR'" } }), { since, until });
+    const { records } = await readAll(prodSource({ traces: { filter: "trace.status = 'ERROR'" } }), {
+      since,
+      until,
+    });
     const expected = generated.filter((record) => {
       const time = Date.parse(record.timestamp);
       return record.status === 'error' && time > since.getTime() && time <= until.getTime();
@@ -205,7 +212,13 @@ describe('mlflow source: production traces', () => {
 
   it('reads to the end through a reset page and a rate limit, each record once', async () => {
     emulator.addFault({ kind: 'reset', path: '/traces/search', after: 1 });
-    emulator.addFault({ kind: 'status', status: 429, retryAfterSeconds: 0, path: '/traces/search', after: 3 });
+    emulator.addFault({
+      kind: 'status',
+      status: 429,
+      retryAfterSeconds: 0,
+      path: '/traces/search',
+      after: 3,
+    });
     emulator.addFault({ kind: 'truncate', path: '/traces/search', after: 4 });
     const { records } = await readAll(prodSource({ pageSize: 200 }));
     expect(records).toHaveLength(1200);
@@ -246,7 +259,12 @@ describe('mlflow source: production traces', () => {
   });
 
   it('leaves its SLOs no_data with the reason when the server keeps failing, while other sources evaluate', async () => {
-    emulator.addFault({ kind: 'status', status: 503, times: Number.POSITIVE_INFINITY, path: '/traces/search' });
+    emulator.addFault({
+      kind: 'status',
+      status: 503,
+      times: Number.POSITIVE_INFINITY,
+      path: '/traces/search',
+    });
     const failing = createMlflowSource(
       'prod',
       { type: 'mlflow', experiment: 'support-bot-prod', traces: true },
@@ -257,8 +275,18 @@ describe('mlflow source: production traces', () => {
       {
         sources: { prod: { type: 'mlflow' }, offline: { type: 'memory' } },
         slos: [
-          { name: 'p95-latency', source: 'prod', sli: { metric: 'latency_ms', aggregate: 'p95' }, objective: { target: 2000 } },
-          { name: 'fast', source: 'offline', sli: { metric: 'latency_ms', aggregate: 'max' }, objective: { op: 'lte', target: 2000 } },
+          {
+            name: 'p95-latency',
+            source: 'prod',
+            sli: { metric: 'latency_ms', aggregate: 'p95' },
+            objective: { target: 2000 },
+          },
+          {
+            name: 'fast',
+            source: 'offline',
+            sli: { metric: 'latency_ms', aggregate: 'max' },
+            objective: { op: 'lte', target: 2000 },
+          },
         ],
       },
       {
@@ -267,26 +295,41 @@ describe('mlflow source: production traces', () => {
       },
     );
     expect(report.slos[0]).toMatchObject({ status: 'no_data', value: null });
-    expect(report.slos[0]!.notes[0]).toContain('503 TEMPORARILY_UNAVAILABLE to POST /api/3.0/mlflow/traces/search');
+    expect(report.slos[0]!.notes[0]).toContain(
+      '503 TEMPORARILY_UNAVAILABLE to POST /api/3.0/mlflow/traces/search',
+    );
     expect(report.slos[1]).toMatchObject({ status: 'ok', value: 100 });
     expect(report.sources.find((source) => source.name === 'prod')!.error).toContain('503');
   });
 });
 
 describe('mlflow source config', () => {
-  const create = (config: Record<string, unknown>, env: Record<string, string> = { MLFLOW_TRACKING_URI: 'http://127.0.0.1:1' }) =>
-    createMlflowSource('prod', { type: 'mlflow', experiment: 'x', ...config }, { baseDir: '.', configFile: 'slokit.yaml', env });
+  const create = (
+    config: Record<string, unknown>,
+    env: Record<string, string> = { MLFLOW_TRACKING_URI: 'http://127.0.0.1:1' },
+  ) =>
+    createMlflowSource(
+      'prod',
+      { type: 'mlflow', experiment: 'x', ...config },
+      { baseDir: '.', configFile: 'slokit.yaml', env },
+    );
 
   it('rejects unknown keys and bad values, naming the config path', () => {
     expect(() => create({ trace: true })).toThrow(/slokit\.yaml: sources\.prod: Unrecognized key: "trace"/);
-    expect(() => create({ pageSize: 501 })).toThrow(/sources\.prod\.pageSize: MLflow returns at most 500 traces per request/);
+    expect(() => create({ pageSize: 501 })).toThrow(
+      /sources\.prod\.pageSize: MLflow returns at most 500 traces per request/,
+    );
     expect(() => create({ overlap: 'soon' })).toThrow(/sources\.prod\.overlap: expected a duration/);
-    expect(() => create({ experiment: ' ' })).toThrow(/sources\.prod\.experiment: expected an experiment name or id/);
+    expect(() => create({ experiment: ' ' })).toThrow(
+      /sources\.prod\.experiment: expected an experiment name or id/,
+    );
     expect(() => create({ cost: { prices: { 'gpt-4o': { input: -1, output: 1 } } } })).toThrow(ConfigError);
   });
 
   it('is a config error naming MLFLOW_TRACKING_URI when it is not set', () => {
-    expect(() => create({}, {})).toThrow(/sources\.prod: environment variable MLFLOW_TRACKING_URI is not set/);
+    expect(() => create({}, {})).toThrow(
+      /sources\.prod: environment variable MLFLOW_TRACKING_URI is not set/,
+    );
   });
 
   it('has an eval summary for eval runs, and for traces only when runs are configured too', () => {
@@ -297,6 +340,8 @@ describe('mlflow source config', () => {
 
   it('rejects a cursor that is not its own', async () => {
     const reading = create({ traces: true }).readRecords({ cursor: 'bm90IGEgY3Vyc29y' });
-    await expect(reading[Symbol.asyncIterator]().next()).rejects.toThrow(/not a cursor of MLflow source 'prod'/);
+    await expect(reading[Symbol.asyncIterator]().next()).rejects.toThrow(
+      /not a cursor of MLflow source 'prod'/,
+    );
   });
 });

@@ -9,8 +9,8 @@ import {
 import type { Run, TraceInfo } from '../client/mlflow-schemas.js';
 import { evalTableRowToRecord, parseEvalTable } from '../eval-runs/eval-table-to-records.js';
 import { findEvalTable } from '../eval-runs/find-eval-table.js';
-import { findSummaryRun, listSelectedRuns, runKey } from '../eval-runs/select-eval-runs.js';
 import { runToEvalSummary } from '../eval-runs/run-to-eval-summary.js';
+import { findSummaryRun, listSelectedRuns, runKey } from '../eval-runs/select-eval-runs.js';
 import { readTracePages, type TracesCursor } from '../traces/read-trace-pages.js';
 import { type TraceMappingContext, traceToRecord } from '../traces/trace-to-record.js';
 import {
@@ -43,12 +43,19 @@ export function createMlflowSource(
     name,
     type: 'mlflow',
     readRecords: (readOptions = {}) =>
-      adapter.config.traces ? readTraceRecords(adapter, readOptions) : readEvalRunRecords(adapter, readOptions),
+      adapter.config.traces
+        ? readTraceRecords(adapter, readOptions)
+        : readEvalRunRecords(adapter, readOptions),
   };
   if (selection !== undefined) {
     source.readEvalSummary = async (summaryOptions = {}) => {
       const experiment = await requireExperiment(adapter, summaryOptions.signal);
-      const run = await findSummaryRun(adapter.client, experiment.experiment_id, selection, summaryOptions.signal);
+      const run = await findSummaryRun(
+        adapter.client,
+        experiment.experiment_id,
+        selection,
+        summaryOptions.signal,
+      );
       if (!run) return undefined;
       const samples = await countEvalRows(adapter, run, summaryOptions.signal);
       return runToEvalSummary(run, samples, adapter.links);
@@ -59,8 +66,12 @@ export function createMlflowSource(
 
 type ReadOptions = Parameters<EvalSourceV1['readRecords']>[0] & {};
 
-async function* readTraceRecords(adapter: MlflowAdapterContext, options: ReadOptions): AsyncGenerator<RecordBatch> {
-  const cursor = options.cursor === undefined ? undefined : decodeCursor(options.cursor, adapter.name, 'traces');
+async function* readTraceRecords(
+  adapter: MlflowAdapterContext,
+  options: ReadOptions,
+): AsyncGenerator<RecordBatch> {
+  const cursor =
+    options.cursor === undefined ? undefined : decodeCursor(options.cursor, adapter.name, 'traces');
   const experiment = await requireExperiment(adapter, options.signal);
   const filter = typeof adapter.config.traces === 'object' ? adapter.config.traces.filter : undefined;
   const mapping = mappingContext(adapter);
@@ -81,18 +92,31 @@ async function* readTraceRecords(adapter: MlflowAdapterContext, options: ReadOpt
   }
 }
 
-async function* readEvalRunRecords(adapter: MlflowAdapterContext, options: ReadOptions): AsyncGenerator<RecordBatch> {
+async function* readEvalRunRecords(
+  adapter: MlflowAdapterContext,
+  options: ReadOptions,
+): AsyncGenerator<RecordBatch> {
   const selection = runSelection(adapter.config) ?? { kind: 'latest' as const };
-  const cursor = options.cursor === undefined ? undefined : decodeCursor(options.cursor, adapter.name, 'runs');
+  const cursor =
+    options.cursor === undefined ? undefined : decodeCursor(options.cursor, adapter.name, 'runs');
   const resume = cursor?.mode === 'runs' ? cursor : undefined;
   const experiment = await requireExperiment(adapter, options.signal);
   const inWindow = timeWindowFilter(options);
-  for await (const run of listSelectedRuns(adapter.client, experiment.experiment_id, selection, options.signal)) {
+  for await (const run of listSelectedRuns(
+    adapter.client,
+    experiment.experiment_id,
+    selection,
+    options.signal,
+  )) {
     const key = runKey(run);
-    if (resume && (key.start < resume.run.start || (key.start === resume.run.start && key.id < resume.run.id))) {
+    if (
+      resume &&
+      (key.start < resume.run.start || (key.start === resume.run.start && key.id < resume.run.id))
+    ) {
       continue;
     }
-    const resumingThisRun = resume !== undefined && resume.run.id === key.id && resume.run.start === key.start;
+    const resumingThisRun =
+      resume !== undefined && resume.run.id === key.id && resume.run.start === key.start;
     const runName = run.info.run_name;
     const experimentId = run.info.experiment_id ?? experiment.experiment_id;
     const mapping = mappingContext(adapter, { run_id: key.id, ...(runName ? { run_name: runName } : {}) });
@@ -132,7 +156,9 @@ async function* readEvalTable(
   const path = await findEvalTable(adapter.client, run, signal);
   if (path === undefined) return;
   const location = `MLflow run ${key.id} artifact ${path}`;
-  const text = (await adapter.client.downloadArtifact(key.id, path, signal ? { signal } : {})).toString('utf8');
+  const text = (await adapter.client.downloadArtifact(key.id, path, signal ? { signal } : {})).toString(
+    'utf8',
+  );
   const table = parseEvalTable(text);
   if (!table.ok) {
     yield {
@@ -159,7 +185,11 @@ async function* readEvalTable(
     for (let index = start; index < end; index++) {
       const row = table.rows[index];
       if (!Array.isArray(row)) {
-        batch.issues.push({ source: adapter.name, location, message: `row ${index} is not a list of values` });
+        batch.issues.push({
+          source: adapter.name,
+          location,
+          message: `row ${index} is not a list of values`,
+        });
         continue;
       }
       const record = evalTableRowToRecord(table.columns, row, index, context);
@@ -222,7 +252,10 @@ function tracesToBatch(
   return { records, times, issues };
 }
 
-function mappingContext(adapter: MlflowAdapterContext, extraMetadata?: Record<string, string>): TraceMappingContext {
+function mappingContext(
+  adapter: MlflowAdapterContext,
+  extraMetadata?: Record<string, string>,
+): TraceMappingContext {
   return {
     source: adapter.name,
     links: adapter.links,

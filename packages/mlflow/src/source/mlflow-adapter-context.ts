@@ -75,7 +75,10 @@ export function createMlflowAdapterContext(
 }
 
 /** The configured experiment, or a source error (exit 3) saying it does not exist on this server. */
-export async function requireExperiment(adapter: MlflowAdapterContext, signal?: AbortSignal): Promise<Experiment> {
+export async function requireExperiment(
+  adapter: MlflowAdapterContext,
+  signal?: AbortSignal,
+): Promise<Experiment> {
   const experiment = await adapter.findExperiment(adapter.config.experiment, signal);
   if (!experiment) {
     throw new SourceError(

@@ -4,13 +4,19 @@ import { MlflowClient } from '../client/mlflow-client.js';
 import { writeRecordsAsTraces } from '../test-support/write-records-as-traces.js';
 import { createMlflowSource } from './create-mlflow-source.js';
 
-const env = (url: string) => ({ MLFLOW_TRACKING_URI: url, MLFLOW_TRACKING_TOKEN: 'mlflow-conformance-token' });
+const env = (url: string) => ({
+  MLFLOW_TRACKING_URI: url,
+  MLFLOW_TRACKING_TOKEN: 'mlflow-conformance-token',
+});
 
 testSource({
   name: 'mlflow traces',
   async setup(records) {
     const emulator = await startMlflowEmulator({ auth: { tokens: ['mlflow-conformance-token'] } });
-    const client = new MlflowClient({ trackingUri: emulator.url, auth: { type: 'bearer', token: 'mlflow-conformance-token' } });
+    const client = new MlflowClient({
+      trackingUri: emulator.url,
+      auth: { type: 'bearer', token: 'mlflow-conformance-token' },
+    });
     const experimentId = await client.createExperiment({ name: 'support-bot-prod' });
     await writeRecordsAsTraces(client, experimentId, records);
     const source = createMlflowSource(
@@ -36,8 +42,13 @@ testSource({
     });
     const runId = run.info.run_id!;
     // Half the rows carry mlflow.sourceRun, the other half are linked to the run afterwards: both are its rows.
-    await writeRecordsAsTraces(client, experimentId, records.slice(0, 120), { sourceRun: runId, traceIdPrefix: 'a1' });
-    const linked = await writeRecordsAsTraces(client, experimentId, records.slice(120), { traceIdPrefix: 'b2' });
+    await writeRecordsAsTraces(client, experimentId, records.slice(0, 120), {
+      sourceRun: runId,
+      traceIdPrefix: 'a1',
+    });
+    const linked = await writeRecordsAsTraces(client, experimentId, records.slice(120), {
+      traceIdPrefix: 'b2',
+    });
     await client.linkTracesToRun(runId, linked);
     await client.updateRun({ runId, status: 'FINISHED', endTime: Date.parse('2026-11-26T14:00:00Z') });
     const source = createMlflowSource(

@@ -26,7 +26,16 @@ export const legacyTable = {
     'answer_similarity/v1/justification',
   ],
   data: [
-    ['How do I reset my password?', 'Settings > Security', 'Go to Settings > Security.', 1.2, 180, 0.001, 4, 'close'],
+    [
+      'How do I reset my password?',
+      'Settings > Security',
+      'Go to Settings > Security.',
+      1.2,
+      180,
+      0.001,
+      4,
+      'close',
+    ],
     ['Do you support SSO?', 'Yes, SAML', 'Yes, SAML SSO with Okta.', 2.95, 240, 0.002, 5, 'same'],
     ['Refund?', 'Case by case', 'No refunds.', 0.61, 95, 0.4, 2, 'contradicts'],
     ['Status page?', 'status.example.com', 'status.example.com', 3.41, 331, 0.0, 4, 'same'],
@@ -57,7 +66,12 @@ export async function seedEvalScenario(emulator: MlflowEmulator): Promise<EvalSc
       'safety/mean': 1,
       'groundedness/mean': Number.NaN,
     },
-    params: { model: 'gpt-4o', prompt_version: 'v3', judge_model: 'openai:/gpt-4o-mini', dataset: 'support-golden-v2' },
+    params: {
+      model: 'gpt-4o',
+      prompt_version: 'v3',
+      judge_model: 'openai:/gpt-4o-mini',
+      dataset: 'support-golden-v2',
+    },
     tags: evalTags,
   });
   const olderRunId = emulator.addRun({
@@ -100,13 +114,37 @@ export async function seedEvalScenario(emulator: MlflowEmulator): Promise<EvalSc
   emulator.addArtifact(legacyRunId, 'eval_results_table.json', JSON.stringify(legacyTable));
 
   const rows: EvalRecord[] = [
-    { id: 'row-1', timestamp: '2026-11-25T15:34:00.000Z', latency_ms: 820, status: 'success', scores: { correctness: true, relevance_to_query: 0.9 } },
-    { id: 'row-2', timestamp: '2026-11-25T15:34:10.000Z', latency_ms: 2410, status: 'success', scores: { correctness: false, relevance_to_query: 0.7 } },
-    { id: 'row-3', timestamp: '2026-11-25T15:34:20.000Z', latency_ms: 1330, status: 'success', scores: { correctness: true, relevance_to_query: 1 } },
+    {
+      id: 'row-1',
+      timestamp: '2026-11-25T15:34:00.000Z',
+      latency_ms: 820,
+      status: 'success',
+      scores: { correctness: true, relevance_to_query: 0.9 },
+    },
+    {
+      id: 'row-2',
+      timestamp: '2026-11-25T15:34:10.000Z',
+      latency_ms: 2410,
+      status: 'success',
+      scores: { correctness: false, relevance_to_query: 0.7 },
+    },
+    {
+      id: 'row-3',
+      timestamp: '2026-11-25T15:34:20.000Z',
+      latency_ms: 1330,
+      status: 'success',
+      scores: { correctness: true, relevance_to_query: 1 },
+    },
   ];
   emulator.addTraces(experimentId, rows, { sourceRun: latestRunId, costMetadata: false });
   const [linked] = emulator.addTraces(experimentId, [
-    { id: 'row-4', timestamp: '2026-11-25T15:34:30.000Z', latency_ms: 3010, status: 'error', error: 'judge timeout' },
+    {
+      id: 'row-4',
+      timestamp: '2026-11-25T15:34:30.000Z',
+      latency_ms: 3010,
+      status: 'error',
+      error: 'judge timeout',
+    },
   ]);
   emulator.store.traces.get(linked!)!.linkedRuns.add(latestRunId);
   return { experimentId, latestRunId, olderRunId, failedRunId, legacyRunId };

@@ -23,7 +23,8 @@ export async function writeRecordsAsTraces(
         total_tokens: record.tokens.total,
       });
     }
-    if (record.cost_usd !== undefined) metadata['mlflow.trace.cost'] = JSON.stringify({ total_cost: record.cost_usd });
+    if (record.cost_usd !== undefined)
+      metadata['mlflow.trace.cost'] = JSON.stringify({ total_cost: record.cost_usd });
     if (options.sourceRun) metadata['mlflow.sourceRun'] = options.sourceRun;
     for (const [key, value] of Object.entries(record.metadata ?? {})) metadata[key] = String(value);
     const tags: Record<string, string> = { 'mlflow.traceName': 'support_agent' };

@@ -10,7 +10,8 @@ export function mlflowLinks(uiUrl: string, isDatabricks: boolean): MlflowLinks {
   return {
     trace: (experimentId, traceId) =>
       `${base}/experiments/${encodeURIComponent(experimentId)}/traces?selectedEvaluationId=${encodeURIComponent(traceId)}`,
-    run: (experimentId, runId) => `${base}/experiments/${encodeURIComponent(experimentId)}/runs/${encodeURIComponent(runId)}`,
+    run: (experimentId, runId) =>
+      `${base}/experiments/${encodeURIComponent(experimentId)}/runs/${encodeURIComponent(runId)}`,
     experiment: (experimentId) => `${base}/experiments/${encodeURIComponent(experimentId)}`,
   };
 }

@@ -11,8 +11,14 @@ describe('findModelPrice', () => {
 
   it('matches dated versions by their longest known prefix', () => {
     expect(findModelPrice('gpt-4o-2024-08-06', defaultModelPrices)).toEqual({ input: 2.5, output: 10 });
-    expect(findModelPrice('gpt-4o-mini-2024-07-18', defaultModelPrices)).toEqual({ input: 0.15, output: 0.6 });
-    expect(findModelPrice('claude-3-5-haiku-20241022', defaultModelPrices)).toEqual({ input: 0.8, output: 4 });
+    expect(findModelPrice('gpt-4o-mini-2024-07-18', defaultModelPrices)).toEqual({
+      input: 0.15,
+      output: 0.6,
+    });
+    expect(findModelPrice('claude-3-5-haiku-20241022', defaultModelPrices)).toEqual({
+      input: 0.8,
+      output: 4,
+    });
   });
 
   it('is undefined for unknown models, and a custom table wins', () => {

@@ -11,9 +11,11 @@ describe('parseTokenUsage', () => {
   });
 
   it('derives the total, ignores cache counts, and accepts an already parsed object', () => {
-    expect(
-      parseTokenUsage({ input_tokens: 10, output_tokens: 5, cache_read_input_tokens: 3 }),
-    ).toEqual({ prompt: 10, completion: 5, total: 15 });
+    expect(parseTokenUsage({ input_tokens: 10, output_tokens: 5, cache_read_input_tokens: 3 })).toEqual({
+      prompt: 10,
+      completion: 5,
+      total: 15,
+    });
     expect(parseTokenUsage('{"total_tokens": 42}')).toEqual({ total: 42 });
   });
 

@@ -30,7 +30,9 @@ describe('readTracePages', () => {
     return experimentId;
   }
 
-  async function readAll(options: Partial<Parameters<typeof readTracePages>[0]> & { experimentIds: string[] }) {
+  async function readAll(
+    options: Partial<Parameters<typeof readTracePages>[0]> & { experimentIds: string[] },
+  ) {
     const pages: Array<{ ids: string[]; cursor: TracesCursor }> = [];
     for await (const page of readTracePages({ client, pageSize: 3, overlapMs: 0, ...options })) {
       pages.push({ ids: page.traces.map((trace) => trace.client_request_id!), cursor: page.cursor });
@@ -42,12 +44,21 @@ describe('readTracePages', () => {
     const experimentId = experimentWith([0, 1000, 2000, 2000, 3000, 4000, 5000, 6000], 'keyset');
     const before = emulator.requests.length;
     const pages = await readAll({ experimentIds: [experimentId] });
-    expect(pages.flatMap((page) => page.ids).sort()).toEqual(Array.from({ length: 8 }, (_, i) => `keyset-${i}`).sort());
-    const filters = emulator.requests.slice(before).map((request) => JSON.parse(request.body).filter as string);
+    expect(pages.flatMap((page) => page.ids).sort()).toEqual(
+      Array.from({ length: 8 }, (_, i) => `keyset-${i}`).sort(),
+    );
+    const filters = emulator.requests
+      .slice(before)
+      .map((request) => JSON.parse(request.body).filter as string);
     expect(filters[0]).toBe("trace.status IN ('OK', 'ERROR')");
     expect(filters[1]).toBe(`trace.status IN ('OK', 'ERROR') AND trace.timestamp_ms >= ${base + 2000}`);
-    expect(emulator.requests.slice(before).every((request) => !JSON.parse(request.body).page_token)).toBe(true);
-    expect(JSON.parse(emulator.requests.at(-1)!.body).order_by).toEqual(['timestamp_ms ASC', 'request_id ASC']);
+    expect(emulator.requests.slice(before).every((request) => !JSON.parse(request.body).page_token)).toBe(
+      true,
+    );
+    expect(JSON.parse(emulator.requests.at(-1)!.body).order_by).toEqual([
+      'timestamp_ms ASC',
+      'request_id ASC',
+    ]);
   });
 
   it('pages through more traces than a page at one millisecond by token', async () => {
@@ -85,8 +96,15 @@ describe('readTracePages', () => {
 
     // The slow request finishes; a new trace arrives too.
     await client.startTrace({ ...late, state: 'OK', execution_duration: '95.000s' });
-    emulator.addTraces(experimentId, [{ id: 'late-3', timestamp: new Date(base + 180_000).toISOString(), status: 'success' }]);
-    const resumed = await readAll({ experimentIds: [experimentId], overlapMs: 5 * 60_000, cursor, pageSize: 10 });
+    emulator.addTraces(experimentId, [
+      { id: 'late-3', timestamp: new Date(base + 180_000).toISOString(), status: 'success' },
+    ]);
+    const resumed = await readAll({
+      experimentIds: [experimentId],
+      overlapMs: 5 * 60_000,
+      cursor,
+      pageSize: 10,
+    });
     expect(resumed.flatMap((page) => page.ids)).toEqual(['late-slow', 'late-3']);
 
     // Without an overlap the late trace is missed: the overlap window is what catches it.

@@ -21,7 +21,8 @@ export function traceCost(
     const output = finite(recorded.output_cost);
     if (input !== undefined || output !== undefined) return (input ?? 0) + (output ?? 0);
   }
-  if (model === undefined || tokens?.prompt === undefined || tokens.completion === undefined) return undefined;
+  if (model === undefined || tokens?.prompt === undefined || tokens.completion === undefined)
+    return undefined;
   const price = findModelPrice(model, prices);
   return price === undefined ? undefined : costOfTokens(price, tokens.prompt, tokens.completion);
 }

@@ -17,7 +17,10 @@ const context: TraceMappingContext = {
 /** The twelve traces of the recorded support-bot-prod experiment (a real MLflow 3.6 response). */
 function recordedTraces(): TraceInfo[] {
   const testkitDir = dirname(createRequire(import.meta.url).resolve('@slokit/testkit/package.json'));
-  const line = readFileSync(join(testkitDir, 'src/mlflow-emulator/fixtures/mlflow-3.6-recorded.jsonl'), 'utf8')
+  const line = readFileSync(
+    join(testkitDir, 'src/mlflow-emulator/fixtures/mlflow-3.6-recorded.jsonl'),
+    'utf8',
+  )
     .split('\n')
     .find((text) => text.includes('"077-traces-v3-search-all-default-order"'))!;
   const body = JSON.parse(line).response.body as { traces: unknown[] };
@@ -61,12 +64,16 @@ describe('traceToRecord', () => {
     const records = recordedTraces().map((trace) => traceToRecord(trace, context));
     expect(records.every((mapped) => mapped.kind === 'record')).toBe(true);
     const mapped = records.flatMap((item) => (item.kind === 'record' ? [item.record] : []));
-    expect(mapped.filter((record) => record.status === 'error').map((record) => record.error).sort()).toEqual([
-      'PolicyRefusal',
-      'UpstreamTimeout',
-    ]);
+    expect(
+      mapped
+        .filter((record) => record.status === 'error')
+        .map((record) => record.error)
+        .sort(),
+    ).toEqual(['PolicyRefusal', 'UpstreamTimeout']);
     const correctness = mapped.map((record) => record.scores?.correctness);
-    expect(correctness.filter((value) => value !== undefined).every((value) => typeof value === 'boolean')).toBe(true);
+    expect(
+      correctness.filter((value) => value !== undefined).every((value) => typeof value === 'boolean'),
+    ).toBe(true);
     expect(correctness.filter((value) => value === undefined)).toHaveLength(2);
     expect(mapped.map((record) => record.latency_ms).sort((a, b) => a! - b!)[0]).toBe(420);
   });
@@ -98,13 +105,28 @@ describe('traceToRecord', () => {
 
   it('leaves IN_PROGRESS traces pending and reports unusable ones', () => {
     expect(traceToRecord({ trace_id: 'tr-1', state: 'IN_PROGRESS' }, context)).toEqual({ kind: 'pending' });
-    expect(traceToRecord({ trace_id: 'tr-2', state: 'STATE_UNSPECIFIED', request_time: '2026-11-26T12:00:00Z' }, context)).toEqual({
+    expect(
+      traceToRecord(
+        { trace_id: 'tr-2', state: 'STATE_UNSPECIFIED', request_time: '2026-11-26T12:00:00Z' },
+        context,
+      ),
+    ).toEqual({
       kind: 'problem',
       message: 'trace tr-2 has state STATE_UNSPECIFIED, neither OK nor ERROR',
     });
-    expect(traceToRecord({ trace_id: 'tr-3', state: 'OK', request_time: 'yesterday' }, context).kind).toBe('problem');
+    expect(traceToRecord({ trace_id: 'tr-3', state: 'OK', request_time: 'yesterday' }, context).kind).toBe(
+      'problem',
+    );
     expect(
-      traceToRecord({ trace_id: 'tr-4', state: 'OK', request_time: '2026-11-26T12:00:00Z', execution_duration: '5 minutes' }, context),
+      traceToRecord(
+        {
+          trace_id: 'tr-4',
+          state: 'OK',
+          request_time: '2026-11-26T12:00:00Z',
+          execution_duration: '5 minutes',
+        },
+        context,
+      ),
     ).toMatchObject({ kind: 'problem', message: expect.stringContaining('execution_duration') });
   });
 
@@ -134,6 +156,11 @@ describe('setDotted', () => {
     setDotted(target, 'gen_ai.request.model', 'gpt-4o');
     setDotted(target, 'app.version', '2');
     setDotted(target, 'odd..key', 1);
-    expect(target).toEqual({ app: 'x', gen_ai: { request: { model: 'gpt-4o' } }, 'app.version': '2', 'odd..key': 1 });
+    expect(target).toEqual({
+      app: 'x',
+      gen_ai: { request: { model: 'gpt-4o' } },
+      'app.version': '2',
+      'odd..key': 1,
+    });
   });
 });

@@ -25,7 +25,13 @@ export type TraceMapping =
   | { kind: 'problem'; message: string };
 
 /** Where instrumentations put the model name, in the order they are tried. */
-export const modelKeys = ['model', 'gen_ai.request.model', 'gen_ai.response.model', 'llm.model', 'model_name'];
+export const modelKeys = [
+  'model',
+  'gen_ai.request.model',
+  'gen_ai.response.model',
+  'llm.model',
+  'model_name',
+];
 /** Tags and metadata that say why a trace failed: OpenTelemetry's `error.type` / `exception.message`, or ours. */
 const errorKeys = ['error.message', 'exception.message', 'error.type'];
 /** MLflow's own metadata and tags kept in records, under friendlier names. */
@@ -53,11 +59,17 @@ export function traceToRecord(trace: TraceInfo, context: TraceMappingContext): T
   const state = trace.state;
   if (state === 'IN_PROGRESS') return { kind: 'pending' };
   if (state !== 'OK' && state !== 'ERROR') {
-    return { kind: 'problem', message: `trace ${trace.trace_id} has state ${state ?? '(none)'}, neither OK nor ERROR` };
+    return {
+      kind: 'problem',
+      message: `trace ${trace.trace_id} has state ${state ?? '(none)'}, neither OK nor ERROR`,
+    };
   }
   const time = trace.request_time === undefined ? Number.NaN : Date.parse(trace.request_time);
   if (Number.isNaN(time)) {
-    return { kind: 'problem', message: `trace ${trace.trace_id} has no valid request_time (${trace.request_time})` };
+    return {
+      kind: 'problem',
+      message: `trace ${trace.trace_id} has no valid request_time (${trace.request_time})`,
+    };
   }
   const latency = parseProtoDuration(trace.execution_duration);
   if (trace.execution_duration !== undefined && latency === undefined) {
@@ -71,7 +83,8 @@ export function traceToRecord(trace: TraceInfo, context: TraceMappingContext): T
   const lookup = (key: string) => metadataEntries.get(key) ?? tags.get(key);
   const experimentId = trace.trace_location?.mlflow_experiment?.experiment_id;
   const tokens = parseTokenUsage(metadataEntries.get('mlflow.trace.tokenUsage'));
-  const model = context.modelKey !== undefined ? lookup(context.modelKey) : modelKeys.map(lookup).find(Boolean);
+  const model =
+    context.modelKey !== undefined ? lookup(context.modelKey) : modelKeys.map(lookup).find(Boolean);
   const cost = traceCost(metadataEntries.get('mlflow.trace.cost'), tokens, model, context.prices);
   const { scores, labels } = assessmentValues(trace.assessments);
 

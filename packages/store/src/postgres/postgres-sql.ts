@@ -140,16 +140,19 @@ export interface BulkInsert {
   columns: ReadonlyArray<readonly [name: string, type: string]>;
   /** What follows the SELECT: `ON CONFLICT ...`. */
   conflict: string;
+  /** The table numbers its rows (`seq`) and they must follow the order given. */
+  ordered?: boolean;
 }
 
 export function bulkInsertSql(insert: BulkInsert): string {
   const names = insert.columns.map(([name]) => name);
   const arrays = insert.columns.map(([, type], index) => `$${index + 1}::${type}[]`);
-  // WITH ORDINALITY + ORDER BY: identity columns (seq) follow the order of the rows given.
+  const insertInto = `INSERT INTO ${insert.table} (${names.join(', ')})`;
+  if (!insert.ordered) return `${insertInto} SELECT * FROM unnest(${arrays.join(', ')}) ${insert.conflict}`;
+  // WITH ORDINALITY + ORDER BY: the identity column (seq) follows the order of the rows given.
   return (
-    `INSERT INTO ${insert.table} (${names.join(', ')}) ` +
-    `SELECT ${names.join(', ')} FROM unnest(${arrays.join(', ')}) WITH ORDINALITY AS input(${names.join(', ')}, ord) ` +
-    `ORDER BY ord ${insert.conflict}`
+    `${insertInto} SELECT ${names.join(', ')} ` +
+    `FROM unnest(${arrays.join(', ')}) WITH ORDINALITY AS input(${names.join(', ')}, ord) ORDER BY ord ${insert.conflict}`
   );
 }
 
@@ -240,6 +243,7 @@ export const postgresBulk = {
   },
   alertEvents: {
     table: 'alert_events',
+    ordered: true,
     columns: [
       ['id', 'text'],
       ['slo', 'text'],
@@ -254,6 +258,7 @@ export const postgresBulk = {
   },
   outbox: {
     table: 'outbox',
+    ordered: true,
     columns: [
       ['id', 'text'],
       ['channel', 'text'],
@@ -268,6 +273,7 @@ export const postgresBulk = {
   },
   publishes: {
     table: 'publish_log',
+    ordered: true,
     columns: [
       ['check_id', 'text'],
       ['source', 'text'],

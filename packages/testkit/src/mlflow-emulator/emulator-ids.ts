@@ -30,7 +30,10 @@ export class EmulatorIds {
 
   hex32(): string {
     let hex = '';
-    for (let i = 0; i < 4; i++) hex += Math.floor(this.random.next() * 0x1_0000_0000).toString(16).padStart(8, '0');
+    for (let i = 0; i < 4; i++)
+      hex += Math.floor(this.random.next() * 0x1_0000_0000)
+        .toString(16)
+        .padStart(8, '0');
     return hex;
   }
 

@@ -148,7 +148,8 @@ export class EmulatorStore {
   createExperiment(body: Json): string {
     const name = stringField(body, 'name');
     if (name === undefined || name === '') throw missingParameter('name');
-    if (name.length > 500) throw invalidParameter(`Experiment name exceeds the maximum length of 500 characters`);
+    if (name.length > 500)
+      throw invalidParameter(`Experiment name exceeds the maximum length of 500 characters`);
     for (const experiment of this.experiments.values()) {
       if (experiment.name === name) {
         throw new MlflowApiError(
@@ -163,7 +164,8 @@ export class EmulatorStore {
     const experiment: StoredExperiment = {
       experimentId,
       name,
-      artifactLocation: location && location !== '' ? location : `${this.options.artifactRoot}/${experimentId}`,
+      artifactLocation:
+        location && location !== '' ? location : `${this.options.artifactRoot}/${experimentId}`,
       lifecycleStage: 'active',
       creationTime: now,
       lastUpdateTime: now,
@@ -371,7 +373,10 @@ export class EmulatorStore {
     );
     if (changed.length > 0) {
       const described = changed
-        .map((param) => `{'key': '${param.key}', 'old_value': '${run.params.get(param.key)}', 'new_value': '${param.value}'}`)
+        .map(
+          (param) =>
+            `{'key': '${param.key}', 'old_value': '${run.params.get(param.key)}', 'new_value': '${param.value}'}`,
+        )
         .join(', ');
       throw invalidParameter(
         `Changing param values is not allowed. Params were already logged='[${described}]' for run ID='${run.runId}'.`,
@@ -411,7 +416,9 @@ export class EmulatorStore {
       (run) =>
         experimentIds.includes(run.experimentId) &&
         (viewType === 'ALL' ||
-          (viewType === 'DELETED_ONLY' ? run.lifecycleStage === 'deleted' : run.lifecycleStage === 'active')) &&
+          (viewType === 'DELETED_ONLY'
+            ? run.lifecycleStage === 'deleted'
+            : run.lifecycleStage === 'active')) &&
         predicates.every((predicate) => predicate(run)),
     );
     const comparators = stringList(body.order_by).map((entry) => runComparator(entry));
@@ -501,7 +508,9 @@ export class EmulatorStore {
     const requestTime = stringField(info, 'request_time');
     const timestampMs = requestTime === undefined ? this.options.now() : Date.parse(requestTime);
     if (Number.isNaN(timestampMs)) {
-      throw invalidParameter(`Invalid value ${requestTime} for parameter 'trace_info.request_time' supplied.`);
+      throw invalidParameter(
+        `Invalid value ${requestTime} for parameter 'trace_info.request_time' supplied.`,
+      );
     }
     const state = stringField(info, 'state') ?? 'STATE_UNSPECIFIED';
     const existing = this.traces.get(traceId);
@@ -541,7 +550,11 @@ export class EmulatorStore {
       list.push(trace);
       return;
     }
-    list.splice(lowerBound(list, (item) => compareTraces(item, trace) < 0), 0, trace);
+    list.splice(
+      lowerBound(list, (item) => compareTraces(item, trace) < 0),
+      0,
+      trace,
+    );
   }
 
   private removeTrace(trace: StoredTrace): void {
@@ -600,7 +613,9 @@ export class EmulatorStore {
     const token = result.page.length === maxResults ? encodePageToken(result.offset + maxResults) : undefined;
     if (result.page.length === 0) return '{}';
     // Serialized from each trace's cached JSON: large pages are the hot path of benchmarks.
-    const traces = result.page.map((trace) => (trace.cachedJson ??= JSON.stringify(traceInfoJson(trace, true))));
+    const traces = result.page.map(
+      (trace) => (trace.cachedJson ??= JSON.stringify(traceInfoJson(trace, true))),
+    );
     return `{"traces":[${traces.join(',')}]${token === undefined ? '' : `,"next_page_token":"${token}"`}}`;
   }
 
@@ -644,7 +659,17 @@ export class EmulatorStore {
     const order = orderBy.map((entry) => {
       const parsed = parseOrderBy(entry);
       const key = parsed.key === 'timestamp' ? 'timestamp_ms' : parsed.key;
-      if (!['timestamp_ms', 'execution_time_ms', 'status', 'name', 'request_id', 'run_id', 'experiment_id'].includes(key)) {
+      if (
+        ![
+          'timestamp_ms',
+          'execution_time_ms',
+          'status',
+          'name',
+          'request_id',
+          'run_id',
+          'experiment_id',
+        ].includes(key)
+      ) {
         throw invalidParameter(`Invalid order_by key '${parsed.key}'`);
       }
       return { key, ascending: parsed.ascending };
@@ -655,7 +680,8 @@ export class EmulatorStore {
     const matches = (trace: StoredTrace) => predicates.every((predicate) => predicate(trace));
     const byTime =
       order.length === 0 ||
-      (order[0]!.key === 'timestamp_ms' && (order.length === 1 || (order.length === 2 && order[1]!.key === 'request_id')));
+      (order[0]!.key === 'timestamp_ms' &&
+        (order.length === 1 || (order.length === 2 && order[1]!.key === 'request_id')));
     if (lists.length === 1 && byTime) {
       // Walk the time-sorted list from the bound; request_id ASC breaks ties either way.
       const list = lists[0]!;
@@ -704,28 +730,47 @@ export class EmulatorStore {
             `Invalid attribute key '${key}' specified. Valid keys are '{${[...traceAttributeKeys].map((name) => `'${name}'`).join(', ')}}'`,
           );
         }
-        if (['timestamp_ms', 'timestamp', 'execution_time_ms', 'execution_time', 'end_time_ms', 'end_time'].includes(key)) {
+        if (
+          [
+            'timestamp_ms',
+            'timestamp',
+            'execution_time_ms',
+            'execution_time',
+            'end_time_ms',
+            'end_time',
+          ].includes(key)
+        ) {
           if (value.kind !== 'number' || !numericComparators.has(comparator)) {
-            throw invalidParameter(`Invalid comparator '${comparator}' or value for numeric attribute '${key}'`);
+            throw invalidParameter(
+              `Invalid comparator '${comparator}' or value for numeric attribute '${key}'`,
+            );
           }
-          const read =
-            key.startsWith('timestamp')
-              ? (trace: StoredTrace) => trace.timestampMs
-              : key.startsWith('execution')
-                ? (trace: StoredTrace) => trace.executionMs
-                : (trace: StoredTrace) => trace.timestampMs + trace.executionMs;
+          const read = key.startsWith('timestamp')
+            ? (trace: StoredTrace) => trace.timestampMs
+            : key.startsWith('execution')
+              ? (trace: StoredTrace) => trace.executionMs
+              : (trace: StoredTrace) => trace.timestampMs + trace.executionMs;
           return (trace) => matchNumber(read(trace), comparator, value.value);
         }
         if (value.kind === 'number') {
-          throw invalidParameter(`Expected a quoted string value for attribute '${key}'. Got value ${value.text}`);
+          throw invalidParameter(
+            `Expected a quoted string value for attribute '${key}'. Got value ${value.text}`,
+          );
         }
-        if ((comparator === 'IN' || comparator === 'NOT IN') && !['status', 'name', 'request_id', 'run_id', 'client_request_id'].includes(key)) {
-          throw invalidParameter(`Only 'status', 'name', 'request_id', 'run_id' and 'client_request_id' support IN`);
+        if (
+          (comparator === 'IN' || comparator === 'NOT IN') &&
+          !['status', 'name', 'request_id', 'run_id', 'client_request_id'].includes(key)
+        ) {
+          throw invalidParameter(
+            `Only 'status', 'name', 'request_id', 'run_id' and 'client_request_id' support IN`,
+          );
         }
-        if (key === 'run_id') return (trace) => this.traceRunIds(trace).some((id) => matchString(id, comparator, value));
+        if (key === 'run_id')
+          return (trace) => this.traceRunIds(trace).some((id) => matchString(id, comparator, value));
         if (key === 'text') {
           return (trace) =>
-            matchString(trace.requestPreview, comparator, value) || matchString(trace.responsePreview, comparator, value);
+            matchString(trace.requestPreview, comparator, value) ||
+            matchString(trace.responsePreview, comparator, value);
         }
         const read: (trace: StoredTrace) => string | undefined =
           key === 'status'
@@ -739,11 +784,13 @@ export class EmulatorStore {
       }
       case 'tag':
       case 'tags':
-        if (value.kind === 'number') throw invalidParameter(`Expected a quoted string value for tag '${key}'`);
+        if (value.kind === 'number')
+          throw invalidParameter(`Expected a quoted string value for tag '${key}'`);
         return (trace) => matchString(trace.tags[key], comparator, value);
       case 'metadata':
       case 'request_metadata':
-        if (value.kind === 'number') throw invalidParameter(`Expected a quoted string value for metadata '${key}'`);
+        if (value.kind === 'number')
+          throw invalidParameter(`Expected a quoted string value for metadata '${key}'`);
         if (key === 'mlflow.sourceRun') {
           // The server answers this filter from the run association, so linked traces match too.
           return (trace) => this.traceRunIds(trace).some((id) => matchString(id, comparator, value));
@@ -766,7 +813,9 @@ export class EmulatorStore {
               assessment.valid &&
               assessment.assessmentName === key &&
               matchString(
-                JSON.stringify((prefix === 'feedback' ? assessment.feedback : assessment.expectation)?.value ?? null),
+                JSON.stringify(
+                  (prefix === 'feedback' ? assessment.feedback : assessment.expectation)?.value ?? null,
+                ),
                 comparator,
                 value,
               ),
@@ -776,7 +825,9 @@ export class EmulatorStore {
         // Spans are not stored by this emulator: no trace has a matching span.
         return () => false;
       default:
-        throw invalidParameter(`Invalid entity type '${prefix}'. Valid values are ['trace', 'tag', 'metadata', 'span', 'feedback', 'expectation']`);
+        throw invalidParameter(
+          `Invalid entity type '${prefix}'. Valid values are ['trace', 'tag', 'metadata', 'span', 'feedback', 'expectation']`,
+        );
     }
   }
 
@@ -839,7 +890,8 @@ export class EmulatorStore {
     for (const field of mask.map((entry) => entry.trim())) {
       if (field === 'assessment_name' && typeof input.assessment_name === 'string') {
         assessment.assessmentName = input.assessment_name;
-      } else if (field === 'feedback' && input.feedback !== undefined) assessment.feedback = asObject(input.feedback);
+      } else if (field === 'feedback' && input.feedback !== undefined)
+        assessment.feedback = asObject(input.feedback);
       else if (field === 'expectation' && input.expectation !== undefined) {
         assessment.expectation = asObject(input.expectation);
       } else if (field === 'rationale') assessment.rationale = stringField(input, 'rationale');
@@ -925,7 +977,9 @@ export function traceInfoJson(trace: StoredTrace, withAssessments: boolean): Jso
     execution_duration: formatDuration(trace.executionMs),
     state: trace.state,
     trace_metadata: trace.metadata,
-    assessments: withAssessments ? trace.assessments.map((assessment) => assessmentJson(assessment)) : undefined,
+    assessments: withAssessments
+      ? trace.assessments.map((assessment) => assessmentJson(assessment))
+      : undefined,
     tags: trace.tags,
     request_preview: trace.requestPreview,
     response_preview: trace.responsePreview,
@@ -970,7 +1024,8 @@ export function formatDuration(ms: number): string {
 function parseDurationMs(duration: string | undefined): number {
   if (duration === undefined) return 0;
   const match = /^(-?\d+(?:\.\d+)?)s$/.exec(duration.trim());
-  if (!match) throw invalidParameter(`Invalid value ${duration} for parameter 'execution_duration' supplied.`);
+  if (!match)
+    throw invalidParameter(`Invalid value ${duration} for parameter 'execution_duration' supplied.`);
   return Math.round(Number(match[1]) * 1000);
 }
 
@@ -991,10 +1046,16 @@ function experimentPredicate(clause: FilterClause): (experiment: StoredExperimen
   ) {
     if (value.kind !== 'number') throw invalidParameter(`Invalid clause(s) in filter string: ${key}`);
     return (experiment) =>
-      matchNumber(key === 'creation_time' ? experiment.creationTime : experiment.lastUpdateTime, comparator, value.value);
+      matchNumber(
+        key === 'creation_time' ? experiment.creationTime : experiment.lastUpdateTime,
+        comparator,
+        value.value,
+      );
   }
   const shown = value.kind === 'string' ? `'${value.value}'` : value.kind === 'number' ? value.text : '(...)';
-  throw invalidParameter(`Invalid clause(s) in filter string: ${prefix ? `${prefix}.` : ''}${key}, ${comparator}, ${shown}`);
+  throw invalidParameter(
+    `Invalid clause(s) in filter string: ${prefix ? `${prefix}.` : ''}${key}, ${comparator}, ${shown}`,
+  );
 }
 
 function runPredicate(clause: FilterClause): (run: StoredRun) => boolean {
@@ -1006,7 +1067,9 @@ function runPredicate(clause: FilterClause): (run: StoredRun) => boolean {
         throw invalidParameter(`Expected numeric value type for metric. Found ${JSON.stringify(value)}`);
       }
       if (!numericComparators.has(comparator)) {
-        throw invalidParameter(`Invalid comparator '${comparator}' not one of '{'<', '<=', '>', '=', '!=', '>='}`);
+        throw invalidParameter(
+          `Invalid comparator '${comparator}' not one of '{'<', '<=', '>', '=', '!=', '>='}`,
+        );
       }
       return (run) => matchNumber(run.latest.get(key)?.value, comparator, value.value);
     case 'param':
@@ -1029,18 +1092,22 @@ function runPredicate(clause: FilterClause): (run: StoredRun) => boolean {
     case 'attr':
     case 'run': {
       if (!runAttributeKeys.includes(key)) {
-        throw invalidParameter(`Invalid attribute key '${key}' specified. Valid keys are '${runAttributeKeys}'`);
+        throw invalidParameter(
+          `Invalid attribute key '${key}' specified. Valid keys are '${runAttributeKeys}'`,
+        );
       }
       if (key === 'start_time' || key === 'end_time') {
         if (value.kind !== 'number') throw invalidParameter(`Expected numeric value type for ${key}`);
-        return (run) => matchNumber(key === 'start_time' ? run.startTime : run.endTime, comparator, value.value);
+        return (run) =>
+          matchNumber(key === 'start_time' ? run.startTime : run.endTime, comparator, value.value);
       }
       if ((comparator === 'IN' || comparator === 'NOT IN') && key !== 'run_id') {
         throw invalidParameter(
           "Only the 'run_id' attribute supports comparison with a list of quoted string values.",
         );
       }
-      if (value.kind === 'number') throw invalidParameter(`Expected a quoted string value for attributes. Got value ${value.text}`);
+      if (value.kind === 'number')
+        throw invalidParameter(`Expected a quoted string value for attributes. Got value ${value.text}`);
       const read = (run: StoredRun): string | undefined =>
         key === 'run_id'
           ? run.runId
@@ -1067,7 +1134,9 @@ function requireStringComparison(kind: string, clause: FilterClause): void {
     throw invalidParameter(`Expected a quoted string value for ${kind}. Got value ${clause.value.text}`);
   }
   if (!stringComparators.has(clause.comparator)) {
-    throw invalidParameter(`Invalid comparator '${clause.comparator}' not one of '{'=', '!=', 'LIKE', 'ILIKE'}'`);
+    throw invalidParameter(
+      `Invalid comparator '${clause.comparator}' not one of '{'=', '!=', 'LIKE', 'ILIKE'}'`,
+    );
   }
 }
 
@@ -1119,7 +1188,10 @@ function traceSortValue(key: string): (trace: StoredTrace) => string | number | 
 }
 
 /** Sorts undefined last in either direction, like SQL NULLS LAST. */
-function compareBy<T>(read: (item: T) => string | number | undefined, ascending: boolean): (a: T, b: T) => number {
+function compareBy<T>(
+  read: (item: T) => string | number | undefined,
+  ascending: boolean,
+): (a: T, b: T) => number {
   return (a, b) => {
     const left = read(a);
     const right = read(b);
@@ -1193,12 +1265,19 @@ function parseMetric(raw: unknown, index: number): MetricPoint {
   if (metric.value === undefined || metric.value === null) throw missingParameter(`metrics[${index}].value`);
   const value = parseDouble(metric.value);
   if (value === undefined) {
-    throw invalidParameter(`Invalid value ${JSON.stringify(metric.value)} for parameter 'metrics[${index}].value' supplied.`);
+    throw invalidParameter(
+      `Invalid value ${JSON.stringify(metric.value)} for parameter 'metrics[${index}].value' supplied.`,
+    );
   }
   const timestamp = integerField(metric, 'timestamp');
   if (timestamp === undefined) throw missingParameter(`metrics[${index}].timestamp`);
   const step = integerField(metric, 'step') ?? 0;
-  const stored = value === Number.POSITIVE_INFINITY ? Number.MAX_VALUE : value === Number.NEGATIVE_INFINITY ? -Number.MAX_VALUE : value;
+  const stored =
+    value === Number.POSITIVE_INFINITY
+      ? Number.MAX_VALUE
+      : value === Number.NEGATIVE_INFINITY
+        ? -Number.MAX_VALUE
+        : value;
   return { key, value: stored, timestamp, step };
 }
 
@@ -1255,7 +1334,8 @@ function integerField(body: Json, name: string): number | undefined {
   const value = body[name];
   if (value === undefined || value === null || value === '') return undefined;
   const number = typeof value === 'number' ? value : Number(value);
-  if (!Number.isFinite(number)) throw invalidParameter(`Invalid value ${JSON.stringify(value)} for parameter '${name}' supplied.`);
+  if (!Number.isFinite(number))
+    throw invalidParameter(`Invalid value ${JSON.stringify(value)} for parameter '${name}' supplied.`);
   return Math.trunc(number);
 }
 
@@ -1277,7 +1357,8 @@ function keyValueList(value: unknown, path: string): Array<{ key: string; value:
 function stringMap(value: unknown): Record<string, string> {
   const result: Record<string, string> = {};
   for (const [key, item] of Object.entries(asObject(value))) {
-    if (item !== undefined && item !== null) result[key] = typeof item === 'string' ? item : JSON.stringify(item);
+    if (item !== undefined && item !== null)
+      result[key] = typeof item === 'string' ? item : JSON.stringify(item);
   }
   return result;
 }

@@ -14,7 +14,10 @@ interface Exchange {
   response: { status: number; body: unknown };
 }
 
-const exchanges: Exchange[] = readFileSync(new URL('./fixtures/mlflow-3.6-recorded.jsonl', import.meta.url), 'utf8')
+const exchanges: Exchange[] = readFileSync(
+  new URL('./fixtures/mlflow-3.6-recorded.jsonl', import.meta.url),
+  'utf8',
+)
   .trim()
   .split('\n')
   .map((line) => JSON.parse(line) as Exchange);
@@ -50,7 +53,9 @@ describe('mlflow emulator: recorded real-server exchanges', () => {
   async function api(method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
     const response = await fetch(emulator.url + path, {
       method,
-      ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+      ...(body === undefined
+        ? {}
+        : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
     });
     const json = (await response.json()) as Record<string, unknown>;
     if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
@@ -79,7 +84,9 @@ describe('mlflow emulator: recorded real-server exchanges', () => {
     '030': async () => {
       // The other eleven traces of support-bot-prod, with the assessments no recorded request created.
       const createdByRecordings = new Set(
-        ['030', '031', '032'].map((number) => (recorded(number).assessment as { assessment_id: string }).assessment_id),
+        ['030', '031', '032'].map(
+          (number) => (recorded(number).assessment as { assessment_id: string }).assessment_id,
+        ),
       );
       for (const trace of recorded('077').traces as Array<Record<string, unknown>>) {
         if (trace.trace_id !== 'tr-392456de3eb13b9046685257bdd640fb') {
@@ -87,7 +94,9 @@ describe('mlflow emulator: recorded real-server exchanges', () => {
           const tags = { ...(info.tags as Record<string, string>) };
           delete tags['mlflow.artifactLocation'];
           delete tags['mlflow.trace.spansLocation'];
-          const body = JSON.parse(mapText(JSON.stringify({ trace: { trace_info: { ...info, tags } } }), forward));
+          const body = JSON.parse(
+            mapText(JSON.stringify({ trace: { trace_info: { ...info, tags } } }), forward),
+          );
           await api('POST', '/api/3.0/mlflow/traces', body);
         }
       }
@@ -107,9 +116,14 @@ describe('mlflow emulator: recorded real-server exchanges', () => {
     },
     '040': async () => {
       const evalRun = 'fb8bd73c41fe44819307df782a724da9';
-      const history = (recorded('069').metrics as Array<Record<string, unknown>>).filter((point) => point.step !== 4);
+      const history = (recorded('069').metrics as Array<Record<string, unknown>>).filter(
+        (point) => point.step !== 4,
+      );
       await api('POST', '/api/2.0/mlflow/runs/log-batch', { run_id: forward.get(evalRun), metrics: history });
-      for (const run of recorded('057').runs as Array<{ info: Record<string, unknown>; data: Record<string, unknown> }>) {
+      for (const run of recorded('057').runs as Array<{
+        info: Record<string, unknown>;
+        data: Record<string, unknown>;
+      }>) {
         if (run.info.run_id === evalRun) continue;
         const tags = (run.data.tags as Array<{ key: string; value: string }>).filter(
           (tag) => tag.key !== 'mlflow.runName',
@@ -149,7 +163,8 @@ describe('mlflow emulator: recorded real-server exchanges', () => {
       const { request } = exchange;
       const url = new URL(mapText(request.path, forward), emulator.url);
       for (const [key, value] of Object.entries(request.query ?? {})) {
-        for (const item of Array.isArray(value) ? value : [value]) url.searchParams.append(key, mapText(item, forward));
+        for (const item of Array.isArray(value) ? value : [value])
+          url.searchParams.append(key, mapText(item, forward));
       }
       const body =
         request.body === undefined
@@ -180,7 +195,8 @@ describe('mlflow emulator: recorded real-server exchanges', () => {
       expected.forEach((item, index) => learnIds(item, actual[index]));
       return;
     }
-    if (expected === null || actual === null || typeof expected !== 'object' || typeof actual !== 'object') return;
+    if (expected === null || actual === null || typeof expected !== 'object' || typeof actual !== 'object')
+      return;
     for (const [key, value] of Object.entries(expected as Record<string, unknown>)) {
       const other = (actual as Record<string, unknown>)[key];
       if (['run_id', 'run_uuid', 'assessment_id', 'run_name'].includes(key)) {

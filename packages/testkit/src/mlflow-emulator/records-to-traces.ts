@@ -77,7 +77,9 @@ export function recordToTrace(
     state: record.status === 'error' ? 'ERROR' : 'OK',
     metadata,
     tags,
-    requestPreview: previews ? `{"messages": [{"role": "user", "content": "Question ${record.id ?? traceId}"}]}` : undefined,
+    requestPreview: previews
+      ? `{"messages": [{"role": "user", "content": "Question ${record.id ?? traceId}"}]}`
+      : undefined,
     responsePreview:
       previews && record.status !== 'error'
         ? `{"role": "assistant", "content": "Answer to ${record.id ?? traceId}"}`

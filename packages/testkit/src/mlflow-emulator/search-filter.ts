@@ -124,7 +124,9 @@ class FilterParser {
         this.skipSpace();
         const quote = this.text[this.position];
         if (quote !== "'" && quote !== '"') {
-          throw invalidParameter('While parsing a list in the query, expected string value, punctuation, or whitespace');
+          throw invalidParameter(
+            'While parsing a list in the query, expected string value, punctuation, or whitespace',
+          );
         }
         values.push(this.quoted(quote));
         this.skipSpace();

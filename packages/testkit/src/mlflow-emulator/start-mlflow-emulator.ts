@@ -81,9 +81,10 @@ export interface MlflowEmulator {
   /** Stores records as traces (see `recordToTrace`), straight into the store; returns their trace ids. */
   addTraces(experimentId: string, records: Iterable<EvalRecord>, options?: TraceSeedOptions): string[];
   /** Generates support-bot traffic with `@slokit/testkit` and stores it as traces in a new (or existing) experiment. */
-  seedSupportBotTraffic(
-    options: SupportBotTrafficOptions & { experiment: string } & TraceSeedOptions,
-  ): { experimentId: string; count: number };
+  seedSupportBotTraffic(options: SupportBotTrafficOptions & { experiment: string } & TraceSeedOptions): {
+    experimentId: string;
+    count: number;
+  };
   /** Creates a run with metrics, params and tags, as a finished `mlflow.genai.evaluate` would leave it. */
   addRun(options: SeedRunOptions): string;
   addArtifact(runId: string, path: string, content: string | Buffer): void;
@@ -170,10 +171,16 @@ export async function startMlflowEmulator(options: MlflowEmulatorOptions = {}): 
       const body = replyBytes(reply);
       const cut = body.subarray(0, Math.floor(body.length / 2));
       if (fault.kind === 'truncate') {
-        response.writeHead(reply.status, { 'content-type': replyContentType(reply), 'content-length': cut.length });
+        response.writeHead(reply.status, {
+          'content-type': replyContentType(reply),
+          'content-length': cut.length,
+        });
         response.end(cut);
       } else {
-        response.writeHead(reply.status, { 'content-type': replyContentType(reply), 'content-length': body.length });
+        response.writeHead(reply.status, {
+          'content-type': replyContentType(reply),
+          'content-length': body.length,
+        });
         response.write(cut, () => response.socket?.destroy());
       }
       return;
@@ -192,7 +199,8 @@ export async function startMlflowEmulator(options: MlflowEmulatorOptions = {}): 
       const match = candidate.pattern.exec(path);
       if (!match) continue;
       const handler = candidate.methods[method];
-      if (!handler) return { status: 405, text: methodNotAllowedPage, contentType: 'text/html; charset=utf-8' };
+      if (!handler)
+        return { status: 405, text: methodNotAllowedPage, contentType: 'text/html; charset=utf-8' };
       let json: Record<string, unknown> = {};
       if (candidate.json && (method === 'POST' || method === 'PATCH')) {
         const contentType = headers['content-type'];
@@ -200,7 +208,10 @@ export async function startMlflowEmulator(options: MlflowEmulatorOptions = {}): 
           return errorReply('INVALID_PARAMETER_VALUE', 'Bad Request. Content-Type header is missing.');
         }
         if (contentType.split(';')[0]!.trim().toLowerCase() !== 'application/json') {
-          return errorReply('INVALID_PARAMETER_VALUE', "Bad Request. Content-Type must be one of ['application/json'].");
+          return errorReply(
+            'INVALID_PARAMETER_VALUE',
+            "Bad Request. Content-Type must be one of ['application/json'].",
+          );
         }
         json = parseJsonBody(raw);
       } else if (method === 'GET' || method === 'DELETE') {
@@ -296,7 +307,11 @@ export async function startMlflowEmulator(options: MlflowEmulatorOptions = {}): 
       return run.runId;
     },
     addArtifact(runId, path, content) {
-      store.putArtifact(store.getRun(runId), path, typeof content === 'string' ? Buffer.from(content) : content);
+      store.putArtifact(
+        store.getRun(runId),
+        path,
+        typeof content === 'string' ? Buffer.from(content) : content,
+      );
     },
     dump: () => dumpState(store, requests),
     stop: () =>
@@ -328,7 +343,11 @@ function buildRoutes(store: EmulatorStore, version: string): Route[] {
       json: true,
       methods: {
         GET: (request) =>
-          ok({ experiment: experimentJson(store.getExperimentByName(request.query.get('experiment_name') ?? undefined)) }),
+          ok({
+            experiment: experimentJson(
+              store.getExperimentByName(request.query.get('experiment_name') ?? undefined),
+            ),
+          }),
       },
     },
     {
@@ -336,7 +355,9 @@ function buildRoutes(store: EmulatorStore, version: string): Route[] {
       json: true,
       methods: {
         GET: (request) =>
-          ok({ experiment: experimentJson(store.getExperiment(request.query.get('experiment_id') ?? undefined)) }),
+          ok({
+            experiment: experimentJson(store.getExperiment(request.query.get('experiment_id') ?? undefined)),
+          }),
       },
     },
     {
@@ -378,7 +399,12 @@ function buildRoutes(store: EmulatorStore, version: string): Route[] {
       json: true,
       methods: {
         GET: (request) =>
-          ok({ run: runJson(store.getRun(request.query.get('run_id') ?? request.query.get('run_uuid') ?? undefined), true) }),
+          ok({
+            run: runJson(
+              store.getRun(request.query.get('run_id') ?? request.query.get('run_uuid') ?? undefined),
+              true,
+            ),
+          }),
       },
     },
     {
@@ -502,13 +528,20 @@ function buildRoutes(store: EmulatorStore, version: string): Route[] {
     {
       pattern: api3('traces'),
       json: true,
-      methods: { POST: (request) => ok({ trace: { trace_info: traceInfoJson(store.startTrace(request.json), false) } }) },
+      methods: {
+        POST: (request) =>
+          ok({ trace: { trace_info: traceInfoJson(store.startTrace(request.json), false) } }),
+      },
     },
     {
       pattern: api3('traces/search'),
       json: true,
       methods: {
-        POST: (request) => ({ status: 200, text: store.searchTraces(request.json), contentType: 'application/json' }),
+        POST: (request) => ({
+          status: 200,
+          text: store.searchTraces(request.json),
+          contentType: 'application/json',
+        }),
       },
     },
     {
@@ -529,16 +562,22 @@ function buildRoutes(store: EmulatorStore, version: string): Route[] {
       pattern: api3('traces/([^/]+)/assessments'),
       json: true,
       methods: {
-        POST: (request) => ok({ assessment: assessmentJson(store.createAssessment(request.params[0]!, request.json)) }),
+        POST: (request) =>
+          ok({ assessment: assessmentJson(store.createAssessment(request.params[0]!, request.json)) }),
       },
     },
     {
       pattern: api3('traces/([^/]+)/assessments/([^/]+)'),
       json: true,
       methods: {
-        GET: (request) => ok({ assessment: assessmentJson(store.getAssessment(request.params[0]!, request.params[1]!)) }),
+        GET: (request) =>
+          ok({ assessment: assessmentJson(store.getAssessment(request.params[0]!, request.params[1]!)) }),
         PATCH: (request) =>
-          ok({ assessment: assessmentJson(store.updateAssessment(request.params[0]!, request.params[1]!, request.json)) }),
+          ok({
+            assessment: assessmentJson(
+              store.updateAssessment(request.params[0]!, request.params[1]!, request.json),
+            ),
+          }),
         DELETE: (request) => {
           store.deleteAssessment(request.params[0]!, request.params[1]!);
           return ok();
@@ -562,7 +601,10 @@ function buildRoutes(store: EmulatorStore, version: string): Route[] {
     {
       pattern: api3('traces/([^/]+)'),
       json: true,
-      methods: { GET: (request) => ok({ trace: { trace_info: traceInfoJson(store.getTrace(request.params[0]!), true) } }) },
+      methods: {
+        GET: (request) =>
+          ok({ trace: { trace_info: traceInfoJson(store.getTrace(request.params[0]!), true) } }),
+      },
     },
   ];
   return routes;
@@ -594,7 +636,8 @@ function authenticate(header: string | undefined, auth: MlflowEmulatorAuth): Rep
     const colon = decoded.indexOf(':');
     const username = decoded.slice(0, colon);
     const password = decoded.slice(colon + 1);
-    if (auth.users?.some((user) => user.username === username && user.password === password)) principal = username;
+    if (auth.users?.some((user) => user.username === username && user.password === password))
+      principal = username;
   }
   if (principal === undefined) return unauthenticated;
   if (auth.forbidden?.includes(principal)) return errorReply('PERMISSION_DENIED', 'Permission denied');
@@ -653,12 +696,16 @@ function replyContentType(reply: Reply): string {
 
 function send(response: ServerResponse, reply: Reply): void {
   const body = replyBytes(reply);
-  response.writeHead(reply.status, { 'content-type': replyContentType(reply), 'content-length': body.length });
+  response.writeHead(reply.status, {
+    'content-type': replyContentType(reply),
+    'content-length': body.length,
+  });
   response.end(body);
 }
 
 function findOrCreateExperiment(store: EmulatorStore, name: string): string {
-  for (const experiment of store.experiments.values()) if (experiment.name === name) return experiment.experimentId;
+  for (const experiment of store.experiments.values())
+    if (experiment.name === name) return experiment.experimentId;
   return store.createExperiment({ name });
 }
 
@@ -671,7 +718,9 @@ function dumpState(store: EmulatorStore, requests: RecordedRequest[]): string {
     experiments: [...store.experiments.values()].map((experiment) => experimentJson(experiment)),
     runs,
     traces: [...store.traces.values()].map((trace) => traceInfoJson(trace, true)),
-    artifacts: Object.fromEntries([...store.artifacts].map(([uri, content]) => [uri, content.toString('utf8')])),
+    artifacts: Object.fromEntries(
+      [...store.artifacts].map(([uri, content]) => [uri, content.toString('utf8')]),
+    ),
     requests: requests.map(({ headers, ...request }) => ({
       ...request,
       headers: Object.fromEntries(Object.entries(headers).filter(([name]) => name !== 'authorization')),

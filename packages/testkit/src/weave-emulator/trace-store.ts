@@ -85,7 +85,11 @@ export class ProjectStore {
   readonly tables = new Map<string, Array<{ digest: string; val: Record<string, unknown> }>>();
   readonly costs = new Map<string, StoredCost[]>();
   readonly files = new Map<string, number>();
+  /** Bumped whenever prices change, so cached answers that carry costs are made again. */
+  costsVersion = 0;
   private sorted: StoredCall[] | undefined;
+  private readonly versions = new WeakMap<StoredCall, number>();
+  private readonly lines = new WeakMap<StoredCall, { key: string; line: string }>();
 
   constructor(readonly projectId: string) {}
 
@@ -116,13 +120,35 @@ export class ProjectStore {
       });
     }
     this.calls.set(call.id, call);
+    this.touch(call);
     this.sorted = undefined;
+  }
+
+  /** Marks a call as changed (ended, renamed): answers about it are made again. */
+  touch(call: StoredCall): void {
+    this.versions.set(call, (this.versions.get(call) ?? 0) + 1);
+  }
+
+  /**
+   * The JSON line of a call for these read options, made once and kept until the call, its feedback or the prices
+   * change: serializing is most of the work of a large read.
+   */
+  callLine(call: StoredCall, options: CallJsonOptions, optionsKey: string): string {
+    const feedback = this.feedbackByRef.get(callRef(call.project_id, call.id))?.length ?? 0;
+    const key = `${optionsKey}|${this.versions.get(call) ?? 0}|${feedback}|${this.costsVersion}`;
+    const cached = this.lines.get(call);
+    if (cached?.key === key) return cached.line;
+    const line = JSON.stringify(callToJson(call, this, options));
+    this.lines.set(call, { key, line });
+    return line;
   }
 
   endCall(id: string, end: CallEndPart): void {
     const call = this.calls.get(id);
-    if (call) applyEnd(call, end);
-    else this.pendingEnds.set(id, end);
+    if (call) {
+      applyEnd(call, end);
+      this.touch(call);
+    } else this.pendingEnds.set(id, end);
   }
 
   addFeedback(feedback: StoredFeedback): void {

@@ -353,8 +353,9 @@ export async function startWeaveEmulator(options: WeaveEmulatorOptions = {}): Pr
       includeFeedback: body.include_feedback === true,
       ...(columns ? { columns } : {}),
     };
+    const optionsKey = `${options.includeCosts}|${options.includeFeedback}|${columns ? [...columns].sort().join(',') : '*'}`;
     return (function* () {
-      for (const call of calls) yield JSON.stringify(callToJson(call, store, options));
+      for (const call of calls) yield store.callLine(call, options, optionsKey);
     })();
   }
 
@@ -383,7 +384,10 @@ export async function startWeaveEmulator(options: WeaveEmulatorOptions = {}): Pr
   function updateCall(body: Record<string, unknown>): Record<string, never> {
     const call = project(body.project_id as string).calls.get(body.call_id as string);
     if (!call) throw new HttpError(404, { reason: `Call not found: ${body.call_id}` });
-    if (typeof body.display_name === 'string') call.display_name = body.display_name;
+    if (typeof body.display_name === 'string') {
+      call.display_name = body.display_name;
+      project(body.project_id as string).touch(call);
+    }
     return {};
   }
 
@@ -517,6 +521,7 @@ export async function startWeaveEmulator(options: WeaveEmulatorOptions = {}): Pr
         created_at: now,
       });
       store.costs.set(llmId, list);
+      store.costsVersion++;
       ids.push([llmId, id]);
     }
     return { ids };
