@@ -114,6 +114,13 @@ describe('replaying a week through sync', () => {
       const detectionMinutes = (Date.parse(firstAlert!.at) - incident.start) / 60_000;
       // The 1h window must fill enough to cross the threshold, then `for: 2` adds one cycle.
       expect(detectionMinutes, `${incident.kind} detected within an hour`).toBeLessThanOrEqual(60);
+      if (process.env.SLOKIT_REPLAY_REPORT)
+        console.log(
+          incident.kind,
+          detectionMinutes,
+          during.length,
+          during.map((e) => e.kind + ':' + e.level).join(','),
+        );
       expect(during.length, `${incident.kind}: few messages`).toBeLessThanOrEqual(6);
       expect(
         during.some((event) => event.kind === 'resolved'),
@@ -129,6 +136,7 @@ describe('replaying a week through sync', () => {
         ),
     );
     expect(stray.map((event) => `${event.at} ${event.slo} ${event.kind} ${event.level}`)).toEqual([]);
+    if (process.env.SLOKIT_REPLAY_REPORT) console.log('sent', sent.length, 'naive', naiveMessages);
     expect(sent.length * 5).toBeLessThan(naiveMessages);
   });
 });

@@ -101,7 +101,9 @@ describe('LangSmith source on a project', () => {
     expect(stats).toMatchObject({ target: 'support-bot', runCount: inLastHour.length });
     expect(stats!.errorRate).toBeCloseTo(errors / inLastHour.length, 12);
     expect(Object.keys(stats!.feedback).sort()).toEqual(['accuracy', 'helpfulness', 'toxicity']);
-    expect(stats!.feedback.accuracy!.n).toBe(inLastHour.filter((record) => record.scores?.accuracy !== undefined).length);
+    expect(stats!.feedback.accuracy!.n).toBe(
+      inLastHour.filter((record) => record.scores?.accuracy !== undefined).length,
+    );
     expect(lastBody('/runs/stats')).toEqual({
       session: [emulator.project('support-bot')!.id],
       is_root: true,

@@ -10,10 +10,10 @@ import {
 import { LangSmithApi, type LangSmithApiOptions } from './langsmith-api.js';
 import { type LangSmithConnection, resolveConnection } from './langsmith-connection.js';
 import { type LangSmithSourceConfig, langSmithSourceConfigSchema } from './langsmith-source-config.js';
+import { parseCost } from './parse-cost.js';
 import { readRuns } from './read-runs.js';
 import { type LangSmithTarget, resolveTargets } from './resolve-targets.js';
 import { experimentUrl } from './run-url.js';
-import { parseCost } from './parse-cost.js';
 import { sessionEvalSummary } from './session-eval-summary.js';
 
 /** A LangSmith source: the contract, plus what it reads from. */

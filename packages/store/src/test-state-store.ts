@@ -360,7 +360,14 @@ export function testStateStore(name: string, setup: () => Promise<StateStoreFixt
         });
         await store.commit({ seen: [{ source: 's', id: 'x', time: t0 + 5 * hour }] });
         expect(await store.filterSeen('s', ['x'])).toEqual(new Set(['x']));
-        await store.prune({ seen: t0 + hour, buckets: 0, evaluations: 0, alertEvents: 0, outbox: 0 });
+        await store.prune({
+          seen: t0 + hour,
+          buckets: 0,
+          fineBuckets: 0,
+          evaluations: 0,
+          alertEvents: 0,
+          outbox: 0,
+        });
         expect(await store.filterSeen('s', ['x'])).toEqual(new Set());
       });
 
@@ -839,10 +846,11 @@ export function testStateStore(name: string, setup: () => Promise<StateStoreFixt
     describe('prune', () => {
       useFreshState({ migrate: true });
 
-      it('drops each kind of row before its own cutoff, keeping rows at the cutoff and pending deliveries', async () => {
+      it('drops each kind of row before its own cutoff (5-minute buckets at fineBuckets), keeping pending deliveries', async () => {
         const cut = {
           seen: t0 + 1 * hour,
           buckets: t0 + 2 * hour,
+          fineBuckets: t0 + 6 * hour,
           evaluations: t0 + 3 * hour,
           alertEvents: t0 + 4 * hour,
         };
@@ -851,7 +859,14 @@ export function testStateStore(name: string, setup: () => Promise<StateStoreFixt
         await store.commit({
           cursors: [{ source: 'prod', cursor: null, watermark: 0, updatedAt: 0 }],
           seen: times(cut.seen).map((time) => ({ source: 's', id: `id-${time}`, time })),
-          buckets: times(cut.buckets).map((start) => bucket({ start })),
+          buckets: [
+            // 5-minute buckets go at `fineBuckets`, rollups (`:1h`, `:1d`) at `buckets`.
+            ...[cut.buckets - 1, ...times(cut.fineBuckets)].map((start) => bucket({ start })),
+            ...[cut.buckets - 1, cut.buckets, cut.fineBuckets - 1].map((start) =>
+              bucket({ definition: 'def-1:1h', start }),
+            ),
+            bucket({ definition: 'def-1:1d', start: cut.fineBuckets - 1 }),
+          ],
           evaluations: times(cut.evaluations).map((at) => evaluation({ at })),
           alertEvents: times(cut.alertEvents).map((at) => alertEvent({ id: `e-${at}`, at })),
           alertStates: [{ slo: 'latency', segment: '', state: '{}', updatedAt: 0 }],
@@ -872,9 +887,11 @@ export function testStateStore(name: string, setup: () => Promise<StateStoreFixt
           new Set([`id-${cut.seen}`]),
         );
         const all = { from: 0, to: t0 + 100 * hour };
-        expect(
-          (await store.getBuckets({ slo: 'latency', definition: 'def-1', ...all })).map((row) => row.start),
-        ).toEqual([cut.buckets]);
+        const starts = async (definition: string) =>
+          (await store.getBuckets({ slo: 'latency', definition, ...all })).map((row) => row.start);
+        expect(await starts('def-1')).toEqual([cut.fineBuckets]);
+        expect(await starts('def-1:1h')).toEqual([cut.buckets, cut.fineBuckets - 1]);
+        expect(await starts('def-1:1d')).toEqual([cut.fineBuckets - 1]);
         expect((await store.getEvaluations(all)).map((row) => row.at)).toEqual([cut.evaluations]);
         expect((await store.getAlertEvents(all)).map((row) => row.at)).toEqual([cut.alertEvents]);
         expect((await store.getDueOutbox(t0 + 100 * hour, 10)).map((row) => row.id)).toEqual(['old-pending']);

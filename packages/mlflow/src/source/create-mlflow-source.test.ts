@@ -2,12 +2,11 @@ import {
   ConfigError,
   check,
   createMemorySource,
-  type EvalRecord,
   type EvalSourceV1,
   type RecordBatch,
   SourceError,
 } from '@slokit/core';
-import { generateSupportBotTraffic } from '@slokit/testkit';
+import { type GeneratedRecord, generateSupportBotTraffic } from '@slokit/testkit';
 import { type MlflowEmulator, startMlflowEmulator } from '@slokit/testkit/mlflow';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MlflowClient } from '../client/mlflow-client.js';
@@ -139,7 +138,7 @@ describe('mlflow source: eval runs', () => {
 
 describe('mlflow source: production traces', () => {
   let emulator: MlflowEmulator;
-  let generated: EvalRecord[];
+  let generated: GeneratedRecord[];
   const prodSource = (config: Record<string, unknown> = {}, env: Record<string, string> = {}) =>
     createMlflowSource(
       'prod',

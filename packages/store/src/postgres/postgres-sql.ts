@@ -347,6 +347,8 @@ export const postgresSql = {
 
   pruneSeen: 'DELETE FROM seen WHERE time < $1',
   pruneBuckets: 'DELETE FROM buckets WHERE start < $1',
+  // 5-minute buckets: definitions without a ':1h' / ':1d' rollup suffix.
+  pruneFineBuckets: "DELETE FROM buckets WHERE start < $1 AND strpos(definition, ':') = 0",
   pruneEvaluations: 'DELETE FROM evaluations WHERE at < $1',
   pruneAlertEvents: 'DELETE FROM alert_events WHERE at < $1',
   // A pending delivery is kept however old: the outbox promises at least once.

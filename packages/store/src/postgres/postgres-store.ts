@@ -388,6 +388,7 @@ export function createPostgresStore(options: PostgresStoreOptions): StateStoreV1
       await transaction(async (client) => {
         await client.query(postgresSql.pruneSeen, [before.seen]);
         await client.query(postgresSql.pruneBuckets, [before.buckets]);
+        await client.query(postgresSql.pruneFineBuckets, [before.fineBuckets]);
         await client.query(postgresSql.pruneEvaluations, [before.evaluations]);
         await client.query(postgresSql.pruneAlertEvents, [before.alertEvents]);
         await client.query(postgresSql.pruneOutbox, [before.outbox]);

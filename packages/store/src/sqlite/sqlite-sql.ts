@@ -215,6 +215,8 @@ export const sqliteSql = {
 
   pruneSeen: 'DELETE FROM seen WHERE time < ?',
   pruneBuckets: 'DELETE FROM buckets WHERE start < ?',
+  // 5-minute buckets: definitions without a ':1h' / ':1d' rollup suffix.
+  pruneFineBuckets: "DELETE FROM buckets WHERE start < ? AND instr(definition, ':') = 0",
   pruneEvaluations: 'DELETE FROM evaluations WHERE at < ?',
   pruneAlertEvents: 'DELETE FROM alert_events WHERE at < ?',
   // A pending delivery is kept however old: the outbox promises at least once.

@@ -360,6 +360,7 @@ export function createSqliteStore(options: SqliteStoreOptions): StateStoreV1 {
       db.transaction(() => {
         statement(db, sqliteSql.pruneSeen).run(before.seen);
         statement(db, sqliteSql.pruneBuckets).run(before.buckets);
+        statement(db, sqliteSql.pruneFineBuckets).run(before.fineBuckets);
         statement(db, sqliteSql.pruneEvaluations).run(before.evaluations);
         statement(db, sqliteSql.pruneAlertEvents).run(before.alertEvents);
         statement(db, sqliteSql.pruneOutbox).run(before.outbox);

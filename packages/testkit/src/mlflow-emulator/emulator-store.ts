@@ -366,7 +366,7 @@ export class EmulatorStore {
       return { key, value };
     });
     const parsedTags = keyValueList(tags, 'tags');
-    parsedTags.forEach((tag, index) => validateKey(tag.key, `tags[${index}].key`));
+    for (const [index, tag] of parsedTags.entries()) validateKey(tag.key, `tags[${index}].key`);
     const run = this.getRun(runIdOf(body));
     const changed = parsedParams.filter(
       (param) => run.params.has(param.key) && run.params.get(param.key) !== param.value,

@@ -192,7 +192,7 @@ describe('mlflow emulator: recorded real-server exchanges', () => {
   /** Ids the server generated in a response: where the recording has another value at the same place, map them. */
   function learnIds(expected: unknown, actual: unknown): void {
     if (Array.isArray(expected) && Array.isArray(actual)) {
-      expected.forEach((item, index) => learnIds(item, actual[index]));
+      for (const [index, item] of expected.entries()) learnIds(item, actual[index]);
       return;
     }
     if (expected === null || actual === null || typeof expected !== 'object' || typeof actual !== 'object')

@@ -28,7 +28,8 @@ describe('startMlflowEmulator', () => {
     const traffic = { seed: 'seeded', count: 50, start: '2026-11-26T13:00:00Z', end: '2026-11-26T14:00:00Z' };
     const { experimentId, count } = emulator.seedSupportBotTraffic({ experiment: 'prod', ...traffic });
     expect(count).toBe(50);
-    const body = await (
+    // biome-ignore lint/suspicious/noExplicitAny: a raw response body, checked field by field below.
+    const body: any = await (
       await post('/api/3.0/mlflow/traces/search', {
         locations: [{ type: 'MLFLOW_EXPERIMENT', mlflow_experiment: { experiment_id: experimentId } }],
         order_by: ['timestamp_ms ASC'],
@@ -165,7 +166,11 @@ describe('startMlflowEmulator', () => {
       params: { model: 'gpt-4o' },
       tags: { 'mlflow.run.isEval': 'true' },
     });
-    const { run } = await (await fetch(`${emulator.url}/api/2.0/mlflow/runs/get?run_id=${runId}`)).json();
+    const { run } = (await (
+      await fetch(`${emulator.url}/api/2.0/mlflow/runs/get?run_id=${runId}`)
+    ).json()) as {
+      run: { info: unknown; data: { metrics: unknown; tags: unknown } };
+    };
     expect(run.info).toMatchObject({
       run_name: 'eval',
       status: 'FINISHED',
