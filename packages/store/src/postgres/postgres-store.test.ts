@@ -266,7 +266,7 @@ describe('postgres: several workers on one database', () => {
           store: { url },
           owner,
           startAt,
-          durationMs: 2_000,
+          durationMs: 1_500,
           ttlMs: 10_000,
           lockFile: join(directory, 'critical-section'),
         }),
@@ -282,7 +282,7 @@ describe('postgres: several workers on one database', () => {
     expect(total('acquisitions')).toBeGreaterThanOrEqual(20);
     expect(total('refusals')).toBeGreaterThanOrEqual(5);
     expect(await store.listLeases('', Date.now())).toEqual([]);
-    console.info(`postgres lease race, 3 processes for 2 s: ${JSON.stringify(results)}`);
+    console.info(`postgres lease race, 3 processes for 1.5 s: ${JSON.stringify(results)}`);
     await store.close();
     await drop();
   });

@@ -68,13 +68,13 @@ describe('sqlite: several processes on one file', () => {
           store: { path },
           owner,
           startAt,
-          durationMs: 2_500,
+          durationMs: 1_500,
           ttlMs: 10_000,
           lockFile,
         }),
       ),
     );
-    console.info(`sqlite lease race, 2 processes for 2.5 s: ${JSON.stringify(results)}`);
+    console.info(`sqlite lease race, 2 processes for 1.5 s: ${JSON.stringify(results)}`);
     for (const result of results) {
       expect(result.violations).toBe(0);
       expect(result.acquisitions).toBeGreaterThan(0);
@@ -157,7 +157,7 @@ describe('sqlite: several processes on one file', () => {
 
   it('a process killed in the middle of a large commit leaves all or none of it', async () => {
     const path = join(freshDirectory(), 'state.db');
-    const size = { buckets: 80_000, seen: 50_000 };
+    const size = { buckets: 60_000, seen: 40_000 };
     // A commit that completes, to learn how long one takes on this machine.
     const first = await runWorker<{ ms: number }>({ op: 'bigCommit', store: { path }, round: 0, ...size });
     const store = createSqliteStore({ path });

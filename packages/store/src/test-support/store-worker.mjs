@@ -82,6 +82,9 @@ const operations = {
       closeSync(fd);
       unlinkSync(lockFile);
       await store.releaseLease('sync', owner);
+      // Between two cycles a worker does other things; without a pause here the releasing process takes the lease
+      // straight back while the other still sleeps in SQLite's busy handler (which is not fair).
+      await sleep(2 + Math.random() * 3);
     }
     return result;
   },
