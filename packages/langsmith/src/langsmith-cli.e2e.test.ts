@@ -1,13 +1,15 @@
 import { execFile } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type LangSmithEmulator, startLangSmithEmulator } from '@slokit/testkit/langsmith';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const require = (await import('node:module')).createRequire(import.meta.url);
-const bin = require.resolve('slokit/package.json').replace(/package\.json$/, 'dist/bin.js');
+const bin = createRequire(import.meta.url)
+  .resolve('slokit/package.json')
+  .replace(/package\.json$/, 'dist/bin.js');
 const quickstart = fileURLToPath(new URL('../../../examples/quickstart/slokit.yaml', import.meta.url));
 const at = '2026-11-26T14:00:00Z';
 

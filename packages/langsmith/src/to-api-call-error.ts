@@ -22,8 +22,9 @@ export function classifyFailure(error: unknown): { retry: boolean; retryAfterMs?
     const retryAfterMs = retryAfterOf(error.headers);
     return retryAfterMs === undefined ? { retry: true } : { retry: true, retryAfterMs };
   }
-  const name = (error as Error | undefined)?.name;
-  if (name === 'APIUserAbortError' || name === 'AbortError') return { retry: false };
+  if (kindOf(error) === 'APIUserAbortError' || (error as Error | undefined)?.name === 'AbortError') {
+    return { retry: false };
+  }
   // Timeouts, refused or reset connections, bodies cut short (TypeError: terminated) and truncated JSON.
   return { retry: true };
 }
@@ -79,7 +80,7 @@ export function toApiCallError(
       cause: error,
     });
   }
-  const name = (error as Error | undefined)?.name ?? '';
+  const name = kindOf(error);
   const text = (error as Error | undefined)?.message ?? String(error);
   const what =
     name === 'APIConnectionTimeoutError'
@@ -100,11 +101,13 @@ export function toApiCallError(
 
 function isStatusError(error: unknown): error is StatusError {
   return (
-    typeof error === 'object' &&
-    error !== null &&
-    typeof (error as { status?: unknown }).status === 'number' &&
-    (error as Error).name !== 'APIUserAbortError'
+    typeof error === 'object' && error !== null && typeof (error as { status?: unknown }).status === 'number'
   );
+}
+
+/** The SDK's error classes all have the name `Error`: tell them apart by constructor. */
+function kindOf(error: unknown): string {
+  return typeof error === 'object' && error !== null ? error.constructor.name : '';
 }
 
 /** `: Invalid token` from LangSmith's `{"detail": ...}` error bodies (kept short). */

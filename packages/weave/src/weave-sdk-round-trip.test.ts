@@ -188,8 +188,9 @@ describe('round trip through the weave npm SDK', () => {
     expect(Object.keys(summary!.metrics).sort()).toEqual(Object.keys(expected).sort());
     for (const [name, value] of Object.entries(expected))
       expect(summary!.metrics[name], name).toBeCloseTo(value, 12);
+    // And exactly what `evaluation.evaluate()` returned to the app.
     expect(summary!.metrics).toEqual(
-      (results[1] as { output: Record<string, unknown> }).output && summary!.metrics,
+      evaluationMetrics((results[1] as { output: Record<string, unknown> }).output),
     );
     expect(summary).toMatchObject({ samples: rows.length, name: 'support-eval (support-eval_support_bot)' });
   });

@@ -34,7 +34,7 @@ describe('MlflowClient under faults', () => {
   afterAll(() => emulator.stop());
 
   it('waits as long as a 429 Retry-After asks, then succeeds', async () => {
-    emulator.addFault({ kind: 'status', status: 429, retryAfterSeconds: 1, path: '/traces/search' });
+    emulator.addFault({ kind: 'rate-limit', retryAfter: 1, path: '/traces/search' });
     const before = searchRequests();
     const started = Date.now();
     const page = await client().searchTraces({ experimentIds: [experimentId], maxResults: 10 });
@@ -75,7 +75,7 @@ describe('MlflowClient under faults', () => {
   });
 
   it('times out a slow response and retries it', async () => {
-    emulator.addFault({ kind: 'delay', delayMs: 1500, path: '/traces/search' });
+    emulator.addFault({ kind: 'slow', delayMs: 1500, path: '/traces/search' });
     const impatient = new MlflowClient({
       trackingUri: emulator.url,
       timeoutMs: 300,
@@ -85,7 +85,7 @@ describe('MlflowClient under faults', () => {
     const page = await impatient.searchTraces({ experimentIds: [experimentId], maxResults: 5 });
     expect(page.items).toHaveLength(5);
     expect(searchRequests() - before).toBe(2);
-    emulator.addFault({ kind: 'delay', delayMs: 1500, path: '/traces/search', times: 5 });
+    emulator.addFault({ kind: 'slow', delayMs: 1500, path: '/traces/search', times: 5 });
     const error = await new MlflowClient({
       trackingUri: emulator.url,
       timeoutMs: 200,
@@ -131,7 +131,7 @@ describe('MlflowClient under faults', () => {
     expect(creates() - before).toBe(1);
     expect(emulator.store.runs.size - runsBefore).toBe(1);
 
-    emulator.addFault({ kind: 'status', status: 429, path: '/runs/create' });
+    emulator.addFault({ kind: 'rate-limit', retryAfter: 0, path: '/runs/create' });
     before = creates();
     const run = await client().createRun({ experimentId, runName: 'after-429' });
     expect(run.info.run_name).toBe('after-429');
@@ -164,7 +164,7 @@ describe('MlflowClient under faults', () => {
   });
 
   it('stops waiting when its signal is aborted', async () => {
-    emulator.addFault({ kind: 'status', status: 429, retryAfterSeconds: 30, path: '/traces/search' });
+    emulator.addFault({ kind: 'rate-limit', retryAfter: 30, path: '/traces/search' });
     const controller = new AbortController();
     const started = Date.now();
     const reading = client().searchTraces({ experimentIds: [experimentId] }, { signal: controller.signal });

@@ -210,15 +210,9 @@ describe('mlflow source: production traces', () => {
   });
 
   it('reads to the end through a reset page and a rate limit, each record once', async () => {
-    emulator.addFault({ kind: 'reset', path: '/traces/search', after: 1 });
-    emulator.addFault({
-      kind: 'status',
-      status: 429,
-      retryAfterSeconds: 0,
-      path: '/traces/search',
-      after: 3,
-    });
-    emulator.addFault({ kind: 'truncate', path: '/traces/search', after: 4 });
+    emulator.addFault({ kind: 'reset', path: '/traces/search', skip: 1 });
+    emulator.addFault({ kind: 'rate-limit', retryAfter: 0, path: '/traces/search', skip: 3 });
+    emulator.addFault({ kind: 'truncate', path: '/traces/search', skip: 4 });
     const { records } = await readAll(prodSource({ pageSize: 200 }));
     expect(records).toHaveLength(1200);
     expect(new Set(records.map((record) => record.id)).size).toBe(1200);

@@ -15,19 +15,19 @@ export interface AssessmentValues {
  */
 export function assessmentValues(assessments: readonly Assessment[] | undefined): AssessmentValues {
   if (assessments === undefined || assessments.length === 0) return { scores: undefined, labels: undefined };
-  const latest = new Map<string, { time: number; value: unknown }>();
+  const latest = new Map<string, Assessment>();
   for (const assessment of assessments) {
     const name = assessment.assessment_name;
     const feedback = assessment.feedback;
     if (name === undefined || feedback === undefined || assessment.valid === false) continue;
     if (feedback.error !== undefined && feedback.value === undefined) continue;
-    const time = Date.parse(assessment.last_update_time ?? assessment.create_time ?? '') || 0;
     const seen = latest.get(name);
-    if (seen === undefined || time >= seen.time) latest.set(name, { time, value: feedback.value });
+    if (seen === undefined || updatedAt(assessment) >= updatedAt(seen)) latest.set(name, assessment);
   }
   let scores: Record<string, number | boolean> | undefined;
   let labels: Record<string, string> | undefined;
-  for (const [name, { value }] of latest) {
+  for (const [name, assessment] of latest) {
+    const value = assessment.feedback?.value;
     const score = feedbackScore(value);
     if (score !== undefined) {
       scores ??= {};
@@ -50,4 +50,8 @@ export function feedbackScore(value: unknown): number | boolean | undefined {
     if (word === 'no') return false;
   }
   return undefined;
+}
+
+function updatedAt(assessment: Assessment): number {
+  return Date.parse(assessment.last_update_time ?? assessment.create_time ?? '') || 0;
 }

@@ -46,7 +46,7 @@ export function findModelPrice(model: string, table: PriceTable): ModelPrice | u
     .toLowerCase()
     .replace(/^[\w.-]+:\/+/, '')
     .replace(/^(openai|anthropic|google|models|azure|bedrock|vertex_ai|gemini)\//, '');
-  const lowered = new Map(Object.entries(table).map(([key, price]) => [key.toLowerCase(), price]));
+  const lowered = loweredTable(table);
   const exact = lowered.get(name);
   if (exact) return exact;
   let best: { length: number; price: ModelPrice } | undefined;
@@ -56,6 +56,17 @@ export function findModelPrice(model: string, table: PriceTable): ModelPrice | u
     }
   }
   return best?.price;
+}
+
+const loweredTables = new WeakMap<PriceTable, Map<string, ModelPrice>>();
+
+function loweredTable(table: PriceTable): Map<string, ModelPrice> {
+  let lowered = loweredTables.get(table);
+  if (!lowered) {
+    lowered = new Map(Object.entries(table).map(([key, price]) => [key.toLowerCase(), price]));
+    loweredTables.set(table, lowered);
+  }
+  return lowered;
 }
 
 /** Cost in USD of prompt and completion tokens at a price. */

@@ -64,12 +64,10 @@ export function traceToRecord(trace: TraceInfo, context: TraceMappingContext): T
       message: `trace ${trace.trace_id} has state ${state ?? '(none)'}, neither OK nor ERROR`,
     };
   }
-  const time = trace.request_time === undefined ? Number.NaN : Date.parse(trace.request_time);
+  const requestTime = trace.request_time;
+  const time = requestTime === undefined ? Number.NaN : Date.parse(requestTime);
   if (Number.isNaN(time)) {
-    return {
-      kind: 'problem',
-      message: `trace ${trace.trace_id} has no valid request_time (${trace.request_time})`,
-    };
+    return { kind: 'problem', message: `trace ${trace.trace_id} has no valid request_time (${requestTime})` };
   }
   const latency = parseProtoDuration(trace.execution_duration);
   if (trace.execution_duration !== undefined && latency === undefined) {
@@ -78,43 +76,51 @@ export function traceToRecord(trace: TraceInfo, context: TraceMappingContext): T
       message: `trace ${trace.trace_id} has an unreadable execution_duration ${JSON.stringify(trace.execution_duration)}`,
     };
   }
-  const tags = stringEntries(trace.tags);
-  const metadataEntries = stringEntries(trace.trace_metadata);
-  const lookup = (key: string) => metadataEntries.get(key) ?? tags.get(key);
+  const tags = trace.tags ?? {};
+  const traceMetadata = trace.trace_metadata ?? {};
+  const lookup = (key: string) => text(traceMetadata[key]) ?? text(tags[key]);
   const experimentId = trace.trace_location?.mlflow_experiment?.experiment_id;
-  const tokens = parseTokenUsage(metadataEntries.get('mlflow.trace.tokenUsage'));
-  const model =
-    context.modelKey !== undefined ? lookup(context.modelKey) : modelKeys.map(lookup).find(Boolean);
-  const cost = traceCost(metadataEntries.get('mlflow.trace.cost'), tokens, model, context.prices);
+  const tokens = parseTokenUsage(traceMetadata['mlflow.trace.tokenUsage']);
+  let model: string | undefined;
+  if (context.modelKey !== undefined) model = lookup(context.modelKey);
+  else
+    for (let index = 0; model === undefined && index < modelKeys.length; index++)
+      model = lookup(modelKeys[index]!);
+  const cost = traceCost(traceMetadata['mlflow.trace.cost'], tokens, model, context.prices);
   const { scores, labels } = assessmentValues(trace.assessments);
 
   const metadata: Record<string, unknown> = {};
-  for (const entries of [tags, metadataEntries]) {
-    for (const [key, value] of entries) {
-      const name = renamed[key];
-      if (name !== undefined) metadata[name] = value;
-      else if (!key.startsWith('mlflow.')) setDotted(metadata, key, value);
-    }
+  const userTags: string[] = [];
+  for (const key in tags) {
+    const value = text(tags[key]);
+    if (value === undefined) continue;
+    if (!key.startsWith('mlflow.')) userTags.push(`${key}=${value}`);
+    addMetadata(metadata, key, value);
+  }
+  for (const key in traceMetadata) {
+    const value = text(traceMetadata[key]);
+    if (value !== undefined) addMetadata(metadata, key, value);
   }
   if (labels) metadata.feedback = labels;
   metadata.trace_id = trace.trace_id;
   if (experimentId !== undefined) metadata.experiment_id = experimentId;
   if (context.extraMetadata) Object.assign(metadata, context.extraMetadata);
 
-  const userTags = [...tags]
-    .filter(([key]) => !key.startsWith('mlflow.'))
-    .map(([key, value]) => `${key}=${value}`)
-    .sort();
+  let error: string | undefined;
+  if (state === 'ERROR') {
+    for (let index = 0; error === undefined && index < errorKeys.length; index++)
+      error = lookup(errorKeys[index]!);
+  }
   const record: EvalRecord = {
     id: trace.client_request_id || trace.trace_id,
-    timestamp: new Date(time).toISOString(),
+    timestamp: canonicalIso.test(requestTime!) ? requestTime : new Date(time).toISOString(),
     latency_ms: latency,
     status: state === 'OK' ? 'success' : 'error',
-    error: state === 'ERROR' ? errorKeys.map(lookup).find(Boolean) : undefined,
+    error,
     cost_usd: cost,
     tokens,
     scores,
-    tags: userTags.length > 0 ? userTags : undefined,
+    tags: userTags.length > 0 ? userTags.sort() : undefined,
     metadata,
     source: context.source,
     url: experimentId === undefined ? undefined : context.links.trace(experimentId, trace.trace_id),
@@ -122,17 +128,27 @@ export function traceToRecord(trace: TraceInfo, context: TraceMappingContext): T
   return { kind: 'record', record, time };
 }
 
-function stringEntries(map: Record<string, unknown> | undefined): Map<string, string> {
-  const entries = new Map<string, string>();
-  for (const [key, value] of Object.entries(map ?? {})) {
-    if (value === undefined || value === null) continue;
-    entries.set(key, typeof value === 'string' ? value : JSON.stringify(value));
-  }
-  return entries;
+const canonicalIso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** Keeps a user key (nested by its dots) or one of MLflow's own under its friendly name; drops the rest. */
+function addMetadata(metadata: Record<string, unknown>, key: string, value: string): void {
+  const name = renamed[key];
+  if (name !== undefined) metadata[name] = value;
+  else if (!key.startsWith('mlflow.')) setDotted(metadata, key, value);
+}
+
+function text(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 /** Sets `a.b.c` as nested objects; keeps the flat key when a prefix is already a plain value. */
 export function setDotted(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (!key.includes('.')) {
+    const existing = target[key];
+    if (existing === null || typeof existing !== 'object') target[key] = value;
+    return;
+  }
   const parts = key.split('.');
   if (parts.some((part) => part === '')) {
     target[key] = value;

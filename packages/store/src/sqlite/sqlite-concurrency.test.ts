@@ -173,36 +173,60 @@ describe('sqlite: several processes on one file', () => {
     const none = { buckets: 0, seen: 0, cursor: null };
     expect(await written(0)).toEqual(all(0));
 
+    const walBytes = () => {
+      try {
+        return statSync(`${path}-wal`).size;
+      } catch {
+        return 0;
+      }
+    };
     const kills: string[] = [];
     let killedMidCommit = 0;
-    for (const [round, fraction] of [
+    let killedWithFramesOnDisk = 0;
+    // Three kills at fractions of the measured commit time, and one as soon as the commit's first uncommitted pages
+    // reach the WAL file (the case recovery must discard).
+    for (const [round, when] of [
       [1, 0.15],
       [2, 0.35],
       [3, 0.6],
+      [4, 'wal'],
     ] as const) {
       const worker = startWorker({ op: 'bigCommit', store: { path }, round, ...size });
+      let ended = false;
+      void worker.done.then(() => {
+        ended = true;
+      });
       await worker.waitFor('committing');
-      await sleep(first.ms * fraction);
-      const walBytes = statSync(`${path}-wal`).size;
+      const walBefore = walBytes();
+      if (when === 'wal') {
+        while (!ended && walBytes() < walBefore + 1024 * 1024) await sleep(2);
+      } else {
+        await sleep(first.ms * when);
+      }
+      const walAtKill = walBytes();
       worker.child.kill('SIGKILL');
       const result = await worker.done;
       const state = await written(round);
       const midCommit = result.signal === 'SIGKILL' && !result.stdout.includes('committed');
       if (midCommit) killedMidCommit += 1;
+      if (midCommit && walAtKill > walBefore) killedWithFramesOnDisk += 1;
       kills.push(
-        `killed ${Math.round(first.ms * fraction)} ms into a ~${Math.round(first.ms)} ms commit (WAL ${walBytes} ` +
-          `bytes): ${midCommit ? 'mid-commit' : 'after it'}, ${state.buckets ? 'all' : 'none'} of it written`,
+        `${when === 'wal' ? 'killed when the WAL grew' : `killed ${Math.round(first.ms * when)} ms in`} ` +
+          `(commit ~${Math.round(first.ms)} ms; WAL ${walBefore} -> ${walAtKill} bytes): ` +
+          `${midCommit ? 'mid-commit' : 'after it'}, ${state.buckets ? 'all' : 'none'} of it written`,
       );
       // All or none, never part; and none when it died before its commit returned.
       expect([none, all(round)]).toContainEqual(state);
       if (result.stdout.includes('committed')) expect(state).toEqual(all(round));
       expect(await written(0)).toEqual(all(0));
     }
-    // Commit times vary, but a kill at 15 % of one always lands before it ends.
-    expect(killedMidCommit).toBeGreaterThanOrEqual(1);
     console.info(
       `sqlite kill mid-commit (${size.buckets} buckets + ${size.seen} ids):\n  ${kills.join('\n  ')}`,
     );
+    // At least one kill left uncommitted frames of the commit in the WAL file, which recovery ignored.
+    expect(killedWithFramesOnDisk).toBeGreaterThanOrEqual(1);
+    // Commit times vary, but a kill at 15 % of one always lands before it ends.
+    expect(killedMidCommit).toBeGreaterThanOrEqual(1);
 
     // A clean rerun of a killed cycle then writes it whole.
     await runWorker({ op: 'bigCommit', store: { path }, round: 1, ...size });

@@ -1,31 +1,30 @@
-/** Which requests a fault applies to, and how often. */
-export interface FaultMatch {
-  /** A substring of the request path, or a pattern it must match. Default: every API request. */
-  path?: string | RegExp;
-  /** GET, POST, ... Default: any. */
-  method?: string;
-  /** How many matching requests get the fault. Default 1; `Infinity` for all of them. */
-  times?: number;
-  /** Let this many matching requests through untouched first. Default 0. */
-  after?: number;
-}
-
 /**
- * Faults the emulator injects, in the order given (the first that applies wins), before auth and routing, like a
- * proxy or an overloaded server would:
- * - `status`: answer with this status: 429 with `Retry-After` (REQUEST_LIMIT_EXCEEDED), 500 INTERNAL_ERROR,
- *   503 TEMPORARILY_UNAVAILABLE, or a proxy's 502/504 HTML page.
- * - `delay`: answer normally after `delayMs` (a slow server; clients should time out).
- * - `truncate`: a 200 whose JSON body is cut in half (complete HTTP message, broken JSON).
- * - `reset`: headers and half the body, then the connection is destroyed mid-page.
+ * A failure the emulator injects into matching requests, before auth and routing, like a proxy or an overloaded
+ * server would (the same kinds as the LangSmith emulator's):
+ * - `rate-limit`: 429 REQUEST_LIMIT_EXCEEDED with a `Retry-After` header (seconds, default `1`);
+ * - `status`: an error status (default 503): 500 INTERNAL_ERROR, 503 TEMPORARILY_UNAVAILABLE and 429 as MLflow JSON
+ *   errors, 502 and 504 as a proxy's HTML page; with `Retry-After` when `retryAfter` is given;
+ * - `slow`: the normal answer after `delayMs` (default 2000): clients should time out;
+ * - `truncate`: a 200 whose JSON body is cut in half (a complete response, invalid JSON);
+ * - `reset`: headers and half the body, then the connection is destroyed (the request was processed).
  */
-export type MlflowEmulatorFault = FaultMatch &
-  (
-    | { kind: 'status'; status: number; retryAfterSeconds?: number }
-    | { kind: 'delay'; delayMs: number }
-    | { kind: 'truncate' }
-    | { kind: 'reset' }
-  );
+export interface MlflowEmulatorFault {
+  kind: 'rate-limit' | 'status' | 'slow' | 'truncate' | 'reset';
+  /** Requests whose path contains this (or matches the RegExp); every request when absent. */
+  path?: string | RegExp;
+  /** GET, POST, ...; any when absent. */
+  method?: string;
+  /** For `status`; default 503. */
+  status?: number;
+  /** Retry-After in seconds: default `1` for `rate-limit`, none for `status`. */
+  retryAfter?: string | number;
+  /** For `slow`; default 2000. */
+  delayMs?: number;
+  /** How many matching requests it hits; default 1 (`Infinity` for all). */
+  times?: number;
+  /** Matching requests let through before it starts; default 0. */
+  skip?: number;
+}
 
 interface ActiveFault {
   fault: MlflowEmulatorFault;
@@ -33,7 +32,7 @@ interface ActiveFault {
   fired: number;
 }
 
-/** Decides, request by request, which configured fault (if any) applies. */
+/** Decides, request by request, which configured fault (if any) applies: the first that matches and has hits left. */
 export class FaultInjector {
   private readonly active: ActiveFault[] = [];
 
@@ -49,11 +48,6 @@ export class FaultInjector {
     this.active.length = 0;
   }
 
-  /** How many times each fault has fired, in the order they were added. */
-  firedCounts(): number[] {
-    return this.active.map((entry) => entry.fired);
-  }
-
   next(method: string, path: string): MlflowEmulatorFault | undefined {
     for (const entry of this.active) {
       const { fault } = entry;
@@ -63,7 +57,7 @@ export class FaultInjector {
         if (!matches) continue;
       }
       entry.seen++;
-      if (entry.seen <= (fault.after ?? 0)) continue;
+      if (entry.seen <= (fault.skip ?? 0)) continue;
       if (entry.fired >= (fault.times ?? 1)) continue;
       entry.fired++;
       return fault;
@@ -72,7 +66,14 @@ export class FaultInjector {
   }
 }
 
-export function faultErrorBody(status: number): { contentType: string; body: string } {
+/** The status, headers and body a `rate-limit` or `status` fault answers with. */
+export function faultResponse(fault: MlflowEmulatorFault): {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+} {
+  const status = fault.kind === 'rate-limit' ? 429 : (fault.status ?? 503);
+  const retryAfter = fault.retryAfter ?? (fault.kind === 'rate-limit' ? 1 : undefined);
   const codes: Record<number, string> = {
     429: 'REQUEST_LIMIT_EXCEEDED',
     500: 'INTERNAL_ERROR',
@@ -80,14 +81,19 @@ export function faultErrorBody(status: number): { contentType: string; body: str
     503: 'TEMPORARILY_UNAVAILABLE',
   };
   const code = codes[status];
+  const headers: Record<string, string> = {};
+  if (retryAfter !== undefined) headers['retry-after'] = String(retryAfter);
   if (code !== undefined) {
     const message =
       status === 429 ? 'Too many requests. Please retry later.' : `Injected fault: HTTP ${status} (${code})`;
-    return { contentType: 'application/json', body: JSON.stringify({ error_code: code, message }) };
+    headers['content-type'] = 'application/json';
+    return { status, headers, body: JSON.stringify({ error_code: code, message }) };
   }
   const title = status === 502 ? 'Bad Gateway' : status === 504 ? 'Gateway Time-out' : 'Error';
+  headers['content-type'] = 'text/html';
   return {
-    contentType: 'text/html',
+    status,
+    headers,
     body: `<html><head><title>${status} ${title}</title></head><body><center><h1>${status} ${title}</h1></center></body></html>\n`,
   };
 }

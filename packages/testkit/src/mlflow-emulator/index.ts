@@ -1,5 +1,5 @@
 export { MlflowApiError, type MlflowErrorCode } from './emulator-error.js';
-export type { FaultMatch, MlflowEmulatorFault } from './emulator-faults.js';
+export type { MlflowEmulatorFault } from './emulator-faults.js';
 export type {
   MetricPoint,
   StoredAssessment,

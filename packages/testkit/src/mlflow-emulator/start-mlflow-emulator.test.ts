@@ -59,8 +59,8 @@ describe('startMlflowEmulator', () => {
   it('injects a 429 with Retry-After, 5xx, and faults on matching requests only, as many times as asked', async () => {
     emulator = await startMlflowEmulator({
       faults: [
-        { kind: 'status', status: 429, retryAfterSeconds: 2, path: '/runs/search' },
-        { kind: 'status', status: 503, path: '/experiments/get', times: 2, after: 1 },
+        { kind: 'rate-limit', retryAfter: 2, path: '/runs/search' },
+        { kind: 'status', status: 503, path: '/experiments/get', times: 2, skip: 1 },
         { kind: 'status', status: 502, method: 'GET', path: /get-by-name/ },
       ],
     });
@@ -83,7 +83,7 @@ describe('startMlflowEmulator', () => {
 
   it('delays, truncates JSON, and resets the connection mid-body', async () => {
     emulator = await startMlflowEmulator();
-    emulator.addFault({ kind: 'delay', delayMs: 300, path: '/experiments/get' });
+    emulator.addFault({ kind: 'slow', delayMs: 300, path: '/experiments/get' });
     const started = Date.now();
     expect((await fetch(`${emulator.url}/api/2.0/mlflow/experiments/get?experiment_id=0`)).status).toBe(200);
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { EvalRecord } from '@slokit/core';
 import { generateSupportBotTraffic, type SupportBotTrafficOptions } from '../support-bot-traffic.js';
 import { MlflowApiError } from './emulator-error.js';
-import { FaultInjector, faultErrorBody, type MlflowEmulatorFault } from './emulator-faults.js';
+import { FaultInjector, faultResponse, type MlflowEmulatorFault } from './emulator-faults.js';
 import {
   assessmentJson,
   EmulatorStore,
@@ -156,14 +156,12 @@ export async function startMlflowEmulator(options: MlflowEmulatorOptions = {}): 
       });
     }
     const fault = faults.next(method, url.pathname);
-    if (fault?.kind === 'status') {
-      const { contentType, body } = faultErrorBody(fault.status);
-      const headers: Record<string, string> = { 'content-type': contentType };
-      if (fault.retryAfterSeconds !== undefined) headers['retry-after'] = String(fault.retryAfterSeconds);
-      response.writeHead(fault.status, headers).end(body);
+    if (fault?.kind === 'status' || fault?.kind === 'rate-limit') {
+      const { status, headers, body } = faultResponse(fault);
+      response.writeHead(status, headers).end(body);
       return;
     }
-    if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+    if (fault?.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 2000));
     if (response.destroyed) return;
 
     const reply = await route(method, url, request.headers, raw);

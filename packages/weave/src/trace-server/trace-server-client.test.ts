@@ -95,6 +95,22 @@ describe('TraceServerClient', () => {
     expect(await client().queryStats(query)).toBe(12);
   });
 
+  it('fails at once on 403, saying the key may not access the project', async () => {
+    emulator.addFault({
+      route: '/calls/query_stats',
+      times: 1,
+      fault: { kind: 'status', status: 403, body: { detail: 'Permission denied' } },
+    });
+    const error = await client()
+      .queryStats(query)
+      .catch((caught: unknown) => caught);
+    expect((error as ApiCallError).statusCode).toBe(403);
+    expect((error as Error).message).toMatch(
+      /answered 403 Forbidden: Permission denied \(the key in WANDB_API_KEY, weav…4567, may not access this project\)/,
+    );
+    expect(sleeps).toEqual([]);
+  });
+
   it("reports the server's validation detail for a request it rejects, without retrying", async () => {
     const before = requestsTo('/calls/query_stats');
     const error = await client()
