@@ -44,6 +44,22 @@ export { downsample, sparkline } from './history-report/sparkline.js';
 export { ApiCallError, isRetryableStatus } from './http/api-call-error.js';
 export { parseRetryAfter } from './http/parse-retry-after.js';
 export { type RetryOptions, retryWithBackoff } from './http/retry-with-backoff.js';
+export type {
+  AlertBatch,
+  Channel,
+  ChannelFailure,
+  ChannelV1,
+  DigestBatch,
+  SendOptions,
+} from './notify/channel.js';
+export { ChannelError } from './notify/channel-error.js';
+export { routeEvents, routeMatches } from './notify/route-events.js';
+export {
+  type ChannelConfig,
+  channelConfigSchema,
+  type RouteConfig,
+  routeSchema,
+} from './notify/routing-schema.js';
 export { createPublisher, type PublisherFactory } from './publish/create-publisher.js';
 export type { Publisher, PublisherV1, PublishOptions, PublishResult } from './publish/publisher.js';
 export type { EvalRecord, TokenUsage } from './record/eval-record.js';
@@ -96,6 +112,6 @@ export * from './stats/index.js';
 export { LogHistogram } from './stats/log-histogram.js';
 export { bucketMs } from './sync/history-window.js';
 export type { BurnRateResult, PeriodBudget } from './sync/period-budget.js';
-export { runSync, type SyncOptions, type SyncProgress } from './sync/run-sync.js';
+export { pruneHorizon, runSync, type SyncOptions, type SyncProgress } from './sync/run-sync.js';
 export type { AlertEvent, SyncResult, SyncSloResult, SyncSourceResult } from './sync/sync-result.js';
 export type { WorstExample } from './sync/worst-examples.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { alertingSchema } from '../alerting/alerting-schema.js';
+import { channelConfigSchema, routeSchema } from '../notify/routing-schema.js';
 import { shorthandSloSchema, sloSchema } from '../slo/slo-schema.js';
 import { windowSchema } from '../slo/window-schema.js';
 import { fileSourceConfigSchema } from '../source/file-source-config.js';
@@ -70,6 +71,15 @@ export const configSchema = z.strictObject({
   /** Alert policy defaults for every SLO. */
   alerting: alertingSchema.omit({ burnRates: true }).optional(),
   maintenance: z.array(maintenanceWindowSchema).optional(),
+  /** Where alerts go: settings per channel type, validated by @slokit/notify. */
+  channels: z
+    .record(
+      z.string().regex(/^[A-Za-z0-9][\w.-]*$/, 'expected a name of letters, digits, -, _ or .'),
+      channelConfigSchema,
+    )
+    .optional(),
+  /** Which alert events go to which channels; tried in order, like Alertmanager. */
+  routes: z.array(routeSchema).optional(),
   sources: z
     .record(
       z.string().regex(/^[A-Za-z0-9][\w.-]*$/, 'expected a name of letters, digits, -, _ or .'),

@@ -73,6 +73,18 @@ export function resolveConfig(raw: unknown, options: { file?: string; baseDir: s
     }
     return { from, to, slos: window.slos ?? null, reason: window.reason ?? 'maintenance' };
   });
+  const channels = parsed.data.channels ?? {};
+  const routes = parsed.data.routes ?? [];
+  routes.forEach((route, index) => {
+    route.to.forEach((name, position) => {
+      if (!(name in channels)) {
+        problems.push({
+          path: `routes[${index}].to[${position}]`,
+          message: `unknown channel '${name}' (configured: ${Object.keys(channels).join(', ') || 'none'})`,
+        });
+      }
+    });
+  });
   if (problems.length > 0) throw new ConfigError(options.file, problems);
   const store = parsed.data.store?.url
     ? { kind: 'postgres' as const, url: parsed.data.store.url }
@@ -97,6 +109,8 @@ export function resolveConfig(raw: unknown, options: { file?: string; baseDir: s
     },
     publish,
     maintenance,
+    channels,
+    routes,
   };
 }
 

@@ -1,3 +1,4 @@
+import type { ChannelConfig, RouteConfig } from '../notify/routing-schema.js';
 import type { ResolvedSlo } from '../slo/resolved-slo.js';
 import type { SourceConfig } from './config-schema.js';
 
@@ -19,6 +20,8 @@ export interface ResolvedConfig {
   /** Sources whose trackers get results after each sync. */
   publish: string[];
   maintenance: Array<{ from: number; to: number; slos: string[] | null; reason: string }>;
+  channels: Record<string, ChannelConfig>;
+  routes: RouteConfig[];
 }
 
 export function isResolvedConfig(value: unknown): value is ResolvedConfig {

@@ -8,6 +8,8 @@ import { BucketAggregate } from '../history/bucket-aggregate.js';
 import { compileContribution, needsHistogram } from '../history/record-contribution.js';
 import { fnv1a, sliDefinition } from '../history/sli-definition.js';
 import { windowValue } from '../history/window-value.js';
+import type { AlertBatch } from '../notify/channel.js';
+import { routeEvents } from '../notify/route-events.js';
 import type { EvalRecord } from '../record/eval-record.js';
 import { compileFieldPath } from '../record/field-path.js';
 import type { SegmentReport, SloReport } from '../report/report.js';
@@ -21,6 +23,7 @@ import type {
   AlertStateRow,
   CycleWrites,
   EvaluationRow,
+  OutboxRow,
   SliBucket,
   StateStore,
 } from '../state/state-store.js';
@@ -83,6 +86,7 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
     slos: [],
     events: [],
     published: [],
+    deliveries: [],
     compliance: null,
     complianceCounts: { met: 0, counted: 0 },
   };
@@ -109,6 +113,7 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
       (await store.getAlertStates()).map((row) => [`${row.slo}\u0000${row.segment}`, row]),
     );
     const silences = await store.listSilences({ activeAt: now });
+    const cycleWrites: CycleWrites = { evaluations: [], alertStates: [], alertEvents: [], outbox: [] };
     for (const sourceName of Object.keys(config.sources)) {
       const slos = config.slos.filter((slo) => slo.source === sourceName);
       if (slos.length === 0) continue;
@@ -120,10 +125,22 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
       const sourceResult = await syncSource(
         sourceName,
         slos,
-        { ...options, now, lease, alertStates, silences, cycleId, wallClock },
+        { ...options, now, lease, alertStates, silences, cycleId, wallClock, cycleWrites },
         result,
       );
       result.sources.push(sourceResult);
+    }
+    cycleWrites.outbox = outboxRows(config, result.events, cycleId, now);
+    result.deliveries = cycleWrites.outbox.map((row) => ({
+      id: row.id,
+      channel: row.channel,
+      events: (JSON.parse(row.payload) as AlertBatch).events.length,
+    }));
+    if (!options.dryRun) {
+      await store.commit({
+        ...cycleWrites,
+        lease: { name: globalLock ?? `worker:${options.owner}`, owner: options.owner, now: wallClock() },
+      });
     }
     if (!options.dryRun) await store.prune(pruneHorizon(config, now));
   } finally {
@@ -189,6 +206,7 @@ function emptySourceResult(
 
 interface SourceCycleContext extends Omit<SyncOptions, 'now'> {
   now: number;
+  cycleWrites: CycleWrites;
   lease: string;
   alertStates: Map<string, AlertStateRow>;
   silences: Awaited<ReturnType<StateStore['listSilences']>>;
@@ -329,9 +347,16 @@ async function syncSource(
     writes.seen = [];
     writes.buckets = [];
   }
+  // The source's data commits now; evaluations, alert state and the outbox commit together at the end of the cycle,
+  // so a crash in between re-decides the same alerts from history next time and still sends them.
+  context.cycleWrites.evaluations!.push(...writes.evaluations!);
+  context.cycleWrites.alertStates!.push(...writes.alertStates!);
+  context.cycleWrites.alertEvents!.push(...writes.alertEvents!);
   if (!context.dryRun) {
     await store.commit({
-      ...writes,
+      cursors: writes.cursors!,
+      buckets: writes.buckets!,
+      seen: writes.seen!,
       lease: { name: context.lease, owner: context.owner, now: context.wallClock() },
     });
   }
@@ -656,4 +681,29 @@ export function pruneHorizon(config: ResolvedConfig, now: number) {
     alertEvents: now - 90 * day,
     outbox: now - 7 * day,
   };
+}
+
+/** One outbox row per channel that a route sends this cycle's events to: the batch, never the channel's secrets. */
+function outboxRows(config: ResolvedConfig, events: AlertEvent[], cycleId: string, now: number): OutboxRow[] {
+  const rows: OutboxRow[] = [];
+  for (const [channel, routed] of routeEvents(events, config.routes)) {
+    const batch: AlertBatch = {
+      id: fnv1a(`${cycleId}|${channel}`),
+      cycleId,
+      at: new Date(now).toISOString(),
+      channel,
+      events: routed,
+    };
+    rows.push({
+      id: batch.id,
+      channel,
+      payload: JSON.stringify(batch),
+      createdAt: now,
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: now,
+      lastError: null,
+    });
+  }
+  return rows;
 }

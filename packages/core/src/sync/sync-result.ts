@@ -72,6 +72,8 @@ export interface SyncResult {
   slos: SyncSloResult[];
   events: AlertEvent[];
   published: Array<{ source: string; target: string; published: number; error: string | null }>;
+  /** The batches this cycle queued for each channel (in the outbox; sent by @slokit/notify). */
+  deliveries: Array<{ id: string; channel: string; events: number }>;
   compliance: number | null;
   complianceCounts: { met: number; counted: number };
 }

@@ -1,49 +1,74 @@
 /**
- * What can go wrong on the way to the trace server. Each rule applies to the next `times` requests to `route`
- * (every route when absent), then is used up.
+ * A failure the emulator injects into matching requests, after auth, like an overloaded server or a proxy would
+ * (the same kinds as the LangSmith and MLflow emulators'):
+ * - `rate-limit`: 429 with a `Retry-After` header (seconds, default `1`);
+ * - `status`: an error status (default 503) with a JSON body (`body`, default `{"reason": ...}`), and `Retry-After`
+ *   when `retryAfter` is given;
+ * - `slow`: the normal answer after `delayMs` (default 2000), and for a JSONL stream `lineDelayMs` between lines;
+ * - `truncate`: a 200 cut in the middle, then ended cleanly: a JSON body cut in half, or a JSONL stream cut in the
+ *   middle of the line after `afterLines` whole lines (default 0);
+ * - `reset`: the same cut, then the connection is destroyed.
  */
-export type WeaveFault =
-  /** Answer with this status (429, 500, 502, 503, 401, 403...), with `Retry-After` when given. */
-  | { kind: 'status'; status: number; retryAfter?: number | string; body?: unknown }
-  /** Wait before answering; for streams, also between lines. */
-  | { kind: 'slow'; delayMs: number; lineDelayMs?: number }
-  /** End the response cleanly in the middle of a line (JSONL) or of the document (JSON), after `afterLines` whole lines. */
-  | { kind: 'truncate'; afterLines?: number }
-  /** Reset the connection in the middle of the body, after `afterLines` whole lines. */
-  | { kind: 'reset'; afterLines?: number };
-
-export interface WeaveFaultRule {
-  /** `/calls/stream_query`, `/call/upsert_batch`, ...; every route when absent. */
-  route?: string;
-  /** How many matching requests the fault hits. Default: every one. */
+export interface WeaveEmulatorFault {
+  kind: 'rate-limit' | 'status' | 'slow' | 'truncate' | 'reset';
+  /** Requests whose path starts with this (or matches the RegExp): `/calls/stream_query`. Every request when absent. */
+  path?: string | RegExp;
+  /** GET or POST; any when absent. */
+  method?: string;
+  /** For `status`; default 503. */
+  status?: number;
+  /** Retry-After in seconds (or an HTTP date): default `1` for `rate-limit`, none for `status`. */
+  retryAfter?: string | number;
+  /** For `status`: the JSON body. */
+  body?: unknown;
+  /** For `slow`; default 2000. */
+  delayMs?: number;
+  /** For `slow` on a stream: the wait between lines; default 0. */
+  lineDelayMs?: number;
+  /** For `truncate` and `reset` on a stream: whole lines sent before the cut; default 0. */
+  afterLines?: number;
+  /** How many matching requests it hits; default 1 (`Infinity` for all). */
   times?: number;
-  fault: WeaveFault;
+  /** Matching requests let through before it starts; default 0. */
+  skip?: number;
 }
 
-export class FaultPlan {
-  private readonly rules: Array<WeaveFaultRule & { remaining: number }> = [];
+interface ActiveFault {
+  fault: WeaveEmulatorFault;
+  seen: number;
+  fired: number;
+}
 
-  constructor(rules: readonly WeaveFaultRule[] = []) {
-    for (const rule of rules) this.add(rule);
+/** Decides, request by request, which fault (if any) applies: the first that matches and has hits left. */
+export class FaultInjector {
+  private readonly active: ActiveFault[] = [];
+
+  constructor(faults: readonly WeaveEmulatorFault[] = []) {
+    for (const fault of faults) this.add(fault);
   }
 
-  add(rule: WeaveFaultRule): void {
-    this.rules.push({ ...rule, remaining: rule.times ?? Number.POSITIVE_INFINITY });
+  add(fault: WeaveEmulatorFault): void {
+    this.active.push({ fault, seen: 0, fired: 0 });
   }
 
   clear(): void {
-    this.rules.length = 0;
+    this.active.length = 0;
   }
 
-  /** The fault for this request, if a rule matches; uses one of its `times`. */
-  take(route: string): WeaveFault | undefined {
-    const index = this.rules.findIndex(
-      (rule) => rule.remaining > 0 && (rule.route === undefined || rule.route === route),
-    );
-    if (index === -1) return undefined;
-    const rule = this.rules[index]!;
-    rule.remaining--;
-    if (rule.remaining <= 0) this.rules.splice(index, 1);
-    return rule.fault;
+  next(method: string, path: string): WeaveEmulatorFault | undefined {
+    for (const entry of this.active) {
+      const { fault } = entry;
+      if (fault.method !== undefined && fault.method.toUpperCase() !== method) continue;
+      if (fault.path !== undefined) {
+        const matches = typeof fault.path === 'string' ? path.startsWith(fault.path) : fault.path.test(path);
+        if (!matches) continue;
+      }
+      if (entry.fired >= (fault.times ?? 1)) continue;
+      entry.seen++;
+      if (entry.seen <= (fault.skip ?? 0)) continue;
+      entry.fired++;
+      return fault;
+    }
+    return undefined;
   }
 }

@@ -1,4 +1,4 @@
-export type { WeaveFault, WeaveFaultRule } from './faults.js';
+export type { WeaveEmulatorFault } from './faults.js';
 export type { ModelPrice } from './model-prices.js';
 export { defaultModelPrices } from './model-prices.js';
 export type {

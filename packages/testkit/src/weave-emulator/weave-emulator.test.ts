@@ -310,20 +310,16 @@ describe('weave emulator', () => {
   });
 
   it('injects faults: status with Retry-After, cut JSONL, reset', async () => {
-    emulator.addFault({
-      route: '/calls/query_stats',
-      times: 1,
-      fault: { kind: 'status', status: 429, retryAfter: 3 },
-    });
+    emulator.addFault({ kind: 'rate-limit', retryAfter: 3, path: '/calls/query_stats' });
     const limited = await post('/calls/query_stats', { project_id: project });
     expect([limited.status, limited.headers.get('retry-after')]).toEqual([429, '3']);
     expect((await post('/calls/query_stats', { project_id: project })).status).toBe(200);
-    emulator.addFault({ route: '/calls/stream_query', times: 1, fault: { kind: 'truncate', afterLines: 2 } });
+    emulator.addFault({ kind: 'truncate', afterLines: 2, path: '/calls/stream_query' });
     const cut = await post('/calls/stream_query', { project_id: project });
     const lines = cut.text.split('\n');
     expect(lines).toHaveLength(3);
     expect(() => JSON.parse(lines[2]!)).toThrow();
-    emulator.addFault({ route: '/calls/stream_query', times: 1, fault: { kind: 'reset', afterLines: 1 } });
+    emulator.addFault({ kind: 'reset', afterLines: 1, path: '/calls/stream_query' });
     await expect(post('/calls/stream_query', { project_id: project })).rejects.toThrow();
   });
 });

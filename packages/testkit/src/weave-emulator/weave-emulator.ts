@@ -11,7 +11,7 @@ import {
   sortRows,
   startedAtLowerBound,
 } from './call-query.js';
-import { FaultPlan, type WeaveFault, type WeaveFaultRule } from './faults.js';
+import { FaultInjector, type WeaveEmulatorFault } from './faults.js';
 import {
   callEndRequest,
   callReadRequest,
@@ -59,7 +59,7 @@ export interface WeaveEmulatorOptions {
   apiKey?: string;
   /** Support-bot traffic to store before the first request. */
   seed?: SupportBotCallsOptions;
-  faults?: WeaveFaultRule[];
+  faults?: WeaveEmulatorFault[];
 }
 
 export interface RecordedRequest {
@@ -77,7 +77,7 @@ export interface WeaveEmulator {
   /** Every request received, in order. */
   readonly requests: readonly RecordedRequest[];
   stop(): Promise<void>;
-  addFault(rule: WeaveFaultRule): void;
+  addFault(fault: WeaveEmulatorFault): void;
   clearFaults(): void;
   /** The state of one `entity/project` (created empty on first use). */
   project(projectId: string): ProjectStore;
@@ -119,7 +119,7 @@ export async function startWeaveEmulator(options: WeaveEmulatorOptions = {}): Pr
   const expectedAuth = `Basic ${Buffer.from(`api:${apiKey}`).toString('base64')}`;
   const projects = new Map<string, ProjectStore>();
   const requests: RecordedRequest[] = [];
-  const faults = new FaultPlan(options.faults);
+  const faults = new FaultInjector(options.faults);
   const project = (projectId: string) => {
     let store = projects.get(projectId);
     if (!store) {
@@ -574,15 +574,18 @@ export async function startWeaveEmulator(options: WeaveEmulatorOptions = {}): Pr
       });
       return;
     }
-    const fault = faults.take(path);
-    if (fault?.kind === 'status') {
-      recorded.status = fault.status;
-      const headers: Record<string, string> = {};
-      if (fault.retryAfter !== undefined) headers['retry-after'] = String(fault.retryAfter);
-      sendJson(response, fault.status, fault.body ?? { reason: `injected ${fault.status}` }, headers);
+    const fault = faults.next(request.method ?? 'GET', path);
+    if (fault?.kind === 'rate-limit' || fault?.kind === 'status') {
+      const status = fault.kind === 'rate-limit' ? 429 : (fault.status ?? 503);
+      const retryAfter = fault.retryAfter ?? (fault.kind === 'rate-limit' ? 1 : undefined);
+      recorded.status = status;
+      const body =
+        fault.body ??
+        (status === 429 ? { reason: 'Too many requests, slow down' } : { reason: `injected ${status}` });
+      sendJson(response, status, body, retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) });
       return;
     }
-    if (fault?.kind === 'slow') await delay(fault.delayMs);
+    if (fault?.kind === 'slow') await delay(fault.delayMs ?? 2000);
     let result: Reply;
     try {
       if (route.shape) {
@@ -617,7 +620,7 @@ export async function startWeaveEmulator(options: WeaveEmulatorOptions = {}): Pr
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
-    addFault: (rule) => faults.add(rule),
+    addFault: (fault) => faults.add(fault),
     clearFaults: () => faults.clear(),
     project,
     seedSupportBotCalls: (seed) => seedSupportBotCalls(project(seed.project), seed),
@@ -726,7 +729,7 @@ async function sendJsonWithFault(
   response: ServerResponse,
   status: number,
   body: unknown,
-  fault: WeaveFault | undefined,
+  fault: WeaveEmulatorFault | undefined,
 ) {
   if (fault?.kind !== 'truncate' && fault?.kind !== 'reset') {
     sendJson(response, status, body);
@@ -743,7 +746,7 @@ async function sendJsonWithFault(
 async function sendLines(
   response: ServerResponse,
   lines: Iterable<string>,
-  fault: WeaveFault | undefined,
+  fault: WeaveEmulatorFault | undefined,
 ): Promise<void> {
   response.writeHead(200, { 'content-type': 'application/jsonl' });
   let closed = false;

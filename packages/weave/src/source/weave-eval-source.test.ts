@@ -240,18 +240,10 @@ describe('weave ops source', () => {
   });
 
   it('survives 429s, 5xx and cut streams in the middle of a read, counting every call once', async () => {
-    emulator.addFault({
-      route: '/calls/stream_query',
-      times: 1,
-      fault: { kind: 'status', status: 429, retryAfter: 0 },
-    });
-    emulator.addFault({
-      route: '/calls/stream_query',
-      times: 1,
-      fault: { kind: 'truncate', afterLines: 30 },
-    });
-    emulator.addFault({ route: '/calls/stream_query', times: 1, fault: { kind: 'reset', afterLines: 10 } });
-    emulator.addFault({ route: '/calls/stream_query', times: 1, fault: { kind: 'status', status: 502 } });
+    emulator.addFault({ kind: 'rate-limit', retryAfter: 0, path: '/calls/stream_query' });
+    emulator.addFault({ kind: 'truncate', afterLines: 30, path: '/calls/stream_query' });
+    emulator.addFault({ kind: 'reset', afterLines: 10, path: '/calls/stream_query' });
+    emulator.addFault({ kind: 'status', status: 502, path: '/calls/stream_query' });
     const { records } = await readAll(
       source({ project: 'acme/traffic', ops: ['answer_question'], pageSize: 64 }),
     );
@@ -260,7 +252,12 @@ describe('weave ops source', () => {
   });
 
   it('fails the check of a source whose stream keeps breaking, counting none of its records', async () => {
-    emulator.addFault({ route: '/calls/stream_query', fault: { kind: 'truncate', afterLines: 5 } });
+    emulator.addFault({
+      kind: 'truncate',
+      afterLines: 5,
+      path: '/calls/stream_query',
+      times: Number.POSITIVE_INFINITY,
+    });
     const report = await check(
       defineConfig({
         sources: { prod: { type: 'weave' } },

@@ -58,11 +58,7 @@ describe('TraceServerClient', () => {
   });
 
   it('streams calls, parsing each line as it arrives', async () => {
-    emulator.addFault({
-      route: '/calls/stream_query',
-      times: 1,
-      fault: { kind: 'slow', delayMs: 0, lineDelayMs: 150 },
-    });
+    emulator.addFault({ kind: 'slow', delayMs: 0, lineDelayMs: 150, path: '/calls/stream_query' });
     const started = Date.now();
     const arrivals: number[] = [];
     const ids: string[] = [];
@@ -97,9 +93,10 @@ describe('TraceServerClient', () => {
 
   it('fails at once on 403, saying the key may not access the project', async () => {
     emulator.addFault({
-      route: '/calls/query_stats',
-      times: 1,
-      fault: { kind: 'status', status: 403, body: { detail: 'Permission denied' } },
+      kind: 'status',
+      status: 403,
+      body: { detail: 'Permission denied' },
+      path: '/calls/query_stats',
     });
     const error = await client()
       .queryStats(query)
@@ -122,16 +119,12 @@ describe('TraceServerClient', () => {
   });
 
   it('retries 429 as long as Retry-After asks, and 5xx with backoff', async () => {
-    emulator.addFault({
-      route: '/calls/query_stats',
-      times: 2,
-      fault: { kind: 'status', status: 429, retryAfter: 2 },
-    });
+    emulator.addFault({ kind: 'rate-limit', retryAfter: 2, path: '/calls/query_stats', times: 2 });
     expect(await client().queryStats(query)).toBe(12);
     expect(sleeps).toEqual([2000, 2000]);
     sleeps = [];
-    emulator.addFault({ route: '/call/read', times: 2, fault: { kind: 'status', status: 503 } });
-    emulator.addFault({ route: '/call/read', times: 1, fault: { kind: 'status', status: 502 } });
+    emulator.addFault({ kind: 'status', status: 503, path: '/call/read', times: 2 });
+    emulator.addFault({ kind: 'status', status: 502, path: '/call/read' });
     const id = emulator.project(project).sortedCalls()[0]!.id;
     expect((await client().readCall({ project_id: project, id }))?.id).toBe(id);
     expect(sleeps).toHaveLength(3);
@@ -139,8 +132,11 @@ describe('TraceServerClient', () => {
 
   it('gives up after its attempts with the last failure', async () => {
     emulator.addFault({
-      route: '/calls/query_stats',
-      fault: { kind: 'status', status: 500, body: { reason: 'clickhouse down' } },
+      kind: 'status',
+      status: 500,
+      body: { reason: 'clickhouse down' },
+      path: '/calls/query_stats',
+      times: Number.POSITIVE_INFINITY,
     });
     const error = await client({ maxAttempts: 3 })
       .queryStats(query)
@@ -150,23 +146,28 @@ describe('TraceServerClient', () => {
   });
 
   it('retries a request that got no answer in time', async () => {
-    emulator.addFault({ route: '/calls/query_stats', times: 1, fault: { kind: 'slow', delayMs: 1500 } });
+    emulator.addFault({ kind: 'slow', delayMs: 1500, path: '/calls/query_stats' });
     const before = requestsTo('/calls/query_stats');
     expect(await client({ timeoutMs: 300 }).queryStats(query)).toBe(12);
     expect(requestsTo('/calls/query_stats') - before).toBe(2);
   });
 
   it('retries a JSON answer cut short, and says so when it stays cut', async () => {
-    emulator.addFault({ route: '/calls/query_stats', times: 1, fault: { kind: 'truncate' } });
+    emulator.addFault({ kind: 'truncate', path: '/calls/query_stats' });
     expect(await client().queryStats(query)).toBe(12);
-    emulator.addFault({ route: '/calls/query_stats', fault: { kind: 'truncate' } });
+    emulator.addFault({ kind: 'truncate', path: '/calls/query_stats', times: Number.POSITIVE_INFINITY });
     await expect(client({ maxAttempts: 2 }).queryStats(query)).rejects.toThrow(
       /query_stats: the answer is not complete JSON/,
     );
   });
 
   it('fails a stream cut in the middle of a line with a clear error, after retrying it', async () => {
-    emulator.addFault({ route: '/calls/stream_query', fault: { kind: 'truncate', afterLines: 2 } });
+    emulator.addFault({
+      kind: 'truncate',
+      afterLines: 2,
+      path: '/calls/stream_query',
+      times: Number.POSITIVE_INFINITY,
+    });
     const error = await client({ maxAttempts: 3 })
       .queryCalls({ ...query, limit: 5 })
       .catch((caught: unknown) => caught);
@@ -179,11 +180,16 @@ describe('TraceServerClient', () => {
   });
 
   it('retries a stream whose connection is reset, and returns the whole answer once', async () => {
-    emulator.addFault({ route: '/calls/stream_query', times: 1, fault: { kind: 'reset', afterLines: 1 } });
+    emulator.addFault({ kind: 'reset', afterLines: 1, path: '/calls/stream_query' });
     const calls = await client().queryCalls({ ...query, limit: 5 });
     expect(calls).toHaveLength(5);
     expect(sleeps).toHaveLength(1);
-    emulator.addFault({ route: '/calls/stream_query', fault: { kind: 'reset', afterLines: 1 } });
+    emulator.addFault({
+      kind: 'reset',
+      afterLines: 1,
+      path: '/calls/stream_query',
+      times: Number.POSITIVE_INFINITY,
+    });
     await expect(client({ maxAttempts: 1 }).queryCalls({ ...query, limit: 5 })).rejects.toThrow(
       /the connection broke after 1 call\(s\) of the stream/,
     );

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import type { AlertEvent } from '../sync/sync-result.js';
+import { routeEvents } from './route-events.js';
+import type { RouteConfig } from './routing-schema.js';
+
+function event(overrides: Partial<AlertEvent>): AlertEvent {
+  return {
+    id: 'e',
+    kind: 'fired',
+    level: 'warning',
+    previousLevel: 'none',
+    at: '2026-11-26T14:00:00.000Z',
+    slo: 'helpfulness',
+    segment: '',
+    groupBy: null,
+    description: null,
+    status: 'warning',
+    value: 0.7,
+    unit: 'percent',
+    op: 'gte',
+    target: 0.8,
+    warning: 0.75,
+    critical: 0.7,
+    window: '1h',
+    samples: 100,
+    interval: null,
+    budget: null,
+    burnRates: [],
+    previousValue: 0.78,
+    worstExamples: [],
+    runbook: null,
+    labels: {},
+    silencedBy: null,
+    ...overrides,
+  };
+}
+
+const routes: RouteConfig[] = [
+  { match: { labels: { team: 'search' } }, to: ['search-slack'] },
+  { match: { level: ['warning', 'critical'] }, to: ['team-slack'] },
+  { match: { level: 'page' }, to: ['oncall', 'team-slack'], resolved: true },
+  { match: { slo: 'cost', level: 'ticket' }, to: ['finance'], continue: true },
+  { to: ['audit'] },
+];
+
+const route = (events: AlertEvent[]) =>
+  Object.fromEntries(
+    [...routeEvents(events, routes)].map(([channel, list]) => [channel, list.map((entry) => entry.id)]),
+  );
+
+describe('routeEvents', () => {
+  it('sends each event to the first matching route', () => {
+    expect(
+      route([
+        event({ id: 'w' }),
+        event({ id: 'p', level: 'page' }),
+        event({ id: 's', labels: { team: 'search' }, level: 'page' }),
+      ]),
+    ).toEqual({
+      'team-slack': ['w', 'p'],
+      oncall: ['p'],
+      'search-slack': ['s'],
+    });
+  });
+
+  it('goes on to later routes with continue, and falls through to a default route', () => {
+    expect(route([event({ id: 'c', slo: 'cost', level: 'ticket' })])).toEqual({
+      finance: ['c'],
+      audit: ['c'],
+    });
+    expect(route([event({ id: 't', level: 'ticket' })])).toEqual({ audit: ['t'] });
+  });
+
+  it('routes a resolution by the level it resolves, unless the route turns recoveries off', () => {
+    expect(route([event({ id: 'r', kind: 'resolved', level: 'none', previousLevel: 'page' })])).toEqual({
+      oncall: ['r'],
+      'team-slack': ['r'],
+    });
+    expect(
+      Object.fromEntries(
+        routeEvents(
+          [event({ kind: 'resolved', level: 'none', previousLevel: 'warning' })],
+          [{ match: { level: 'warning' }, to: ['x'], resolved: false }],
+        ),
+      ),
+    ).toEqual({});
+  });
+
+  it('sends silenced events nowhere', () => {
+    expect(route([event({ silencedBy: 'silence abc: deploy' })])).toEqual({});
+  });
+});
