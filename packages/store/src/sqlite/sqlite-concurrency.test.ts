@@ -191,6 +191,10 @@ describe('sqlite: several processes on one file', () => {
       [3, 0.6],
       [4, 'wal'],
     ] as const) {
+      // Empty the WAL file, so the commit's pages show as growth (a reused WAL is overwritten from its start).
+      const checkpoint = new Database(path);
+      checkpoint.pragma('wal_checkpoint(TRUNCATE)');
+      checkpoint.close();
       const worker = startWorker({ op: 'bigCommit', store: { path }, round, ...size });
       let ended = false;
       void worker.done.then(() => {

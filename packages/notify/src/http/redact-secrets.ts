@@ -1,0 +1,55 @@
+const urlPattern = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi;
+
+/** Setting names whose values are credentials (or, for URLs, carry them): never shown in messages or stored. */
+const secretKeys = new Set([
+  'url',
+  'webhookurl',
+  'routingkey',
+  'secret',
+  'smtp',
+  'password',
+  'pass',
+  'token',
+  'apikey',
+  'headers',
+]);
+
+/**
+ * The strings of a channel's settings that must never appear in an error, a log or the state store: every value
+ * under a credential-like key (URLs, routing keys, webhook secrets, SMTP URLs, custom header values), and the parts
+ * of each URL a server might echo back (its path and query, user and password).
+ */
+export function channelSecrets(settings: unknown): string[] {
+  const secrets = new Set<string>();
+  const add = (value: string) => {
+    if (value.length < 4) return;
+    secrets.add(value);
+    const parsed = URL.canParse(value) ? new URL(value) : undefined;
+    if (!parsed) return;
+    const path = `${parsed.pathname}${parsed.search}`;
+    if (path.length > 1) secrets.add(path);
+    if (parsed.pathname.length > 1) secrets.add(parsed.pathname);
+    if (parsed.password) secrets.add(decodeURIComponent(parsed.password));
+    if (parsed.username) secrets.add(decodeURIComponent(parsed.username));
+    if (value.startsWith('whsec_')) secrets.add(value.slice('whsec_'.length));
+  };
+  const walk = (value: unknown, secret: boolean) => {
+    if (typeof value === 'string') {
+      if (secret || value.startsWith('whsec_') || /:\/\//.test(value)) add(value);
+    } else if (Array.isArray(value)) {
+      for (const item of value) walk(item, secret);
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) walk(item, secret || secretKeys.has(key.toLowerCase()));
+    }
+  };
+  walk(settings, false);
+  // Longest first, so a URL is replaced whole before its path is.
+  return [...secrets].sort((a, b) => b.length - a.length);
+}
+
+/** Replaces every secret with `***` and every URL with `<url>`: what is left is safe to print and to store. */
+export function redactSecrets(text: string, secrets: readonly string[]): string {
+  let result = text;
+  for (const secret of secrets) if (secret.length >= 4) result = result.split(secret).join('***');
+  return result.replace(urlPattern, '<url>');
+}
