@@ -109,6 +109,7 @@ export function sampleAlertBatch(overrides: Partial<AlertBatch> = {}): AlertBatc
         warning: 0.06,
         critical: 0.08,
         previousValue: 0.063,
+        description: null,
         budget: null,
         burnRates: [],
         worstExamples: [],

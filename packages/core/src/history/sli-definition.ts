@@ -20,7 +20,7 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** A 64-bit FNV-1a-style hash as 16 hex digits: two 32-bit FNV-1a lanes with different offsets (no BigInt). */
+/** A 64-bit hash as 16 hex digits: two 32-bit FNV-1a lanes with different offsets, finalized (no BigInt). */
 export function fnv1a(text: string): string {
   let high = 0x811c9dc5;
   let low = 0x050c5d1f;
@@ -29,5 +29,20 @@ export function fnv1a(text: string): string {
     high = Math.imul(high ^ code, 0x01000193);
     low = Math.imul(low ^ code ^ (high >>> 7), 0x01000193);
   }
-  return (high >>> 0).toString(16).padStart(8, '0') + (low >>> 0).toString(16).padStart(8, '0');
+  return hex(avalanche(high)) + hex(avalanche(low ^ high));
+}
+
+/** Murmur3's finalizer: every input bit flips about half the output bits, so hashes compare well (rendezvous). */
+function avalanche(value: number): number {
+  let hash = value;
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0xc2b2ae35);
+  hash ^= hash >>> 16;
+  return hash >>> 0;
+}
+
+function hex(value: number): string {
+  return value.toString(16).padStart(8, '0');
 }

@@ -97,6 +97,7 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
     return result;
   }
   // Renew what this worker holds while the cycle runs, so a long pull keeps its lease and a dead worker's lapses fast.
+  let handOverLeases: string[] = [];
   const held = new Set<string>(globalLock ? [globalLock] : []);
   const heartbeat = setInterval(
     () => {
@@ -107,8 +108,9 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
   );
   heartbeat.unref?.();
   try {
-    const owned = await ownedSources(options, ttl, wallClock);
+    const { owned, handOver } = await ownedSources(options, ttl, wallClock);
     if (!globalLock) for (const name of owned) held.add(`source:${name}`);
+    handOverLeases = handOver;
     const alertStates = new Map(
       (await store.getAlertStates()).map((row) => [`${row.slo}\u0000${row.segment}`, row]),
     );
@@ -146,6 +148,7 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
   } finally {
     clearInterval(heartbeat);
     if (globalLock) await store.releaseLease(globalLock, options.owner);
+    for (const lease of handOverLeases) await store.releaseLease(lease, options.owner);
   }
   const counted = result.slos.filter((slo) => slo.status !== 'no_data' && slo.status !== 'insufficient_data');
   const met = counted.filter((slo) => slo.status === 'ok').length;
@@ -159,28 +162,47 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
   return result;
 }
 
-/** Which sources this worker syncs: all of them under the global lock; under scale-out, its share by rendezvous hashing. */
+/**
+ * Which sources this worker syncs: all of them under the global lock. Under scale-out, the sources whose lease it
+ * gets: those rendezvous hashing prefers it for among the live workers, plus those it still holds from before a new
+ * worker joined (it syncs them once more and hands them over at the end of the cycle, so none is skipped).
+ */
 async function ownedSources(
   options: SyncOptions,
   ttl: number,
   wallClock: () => number,
-): Promise<Set<string>> {
+): Promise<{ owned: Set<string>; handOver: string[] }> {
   const names = Object.keys(options.config.sources);
-  if (!options.scaleOut) return new Set(names);
+  if (!options.scaleOut) return { owned: new Set(names), handOver: [] };
   const { store, owner } = options;
   await store.tryAcquireLease(`worker:${owner}`, owner, ttl, wallClock());
   const workers = (await store.listLeases('worker:', wallClock())).map((lease) => lease.owner);
   if (!workers.includes(owner)) workers.push(owner);
+  const held = new Set(
+    (await store.listLeases('source:', wallClock()))
+      .filter((lease) => lease.owner === owner)
+      .map((lease) => lease.name),
+  );
   const owned = new Set<string>();
+  const handOver: string[] = [];
   for (const name of names) {
     // Rendezvous hashing: every worker computes the same owner for a source from the same live set.
     const preferred = workers.reduce((best, worker) =>
       fnv1a(`${worker}|${name}`) > fnv1a(`${best}|${name}`) ? worker : best,
     );
-    if (preferred !== owner) continue;
+    if (preferred !== owner) {
+      if (
+        held.has(`source:${name}`) &&
+        (await store.tryAcquireLease(`source:${name}`, owner, ttl, wallClock()))
+      ) {
+        owned.add(name);
+        handOver.push(`source:${name}`);
+      }
+      continue;
+    }
     if (await store.tryAcquireLease(`source:${name}`, owner, ttl, wallClock())) owned.add(name);
   }
-  return owned;
+  return { owned, handOver };
 }
 
 function emptySourceResult(

@@ -7,7 +7,6 @@ import {
   burnText,
   eventLine,
   trendText,
-  windowAndSamples,
 } from '../message/alert-text.js';
 import { digestLine, digestTitle } from '../message/digest-text.js';
 import { scheduleSchema } from '../settings/common-settings.js';
@@ -68,7 +67,8 @@ export function renderConsoleBatch(batch: AlertBatch): string {
   if (batch.test) lines.push('  This is a test message sent by `slokit test-channel`: no SLO is affected.');
   for (const event of batch.events) {
     lines.push(`  ${eventLine(event)}`);
-    const details = [windowAndSamples(event), budgetText(event), trendText(event), burnText(event)].filter(
+    const samples = `${event.samples.toLocaleString('en-US')} sample${event.samples === 1 ? '' : 's'}`;
+    const details = [samples, budgetText(event), trendText(event), burnText(event)].filter(
       (text) => text !== null,
     );
     lines.push(`     ${details.join(' · ')}`);

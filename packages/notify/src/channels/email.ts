@@ -138,21 +138,24 @@ export function createEmailChannel(
     });
     let timer: NodeJS.Timeout | undefined;
     let abandoned = false;
-    const abort = () => {
-      abandoned = true;
-      transporter.close();
-    };
-    signal?.addEventListener('abort', abort, { once: true });
+    let abort = () => {};
     try {
       // The socket timeouts bound each step; this bounds the whole conversation (a server that answers slowly).
+      // Closing the transport does not settle a send still waiting for the greeting: both reject on their own.
       const deadline = new Promise<never>((_, reject) => {
+        abort = () => {
+          abandoned = true;
+          transporter.close();
+          reject(signal?.reason);
+        };
+        signal?.addEventListener('abort', abort, { once: true });
         timer = setTimeout(() => {
           abandoned = true;
           transporter.close();
           reject(
             new ChannelError(
               name,
-              `the SMTP server ${server} did not take the message within ${Math.round((timeout * 3) / 1000)}s (timeout)`,
+              `the SMTP server ${server} did not take the message within ${formatSeconds(timeout * 3)} (timeout)`,
               { retryable: true },
             ),
           );
@@ -162,7 +165,7 @@ export function createEmailChannel(
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       if (error instanceof ChannelError) throw error;
-      throw smtpError(name, server, error, secrets, abandoned);
+      throw smtpError(name, server, error, secrets, { timeoutMs: timeout, abandoned });
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', abort);
@@ -222,7 +225,7 @@ export function smtpError(
   server: string,
   error: unknown,
   secrets: readonly string[],
-  abandoned = false,
+  context: { timeoutMs?: number; abandoned?: boolean } = {},
 ): ChannelError {
   const failure = (error ?? {}) as SmtpFailure;
   const code = typeof failure.code === 'string' ? failure.code : undefined;
@@ -252,7 +255,8 @@ export function smtpError(
     });
   }
   if (code === 'ETIMEDOUT' || /timeout|greeting never received/i.test(detail)) {
-    return new ChannelError(channel, `no answer from the SMTP server ${server} in time (${detail}; timeout)`, {
+    const within = context.timeoutMs === undefined ? 'in time' : `within ${formatSeconds(context.timeoutMs)}`;
+    return new ChannelError(channel, `no answer from the SMTP server ${server} ${within} (timeout)`, {
       retryable: true,
     });
   }
@@ -269,4 +273,8 @@ export function smtpError(
     `could not deliver through the SMTP server ${server} (${network ?? code ?? (abandoned ? 'closed' : 'error')}: ${detail})`,
     { retryable: true },
   );
+}
+
+function formatSeconds(ms: number): string {
+  return ms < 1000 ? `${ms}ms` : `${Number((ms / 1000).toFixed(1))}s`;
 }

@@ -161,7 +161,10 @@ export function pagerdutyEvent(
   test?: { batchId: string },
 ): PagerdutyEvent {
   const dedupKey = test
-    ? pagerdutyDedupKey({ slo: event.slo, segment: test.batchId }, `${options.dedupKeyPrefix}-test`)
+    ? pagerdutyDedupKey(
+        { slo: event.slo, segment: event.segment === '' ? test.batchId : `${test.batchId}:${event.segment}` },
+        `${options.dedupKeyPrefix}-test`,
+      )
     : pagerdutyDedupKey(event, options.dedupKeyPrefix);
   if (event.kind === 'resolved' && !test) return { event_action: 'resolve', dedup_key: dedupKey };
   const level = eventLevel(event);

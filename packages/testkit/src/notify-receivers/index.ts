@@ -1,1 +1,28 @@
-export {};
+export { startDiscordReceiver, type DiscordReceiver } from './discord-receiver.js';
+export {
+  type HttpReceiver,
+  type HttpReceiverOptions,
+  idempotencyKey,
+  type ReceivedRequest,
+  type ReceiverFault,
+  type ReceiverReply,
+  startHttpReceiver,
+  uniqueMessages,
+} from './http-receiver.js';
+export { type SlackReceiver, startSlackReceiver } from './slack-receiver.js';
+export { startTeamsReceiver, type TeamsReceiver } from './teams-receiver.js';
+export { discordReceiverLimits, validateDiscordMessage } from './validate-discord-message.js';
+export { slackReceiverLimits, validateSlackMessage } from './validate-slack-message.js';
+export { teamsReceiverLimits, validateTeamsMessage } from './validate-teams-message.js';
+export { startWebhookReceiver, type WebhookReceiver, type WebhookReceiverOptions } from './webhook-receiver.js';
+export {
+  type PagerdutyAcceptedEvent,
+  type PagerdutyReceivedRequest,
+  type PagerdutyReceiver,
+  type PagerdutyReceiverAlert,
+  type PagerdutyReceiverFault,
+  type PagerdutyReceiverOptions,
+  pagerdutyEventLimits,
+  startPagerdutyReceiver,
+  validatePagerdutyEvent,
+} from './pagerduty-receiver.js';

@@ -155,19 +155,26 @@ export function validatePagerdutyEvent(event: unknown): string[] {
       const fields = payload as Record<string, unknown>;
       for (const field of Object.keys(fields))
         if (!payloadFields.has(field)) errors.push(`'payload.${field}' is not a field of a payload`);
-      if (!isString(fields.summary) || fields.summary.trim() === '') errors.push("'payload.summary' is missing");
+      if (!isString(fields.summary) || fields.summary.trim() === '')
+        errors.push("'payload.summary' is missing");
       else if (fields.summary.length > pagerdutyEventLimits.summary)
         errors.push(`'payload.summary' must be at most ${pagerdutyEventLimits.summary} characters`);
       if (!isString(fields.source) || fields.source.trim() === '') errors.push("'payload.source' is missing");
       if (!isString(fields.severity) || !severities.includes(fields.severity))
         errors.push("'payload.severity' must be one of critical, error, warning, info");
-      if (fields.timestamp !== undefined && (!isString(fields.timestamp) || !isIsoTimestamp(fields.timestamp)))
+      if (
+        fields.timestamp !== undefined &&
+        (!isString(fields.timestamp) || !isIsoTimestamp(fields.timestamp))
+      )
         errors.push("'payload.timestamp' must be an ISO 8601 timestamp");
       for (const field of ['component', 'group', 'class'])
         if (fields[field] !== undefined && !isString(fields[field]))
           errors.push(`'payload.${field}' must be a string`);
       const details = fields.custom_details;
-      if (details !== undefined && (typeof details !== 'object' || details === null || Array.isArray(details)))
+      if (
+        details !== undefined &&
+        (typeof details !== 'object' || details === null || Array.isArray(details))
+      )
         errors.push("'payload.custom_details' must be an object");
     }
   } else if (body.payload !== undefined && (typeof body.payload !== 'object' || body.payload === null)) {
@@ -191,7 +198,12 @@ export function validatePagerdutyEvent(event: unknown): string[] {
     else
       body.images.forEach((image: unknown, index) => {
         const entry = image as Record<string, unknown> | null;
-        if (typeof entry !== 'object' || entry === null || !isString(entry.src) || !entry.src.startsWith('https://'))
+        if (
+          typeof entry !== 'object' ||
+          entry === null ||
+          !isString(entry.src) ||
+          !entry.src.startsWith('https://')
+        )
           errors.push(`'images[${index}].src' must be an https URL`);
       });
   }
@@ -201,11 +213,16 @@ export function validatePagerdutyEvent(event: unknown): string[] {
 }
 
 function isIsoTimestamp(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(value) && !Number.isNaN(Date.parse(value));
+  return (
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(value) &&
+    !Number.isNaN(Date.parse(value))
+  );
 }
 
 /** Starts the receiver on loopback. */
-export async function startPagerdutyReceiver(options: PagerdutyReceiverOptions = {}): Promise<PagerdutyReceiver> {
+export async function startPagerdutyReceiver(
+  options: PagerdutyReceiverOptions = {},
+): Promise<PagerdutyReceiver> {
   const faults = (options.faults ?? []).map((fault) => ({ fault, seen: 0, fired: 0 }));
   const requests: PagerdutyReceivedRequest[] = [];
   const events: PagerdutyAcceptedEvent[] = [];
@@ -271,14 +288,29 @@ export async function startPagerdutyReceiver(options: PagerdutyReceiverOptions =
     if (fault?.kind === 'rate-limit') {
       const headers: Record<string, string> = {};
       if (fault.retryAfter !== undefined) headers['retry-after'] = String(fault.retryAfter);
-      answer(response, record, 429, { status: 'throttle event', message: 'Requests for this service are arriving too quickly. Please retry later.' }, headers);
+      answer(
+        response,
+        record,
+        429,
+        {
+          status: 'throttle event',
+          message: 'Requests for this service are arriving too quickly. Please retry later.',
+        },
+        headers,
+      );
       return;
     }
     if (fault?.kind === 'status') {
       const status = fault.status ?? 500;
       const headers: Record<string, string> = {};
       if (fault.retryAfter !== undefined) headers['retry-after'] = String(fault.retryAfter);
-      answer(response, record, status, { status: 'error', message: `Injected fault: HTTP ${status}` }, headers);
+      answer(
+        response,
+        record,
+        status,
+        { status: 'error', message: `Injected fault: HTTP ${status}` },
+        headers,
+      );
       return;
     }
     if (record.method !== 'POST' || path !== '/v2/enqueue') {
@@ -298,7 +330,11 @@ export async function startPagerdutyReceiver(options: PagerdutyReceiverOptions =
     }
     const errors = validatePagerdutyEvent(event);
     const body = event as Record<string, unknown>;
-    if (errors.length === 0 && options.routingKeys && !options.routingKeys.includes(body.routing_key as string))
+    if (
+      errors.length === 0 &&
+      options.routingKeys &&
+      !options.routingKeys.includes(body.routing_key as string)
+    )
       errors.push('Invalid routing key');
     if (errors.length > 0) {
       invalid(response, record, errors);
