@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -123,6 +123,14 @@ describe('slokit sync', () => {
       'deescalated',
       'resolved',
     ]);
+    const html = await slokit(
+      ['report', '--days', '1', '--now', iso(330), '--format', 'html', '--out', 'report.html'],
+      dir,
+    );
+    expect(html.stderr).toBe('Report written to report.html\n');
+    const page = await readFile(join(dir, 'report.html'), 'utf8');
+    expect(page.match(/data-chart="sli"/g)).toHaveLength(2);
+    expect(page).toContain('data-slo="success-rate"');
     const markdown = await slokit(['report', '--days', '1', '--now', iso(330), '--format', 'markdown'], dir);
     expect(markdown.stdout).toContain('| **success-rate** |');
     const review = await slokit(['review', '--days', '1', '--now', iso(330)], dir);
@@ -228,6 +236,26 @@ describe('slokit sync', () => {
     expect(fromSync.samples).toBe(fromCheck.samples);
     expect(fromSync.value).toBeCloseTo(fromCheck.value, 12);
   }, 60_000);
+
+  it('runs as a daemon with --every and stops cleanly on SIGTERM', async () => {
+    const daemonDir = await project();
+    const child = spawn(process.execPath, [bin, 'sync', '--every', '1s'], { cwd: daemonDir });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    // Two cycles, a second apart, then a stop.
+    while ((stdout.match(/Sync at /g) ?? []).length < 2)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(stderr).toContain('slokit: stopping after the cycle in flight');
+  }, 30_000);
 
   it('exits 3 when a source fails, still saving the rest of the cycle', async () => {
     const broken = await project();

@@ -1,10 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import * as core from '@slokit/core';
 import {
   buildHistoryReport,
   type HistoryReport,
   loadConfig,
+  renderHistoryHtml,
   renderHistoryMarkdown,
   renderHistoryTable,
 } from '@slokit/core';
@@ -73,11 +73,7 @@ function render(report: HistoryReport, format: ReportOptions['format']): string 
       return renderHistoryMarkdown(report);
     case 'json':
       return `${JSON.stringify(report, null, 2)}\n`;
-    case 'html': {
-      const renderHtml = (core as { renderHistoryHtml?: (report: HistoryReport) => string })
-        .renderHistoryHtml;
-      if (!renderHtml) throw new UsageError('--format html is not available in this build');
-      return renderHtml(report);
-    }
+    case 'html':
+      return renderHistoryHtml(report);
   }
 }

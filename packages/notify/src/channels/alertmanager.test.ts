@@ -2,6 +2,7 @@ import { ChannelError, ConfigError } from '@slokit/core';
 import { type HttpReceiver, type ReceivedRequest, startHttpReceiver } from '@slokit/testkit/receivers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sampleAlertBatch } from '../sample-alert-batch.js';
+import { testChannel } from '../test-channel.js';
 import { alertmanagerServer, createAlertmanagerChannel } from './alertmanager.js';
 import type { PostableAlert } from './alertmanager-alert.js';
 import { closedPort } from './test-support/closed-port.js';
@@ -24,6 +25,42 @@ function alertmanagerReply(request: ReceivedRequest) {
   }
   return { status: 200, accepted: true };
 }
+
+testChannel({
+  name: 'alertmanager',
+  async setup() {
+    const receiver = await startHttpReceiver({ handle: alertmanagerReply, contentType: 'application/json' });
+    const secret = 'conformance-am-pass';
+    return {
+      channel: createAlertmanagerChannel(
+        'am',
+        { url: receiver.url.replace('http://', `http://ops:${secret}@`), timeout: '1s' },
+        { env: {} },
+      ),
+      // One POST per batch, carrying the batch id; a test's alerts are all labelled slokit_test.
+      received: () =>
+        receiver.accepted().map((request) => ({
+          key: request.headers['idempotency-key'] ?? null,
+          test: (request.json as PostableAlert[]).every((alert) => alert.labels.slokit_test === 'true'),
+        })),
+      expectedKeys: (batch) => [batch.id],
+      fault: (fault) =>
+        receiver.fault(
+          fault === null
+            ? null
+            : fault.kind === 'status'
+              ? {
+                  kind: 'status',
+                  status: fault.status,
+                  ...(fault.retryAfterSeconds === undefined ? {} : { retryAfter: String(fault.retryAfterSeconds) }),
+                }
+              : fault,
+        ),
+      secrets: [secret],
+      teardown: () => receiver.stop(),
+    };
+  },
+});
 
 let primary: HttpReceiver;
 let secondary: HttpReceiver;

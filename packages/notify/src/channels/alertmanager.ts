@@ -105,13 +105,20 @@ export function createAlertmanagerChannel(
   const timeout = timeoutMs(parsed.timeout);
   const progress = new BatchProgress();
 
-  const post = (server: AlertmanagerServer, index: number, body: string, signal: AbortSignal | undefined) =>
+  const post = (
+    server: AlertmanagerServer,
+    index: number,
+    body: string,
+    batchId: string,
+    signal: AbortSignal | undefined,
+  ) =>
     postRequest({
       channel: name,
       endpoint: servers.length === 1 ? 'Alertmanager' : `Alertmanager ${index + 1} of ${servers.length} (${server.label})`,
       url: server.url,
       body,
-      headers: { ...parsed.headers, ...server.headers },
+      // Alertmanager ignores it; a proxy or a recording receiver can drop a retried duplicate by it.
+      headers: { ...parsed.headers, ...server.headers, 'idempotency-key': batchId },
       timeoutMs: timeout,
       secrets,
       ...(signal ? { signal } : {}),
@@ -132,7 +139,7 @@ export function createAlertmanagerChannel(
       const results = await Promise.allSettled(
         servers.map(async (server, index) => {
           if (progress.isDone(batch.id, index)) return;
-          await post(server, index, body, sendOptions?.signal);
+          await post(server, index, body, batch.id, sendOptions?.signal);
           progress.markDone(batch.id, index);
         }),
       );

@@ -83,5 +83,5 @@ export function renderConsoleBatch(batch: AlertBatch): string {
 
 /** The text the console channel prints for a digest. */
 export function renderConsoleDigest(digest: DigestBatch): string {
-  return `${[digestTitle(digest), ...digest.report.slos.map((slo) => `  ${digestLine(slo)}`)].join('\n')}\n`;
+  return `${[`${digestTitle(digest)} (digest ${digest.id})`, ...digest.report.slos.map((slo) => `  ${digestLine(slo)}`)].join('\n')}\n`;
 }

@@ -1,6 +1,7 @@
 import { ChannelError, type ChannelV1, ConfigError, SlokitError } from '@slokit/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sampleAlertBatch, sampleAlertEvent, sampleDigestBatch } from '../sample-alert-batch.js';
+import { testChannel } from '../test-channel.js';
 import { createEmailChannel } from './email.js';
 import { closedPort, startSilentServer } from './test-support/closed-port.js';
 import { everythingShown, expectNoSecrets } from './test-support/expect-no-secrets.js';
@@ -9,6 +10,32 @@ import { type SmtpTestServer, startSmtpTestServer } from './test-support/smtp-te
 
 const user = 'alerts@example.com';
 const password = 'pa:ss@w0rd/with%odd&chars';
+
+// SMTP has no HTTP statuses: its failures (4xx deferrals, 5xx rejections, timeouts, refused connections) are
+// tested below against the same real server.
+testChannel({
+  name: 'email',
+  faults: false,
+  async setup() {
+    const smtp = await startSmtpTestServer({ users: { [user]: password } });
+    return {
+      channel: createEmailChannel(
+        'reports',
+        { smtp: smtp.url(user, password), from: 'slo@example.com', to: 'ml-team@example.com', timeout: '1s' },
+        { env: {} },
+      ),
+      // One message per batch or digest, its Message-ID derived from the batch id; a test says so in its subject.
+      received: () =>
+        smtp.mails.map((mail) => ({
+          key: mail.message.headers.get('message-id') ?? null,
+          test: decodeHeader(mail.message.headers.get('subject') ?? '').includes('[TEST]'),
+        })),
+      expectedKeys: (batch) => [`<slokit.${batch.id}@example.com>`],
+      secrets: [password],
+      teardown: () => smtp.stop(),
+    };
+  },
+});
 
 let server: SmtpTestServer;
 

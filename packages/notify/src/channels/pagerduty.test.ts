@@ -1,12 +1,49 @@
-import { ChannelError, ConfigError } from '@slokit/core';
+import { type AlertBatch, ChannelError, ConfigError, type DigestBatch } from '@slokit/core';
 import { type PagerdutyReceiver, startPagerdutyReceiver, validatePagerdutyEvent } from '@slokit/testkit/receivers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sampleAlertBatch, sampleAlertEvent } from '../sample-alert-batch.js';
+import { type ChannelFault, testChannel } from '../test-channel.js';
 import { createPagerdutyChannel } from './pagerduty.js';
 import { closedPort } from './test-support/closed-port.js';
 import { everythingShown, expectNoSecrets } from './test-support/expect-no-secrets.js';
 
 const routingKey = 'R01F2EXAMPLEKEY0123456789abcdefx';
+
+/** The documented dedup keys: `slokit:<slo>[:<segment>]`; a test's `slokit-test:<slo>:<batch id>[:<segment>]`. */
+function documentedKeys(batch: AlertBatch | DigestBatch): string[] {
+  if (!('events' in batch)) return [];
+  if (batch.test) {
+    const keys = batch.events.map(
+      (event) => `slokit-test:${event.slo}:${batch.id}${event.segment === '' ? '' : `:${event.segment}`}`,
+    );
+    // Each test alert is triggered, then resolved.
+    return [...keys, ...keys];
+  }
+  return batch.events.map((event) => `slokit:${event.slo}${event.segment === '' ? '' : `:${event.segment}`}`);
+}
+
+testChannel({
+  name: 'pagerduty',
+  async setup() {
+    const receiver = await startPagerdutyReceiver({ routingKeys: [routingKey] });
+    return {
+      channel: createPagerdutyChannel('oncall', { routingKey, url: receiver.url, timeout: '1s' }, { env: {} }),
+      received: () =>
+        receiver.events.map((event) => ({ key: event.dedupKey, test: event.dedupKey.startsWith('slokit-test:') })),
+      expectedKeys: documentedKeys,
+      fault: (fault: ChannelFault | null) =>
+        fault === null
+          ? receiver.clearFaults()
+          : receiver.addFault(
+              fault.kind === 'status'
+                ? { kind: 'status', status: fault.status, retryAfter: fault.retryAfterSeconds, times: Infinity }
+                : { kind: fault.kind, times: Infinity },
+            ),
+      secrets: [routingKey],
+      teardown: () => receiver.stop(),
+    };
+  },
+});
 
 let receiver: PagerdutyReceiver;
 
@@ -132,7 +169,7 @@ describe('pagerduty channel failures', () => {
   it('retries 429 with Retry-After, and a retried batch does not resend what PagerDuty accepted', async () => {
     const oncall = channel();
     const batch = sampleAlertBatch({ channel: 'oncall', id: 'b-429' });
-    receiver.addFault({ kind: 'rate-limit', retryAfter: 30, skip: 1 });
+    await receiver.addFault({ kind: 'rate-limit', retryAfter: 30, skip: 1 });
     const error = await failure(oncall.send(batch));
     expect(error.retryable).toBe(true);
     expect(error.retryAfterMs).toBe(30_000);
@@ -156,7 +193,7 @@ describe('pagerduty channel failures', () => {
   });
 
   it('retries 5xx', async () => {
-    receiver.addFault({ kind: 'status', status: 503 });
+    await receiver.addFault({ kind: 'status', status: 503 });
     const error = await failure(channel().send(sampleAlertBatch({ channel: 'oncall' })));
     expect(error.retryable).toBe(true);
     expect(error.message).toContain('the PagerDuty Events API failed (HTTP 503');
@@ -174,7 +211,7 @@ describe('pagerduty channel failures', () => {
   });
 
   it('times out on a slow endpoint, retryably', async () => {
-    receiver.addFault({ kind: 'slow', delayMs: 1500 });
+    await receiver.addFault({ kind: 'slow', delayMs: 1500 });
     const started = Date.now();
     const error = await failure(channel({ timeout: '0.2s' }).send(sampleAlertBatch({ channel: 'oncall' })));
     expect(Date.now() - started).toBeLessThan(1400);
@@ -183,7 +220,7 @@ describe('pagerduty channel failures', () => {
   });
 
   it('retries a reset connection and a refused one', async () => {
-    receiver.addFault({ kind: 'reset' });
+    await receiver.addFault({ kind: 'reset' });
     const reset = await failure(channel().send(sampleAlertBatch({ channel: 'oncall' })));
     expect(reset.retryable).toBe(true);
 

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 
 /**
  * A local PagerDuty Events API v2 endpoint (`POST /v2/enqueue`) that checks every event against the documented
@@ -51,10 +57,12 @@ const payloadFields = new Set([
  * - `rate-limit`: 429, with `Retry-After` when `retryAfter` is given;
  * - `status`: an error status (default 500) with a JSON error body;
  * - `slow`: the normal answer after `delayMs` (default 2000), so clients time out;
- * - `reset`: the connection is destroyed without an answer (after reading the request, which is not processed).
+ * - `timeout`: no answer at all until the faults are cleared (the request is not processed);
+ * - `reset`: the connection is destroyed without an answer (after reading the request, which is not processed);
+ * - `refused`: the receiver stops listening, so connections are refused, until the faults are cleared.
  */
 export interface PagerdutyReceiverFault {
-  kind: 'rate-limit' | 'status' | 'slow' | 'reset';
+  kind: 'rate-limit' | 'status' | 'slow' | 'timeout' | 'reset' | 'refused';
   status?: number;
   retryAfter?: string | number;
   delayMs?: number;
@@ -121,8 +129,10 @@ export interface PagerdutyReceiver {
   alerts: PagerdutyReceiverAlert[];
   /** The alert currently open (triggered or acknowledged) for a dedup key, if any. */
   openAlert(dedupKey: string, routingKey?: string): PagerdutyReceiverAlert | undefined;
-  addFault(fault: PagerdutyReceiverFault): void;
-  clearFaults(): void;
+  /** Adds a fault; resolves once it is in force (`refused`: the port is closed). */
+  addFault(fault: PagerdutyReceiverFault): Promise<void>;
+  /** Removes every fault: held requests are dropped, a refusing receiver listens again on the same port. */
+  clearFaults(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -280,6 +290,11 @@ export async function startPagerdutyReceiver(
     };
     requests.push(record);
     const fault = nextFault();
+    if (fault?.kind === 'timeout') {
+      held.add(response);
+      response.on('close', () => held.delete(response));
+      return;
+    }
     if (fault?.kind === 'reset') {
       request.socket.destroy();
       return;
@@ -380,32 +395,58 @@ export async function startPagerdutyReceiver(
     answer(response, record, 202, { status: 'success', message: 'Event processed', dedup_key: dedupKey });
   };
 
-  const server = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => {
-      response.writeHead(500, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ status: 'error', message: String(error) }));
+  const sockets = new Set<Socket>();
+  const held = new Set<ServerResponse>();
+  let server: Server | undefined;
+  let port = options.port ?? 0;
+  const host = options.host ?? '127.0.0.1';
+  const listen = () =>
+    new Promise<void>((resolve, reject) => {
+      const next = createServer((request, response) => {
+        handle(request, response).catch((error: unknown) => {
+          response.writeHead(500, { 'content-type': 'application/json' });
+          response.end(JSON.stringify({ status: 'error', message: String(error) }));
+        });
+      });
+      next.on('connection', (socket) => {
+        sockets.add(socket);
+        socket.on('close', () => sockets.delete(socket));
+      });
+      next.once('error', reject);
+      next.listen(port, host, () => {
+        port = (next.address() as AddressInfo).port;
+        server = next;
+        resolve();
+      });
     });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-  });
-  const address = server.address() as AddressInfo;
+  const close = () =>
+    new Promise<void>((resolve) => {
+      for (const response of held) response.destroy();
+      held.clear();
+      for (const socket of sockets) socket.destroy();
+      if (!server) return resolve();
+      const closing = server;
+      server = undefined;
+      closing.close(() => resolve());
+    });
+  await listen();
   return {
-    url: `http://${options.host ?? '127.0.0.1'}:${address.port}/v2/enqueue`,
+    url: `http://${host}:${port}/v2/enqueue`,
     requests,
     events,
     rejected,
     alerts,
     openAlert,
-    addFault: (fault) => faults.push({ fault, seen: 0, fired: 0 }),
-    clearFaults: () => {
-      faults.length = 0;
+    async addFault(fault) {
+      faults.push({ fault, seen: 0, fired: 0 });
+      if (fault.kind === 'refused' && server) await close();
     },
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    async clearFaults() {
+      faults.length = 0;
+      for (const response of held) response.destroy();
+      held.clear();
+      if (!server) await listen();
+    },
+    stop: close,
   };
 }
