@@ -48,6 +48,8 @@ export const storeConfigSchema = z
 export const syncConfigSchema = z.strictObject({
   /** Re-read this much before the newest record seen, for late data (deduped by record id). Default 10m. */
   overlap: windowSchema.optional(),
+  /** A source that has returned no new record for this long raises a source-health warning. Default: off. */
+  staleAfter: windowSchema.optional(),
   /** A first sync reads the longest SLO window, but at most this far back. Default 30d. */
   backfill: windowSchema.optional(),
   /** Default schedule for `slokit sync` without --once/--every. */

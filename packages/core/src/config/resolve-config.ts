@@ -106,6 +106,7 @@ export function resolveConfig(raw: unknown, options: { file?: string; baseDir: s
       overlapMs: parseDuration(sync?.overlap ?? '10m')!,
       backfillMs: parseDuration(sync?.backfill ?? '30d')!,
       ...(sync?.every === undefined ? {} : { everyMs: parseDuration(sync.every)! }),
+      ...(sync?.staleAfter === undefined ? {} : { staleAfterMs: parseDuration(sync.staleAfter)! }),
     },
     publish,
     maintenance,

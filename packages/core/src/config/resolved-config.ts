@@ -16,7 +16,7 @@ export interface ResolvedConfig {
   slos: ResolvedSlo[];
   /** Where sync keeps its state. */
   store: { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
-  sync: { overlapMs: number; backfillMs: number; everyMs?: number };
+  sync: { overlapMs: number; backfillMs: number; everyMs?: number; staleAfterMs?: number };
   /** Sources whose trackers get results after each sync. */
   publish: string[];
   maintenance: Array<{ from: number; to: number; slos: string[] | null; reason: string }>;

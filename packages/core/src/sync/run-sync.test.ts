@@ -195,3 +195,76 @@ describe('runSync', () => {
     expect(await store.getEvaluations({ from: 0, to: Number.MAX_SAFE_INTEGER })).toEqual([]);
   });
 });
+
+describe('runSync source health and maintenance', () => {
+  it('raises a source-health alert while a source fails or goes quiet, and resolves it when it is back', async () => {
+    const records = traffic(0, 60);
+    const config = resolveConfig(
+      { sources: { prod: { type: 'memory' } }, slos, sync: { staleAfter: '30m' } },
+      { baseDir: '/tmp' },
+    );
+    const store = createMemoryStateStore();
+    let broken = false;
+    const healthy = createMemorySource('prod', records);
+    const source = {
+      ...healthy,
+      readRecords: (options?: Parameters<typeof healthy.readRecords>[0]) => {
+        if (broken) throw new Error('503 Service Unavailable');
+        return healthy.readRecords(options);
+      },
+    };
+    const health = async (minutes: number) => {
+      const result = await runSync({
+        config,
+        store,
+        now: new Date(start + minutes * minute),
+        owner: 't',
+        sources: { prod: source },
+      });
+      return result.events
+        .filter((event) => event.slo === 'source:prod')
+        .map((event) => `${event.kind}:${event.level}`);
+    };
+    expect(await health(60)).toEqual([]);
+    broken = true;
+    expect(await health(65)).toEqual(['fired:critical']);
+    expect(await health(70)).toEqual([]);
+    broken = false;
+    expect(await health(75)).toEqual(['resolved:none']);
+    // No new record since minute 59: quiet for longer than 30 minutes.
+    expect(await health(95)).toEqual(['fired:warning']);
+  });
+
+  it('records events inside a maintenance window as silenced', async () => {
+    const records = traffic(0, 120, (index) => (index >= 60 ? { status: 'error' } : {}));
+    const config = resolveConfig(
+      {
+        sources: { prod: { type: 'memory' } },
+        slos,
+        maintenance: [
+          {
+            from: new Date(start + 60 * minute).toISOString(),
+            to: new Date(start + 200 * minute).toISOString(),
+            slos: ['availability'],
+            reason: 'failover drill',
+          },
+        ],
+      },
+      { baseDir: '/tmp' },
+    );
+    const store = createMemoryStateStore();
+    const events = [];
+    for (let minutes = 60; minutes <= 120; minutes += 5) {
+      const result = await runSync({
+        config,
+        store,
+        now: new Date(start + minutes * minute),
+        owner: 't',
+        sources: { prod: createMemorySource('prod', records) },
+      });
+      events.push(...result.events.filter((event) => event.slo === 'availability'));
+    }
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.every((event) => event.silencedBy === 'maintenance: failover drill')).toBe(true);
+  });
+});

@@ -1,4 +1,11 @@
-import { type AlertState, alertLevelRank, initialAlertState, stepAlert } from '../alerting/alert-policy.js';
+import {
+  type AlertPolicy,
+  type AlertState,
+  alertLevelRank,
+  defaultAlertPolicy,
+  initialAlertState,
+  stepAlert,
+} from '../alerting/alert-policy.js';
 import type { ResolvedConfig } from '../config/resolved-config.js';
 import { SlokitError } from '../errors/slokit-error.js';
 import { evalMetricOutcome } from '../evaluation/eval-metric-outcome.js';
@@ -274,6 +281,7 @@ async function syncSource(
   };
   let summary: EvalSummary | undefined;
   let failure: string | null = null;
+  let newestRecord: number | null = null;
 
   try {
     const source =
@@ -348,6 +356,7 @@ async function syncSource(
       summary = await source.readEvalSummary(context.signal ? { signal: context.signal } : {});
     }
     writes.cursors!.push({ source: sourceName, cursor: lastCursor, watermark, updatedAt: now });
+    newestRecord = watermark;
   } catch (error) {
     if (!(SlokitError.isInstance(error) && error.exitCode === 3) && SlokitError.isInstance(error))
       throw error;
@@ -363,6 +372,7 @@ async function syncSource(
     result.slos.push(sloResults.slo);
     result.events.push(...sloResults.events);
   }
+  result.events.push(...sourceHealth(sourceName, failure, newestRecord, context, writes));
   if (failure !== null) {
     // Nothing was counted from a failed read: keep the cursor where it was, but keep evaluations and alert states.
     writes.cursors = [];
@@ -728,4 +738,88 @@ function outboxRows(config: ResolvedConfig, events: AlertEvent[], cycleId: strin
     });
   }
   return rows;
+}
+
+const sourceHealthPolicy: AlertPolicy = { ...defaultAlertPolicy, for: 1, resolveAfter: 1, pageAfter: null };
+
+/**
+ * The health of a source as an alert of its own (`source:<name>`): critical while it cannot be read, warning when it
+ * has returned nothing new for longer than `sync.staleAfter`, resolved when it is back.
+ */
+function sourceHealth(
+  sourceName: string,
+  failure: string | null,
+  newestRecord: number | null,
+  context: SourceCycleContext,
+  writes: CycleWrites,
+): AlertEvent[] {
+  const { now, config } = context;
+  const staleAfter = config.sync.staleAfterMs;
+  const stale =
+    failure === null &&
+    staleAfter !== undefined &&
+    (newestRecord === null || now - newestRecord > staleAfter);
+  const status = failure !== null ? 'critical' : stale ? 'warning' : 'ok';
+  const slo = `source:${sourceName}`;
+  const key = `${slo}\u0000`;
+  const previousRow = context.alertStates.get(key);
+  if (previousRow === undefined && status === 'ok') return [];
+  const previous: AlertState = previousRow
+    ? (JSON.parse(previousRow.state) as AlertState)
+    : initialAlertState;
+  const step = stepAlert(
+    previous,
+    { at: now, status, burn: null, value: null, silenced: false },
+    sourceHealthPolicy,
+  );
+  const stateRow = { slo, segment: '', state: JSON.stringify(step.state), updatedAt: now };
+  writes.alertStates!.push(stateRow);
+  context.alertStates.set(key, stateRow);
+  const description =
+    failure !== null
+      ? failure
+      : stale
+        ? `no new records since ${newestRecord === null ? 'the first sync' : new Date(newestRecord).toISOString()}`
+        : `source '${sourceName}' is healthy again`;
+  return step.events.map((transition) => {
+    const event: AlertEvent = {
+      id: fnv1a(`${context.cycleId}|${slo}|${transition.kind}|${transition.level}`),
+      kind: transition.kind,
+      level: transition.level,
+      previousLevel: transition.previousLevel,
+      at: new Date(now).toISOString(),
+      slo,
+      segment: '',
+      groupBy: null,
+      description,
+      status,
+      value: null,
+      unit: 'count',
+      op: 'gte',
+      target: 1,
+      warning: null,
+      critical: null,
+      window: staleAfter === undefined ? null : `${Math.round(staleAfter / 60_000)}m`,
+      samples: 0,
+      interval: null,
+      budget: null,
+      burnRates: [],
+      previousValue: null,
+      worstExamples: [],
+      runbook: null,
+      labels: { source: sourceName },
+      silencedBy: null,
+    };
+    writes.alertEvents!.push({
+      id: event.id,
+      slo,
+      segment: '',
+      at: now,
+      kind: event.kind,
+      level: event.level,
+      silenced: false,
+      payload: JSON.stringify(event),
+    });
+    return event;
+  });
 }

@@ -67,7 +67,8 @@ export function formatThresholds(event: AlertEvent): string | null {
   const side = breachSymbols[event.op];
   const parts: string[] = [];
   if (event.warning !== null) parts.push(`warning ${side} ${formatValue(event.warning, event.unit, true)}`);
-  if (event.critical !== null) parts.push(`critical ${side} ${formatValue(event.critical, event.unit, true)}`);
+  if (event.critical !== null)
+    parts.push(`critical ${side} ${formatValue(event.critical, event.unit, true)}`);
   return parts.length === 0 ? null : parts.join(', ');
 }
 

@@ -56,7 +56,8 @@ export function alertmanagerLabels(
 ): Record<string, string> {
   const labels: Record<string, string> = {};
   for (const source of [options.labels, event.labels])
-    for (const [name, value] of Object.entries(source)) if (value !== '') labels[alertmanagerLabelName(name)] = value;
+    for (const [name, value] of Object.entries(source))
+      if (value !== '') labels[alertmanagerLabelName(name)] = value;
   for (const name of reservedLabels) delete labels[name];
   return {
     alertname: options.alertname,
@@ -74,9 +75,7 @@ export function alertmanagerAnnotations(event: AlertEvent, test: boolean): Recor
   lines.push(`Value ${formatValue(event.value, event.unit)} vs target ${formatTarget(event)}.`);
   const thresholds = formatThresholds(event);
   if (thresholds) lines.push(`Thresholds: ${thresholds}.`);
-  lines.push(
-    `Window: ${event.window ?? 'all records'}, ${event.samples.toLocaleString('en-US')} samples.`,
-  );
+  lines.push(`Window: ${event.window ?? 'all records'}, ${event.samples.toLocaleString('en-US')} samples.`);
   const interval = formatInterval(event);
   if (interval) lines.push(`Interval: ${interval}.`);
   const trend = formatTrend(event);
@@ -135,7 +134,8 @@ export function alertmanagerAlerts(
     endsAt,
     ...(generator ? { generatorURL: generator } : {}),
   });
-  if (test) return [alert(eventLevel(event) === 'none' ? 'warning' : eventLevel(event), plus(event.at, 5 * 60_000))];
+  if (test)
+    return [alert(eventLevel(event) === 'none' ? 'warning' : eventLevel(event), plus(event.at, 5 * 60_000))];
   const firing = () => alert(event.level, plus(event.at, options.endsAfterMs));
   const ended = () => alert(event.previousLevel, event.at);
   switch (event.kind) {

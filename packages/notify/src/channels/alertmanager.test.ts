@@ -16,7 +16,8 @@ import { everythingShown, expectNoSecrets } from './test-support/expect-no-secre
 function alertmanagerReply(request: ReceivedRequest) {
   if (request.method !== 'POST' || request.path !== '/api/v2/alerts') return { status: 404, accepted: false };
   const alerts = request.json as PostableAlert[] | undefined;
-  if (!Array.isArray(alerts)) return { status: 400, body: '"body must be an array of alerts"', accepted: false };
+  if (!Array.isArray(alerts))
+    return { status: 400, body: '"body must be an array of alerts"', accepted: false };
   for (const alert of alerts) {
     if (Object.keys(alert.labels ?? {}).length === 0)
       return { status: 400, body: '"at least one label pair required"', accepted: false };
@@ -52,7 +53,9 @@ testChannel({
               ? {
                   kind: 'status',
                   status: fault.status,
-                  ...(fault.retryAfterSeconds === undefined ? {} : { retryAfter: String(fault.retryAfterSeconds) }),
+                  ...(fault.retryAfterSeconds === undefined
+                    ? {}
+                    : { retryAfter: String(fault.retryAfterSeconds) }),
                 }
               : fault,
         ),
@@ -78,7 +81,9 @@ const batch = () => sampleAlertBatch({ channel: 'am', id: 'b-1' });
 
 describe('alertmanager channel', () => {
   it('posts the batch as one array of alerts to /api/v2/alerts', async () => {
-    await createAlertmanagerChannel('am', { url: primary.url, labels: { env: 'prod' } }, { env: {} }).send(batch());
+    await createAlertmanagerChannel('am', { url: primary.url, labels: { env: 'prod' } }, { env: {} }).send(
+      batch(),
+    );
     expect(primary.requests).toHaveLength(1);
     const [request] = primary.requests;
     expect(request!.path).toBe('/api/v2/alerts');
@@ -111,8 +116,12 @@ describe('alertmanager channel', () => {
     expect(alertmanagerServer('http://am:9093/api/v2/alerts').url).toBe('http://am:9093/api/v2/alerts');
 
     const url = primary.url.replace('http://', 'http://ops:s3cr%40t@');
-    await createAlertmanagerChannel('am', { url, headers: { 'x-scope-orgid': 'ml' } }, { env: {} }).send(batch());
-    expect(primary.requests[0]!.headers.authorization).toBe(`Basic ${Buffer.from('ops:s3cr@t').toString('base64')}`);
+    await createAlertmanagerChannel('am', { url, headers: { 'x-scope-orgid': 'ml' } }, { env: {} }).send(
+      batch(),
+    );
+    expect(primary.requests[0]!.headers.authorization).toBe(
+      `Basic ${Buffer.from('ops:s3cr@t').toString('base64')}`,
+    );
     expect(primary.requests[0]!.headers['x-scope-orgid']).toBe('ml');
   });
 
@@ -170,11 +179,18 @@ describe('alertmanager channel failures', () => {
     await primary.fault({ kind: 'status', status: 500, body: '"internal error"', times: 1 });
     const failed = await failure(channel(primary.url).send(batch()));
     expect(failed.retryable).toBe(true);
-    expect(failed.message).toBe(`channel 'am': the Alertmanager failed (HTTP 500 "internal error"); will retry`);
+    expect(failed.message).toBe(
+      `channel 'am': the Alertmanager failed (HTTP 500 "internal error"); will retry`,
+    );
   });
 
   it('does not retry a 400, and says what Alertmanager rejected', async () => {
-    await primary.fault({ kind: 'status', status: 400, body: '"start time must be before end time"', times: 1 });
+    await primary.fault({
+      kind: 'status',
+      status: 400,
+      body: '"start time must be before end time"',
+      times: 1,
+    });
     const rejected = await failure(channel(primary.url).send(batch()));
     expect(rejected.retryable).toBe(false);
     expect(rejected.message).toBe(
@@ -232,7 +248,9 @@ describe('alertmanager channel settings', () => {
     expect(attempt({})).toBe(
       "channels.am.url: missing: set url to Alertmanager's base URL (http://alertmanager:9093) or the ALERTMANAGER_URL environment variable",
     );
-    expect(attempt({}, { ALERTMANAGER_URL: 'am:9093' })).toBe('channels.am.url: ALERTMANAGER_URL: expected an http(s) URL');
+    expect(attempt({}, { ALERTMANAGER_URL: 'am:9093' })).toBe(
+      'channels.am.url: ALERTMANAGER_URL: expected an http(s) URL',
+    );
     expect(attempt({ url: [] })).toBe('channels.am.url: expected at least one URL');
     expect(attempt({ url: 'http://am:9093', endsAfter: 'soon' })).toBe(
       'channels.am.endsAfter: expected a duration such as 90m, 5h or 1d',

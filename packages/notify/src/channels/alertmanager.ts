@@ -6,7 +6,11 @@ import { postRequest } from '../http/post-request.js';
 import { channelSecrets } from '../http/redact-secrets.js';
 import { httpUrlSchema, timeoutMs, timeoutSchema } from '../settings/common-settings.js';
 import { parseChannelSettings } from '../settings/parse-channel-settings.js';
-import { type AlertmanagerAlertOptions, alertmanagerAlerts, type PostableAlert } from './alertmanager-alert.js';
+import {
+  type AlertmanagerAlertOptions,
+  alertmanagerAlerts,
+  type PostableAlert,
+} from './alertmanager-alert.js';
 import { BatchProgress } from './batch-progress.js';
 
 /** A firing alert stays active this long after its last post: the default repeatInterval (4h) plus an hour. */
@@ -79,7 +83,11 @@ export function createAlertmanagerChannel(
   const parsed = parseChannelSettings(alertmanagerChannelSettingsSchema, name, settings, options.configFile);
   const env = options.env ?? process.env;
   const configured = parsed.url ?? env.ALERTMANAGER_URL;
-  if (configured === undefined || configured === '' || (Array.isArray(configured) && configured.length === 0)) {
+  if (
+    configured === undefined ||
+    configured === '' ||
+    (Array.isArray(configured) && configured.length === 0)
+  ) {
     throw new ConfigError(options.configFile, [
       {
         path: `channels.${name}.url`,
@@ -114,7 +122,10 @@ export function createAlertmanagerChannel(
   ) =>
     postRequest({
       channel: name,
-      endpoint: servers.length === 1 ? 'Alertmanager' : `Alertmanager ${index + 1} of ${servers.length} (${server.label})`,
+      endpoint:
+        servers.length === 1
+          ? 'Alertmanager'
+          : `Alertmanager ${index + 1} of ${servers.length} (${server.label})`,
       url: server.url,
       body,
       // Alertmanager ignores it; a proxy or a recording receiver can drop a retried duplicate by it.
@@ -150,7 +161,9 @@ export function createAlertmanagerChannel(
       }
       if (sendOptions?.signal?.aborted) throw sendOptions.signal.reason;
       const errors = failures.map((failure) =>
-        failure instanceof ChannelError ? failure : new ChannelError(name, String(failure), { retryable: true }),
+        failure instanceof ChannelError
+          ? failure
+          : new ChannelError(name, String(failure), { retryable: true }),
       );
       if (errors.length === 1) throw errors[0];
       // Several instances failed: retry if any of them may work later; dead only when all are gone.

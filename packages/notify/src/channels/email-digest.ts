@@ -78,7 +78,8 @@ export function digestSubject(digest: DigestBatch, prefix: string): string {
   const fired = rows(report).reduce((sum, row) => sum + row.fired, 0);
   const compliance =
     report.compliance === null ? 'compliance n/a' : `${Math.round(report.compliance * 100)}% compliance`;
-  const period = day(digest.from) === day(digest.to) ? day(digest.to) : `${day(digest.from)} to ${day(digest.to)}`;
+  const period =
+    day(digest.from) === day(digest.to) ? day(digest.to) : `${day(digest.from)} to ${day(digest.to)}`;
   return truncateText(
     `${prefix ? `${prefix} ` : ''}${digest.test ? '[TEST] ' : ''}SLO report ${period}: ${compliance}, ${fired} alert${fired === 1 ? '' : 's'}`,
     160,

@@ -169,8 +169,7 @@ function textSummary(events: readonly AlertEvent[]): string {
 
 function alertText(batch: AlertBatch, options: EmailRenderOptions): string {
   const parts: string[] = [];
-  if (batch.test)
-    parts.push('THIS IS A TEST MESSAGE sent by `slokit test-channel`: no SLO is alerting.', '');
+  if (batch.test) parts.push('THIS IS A TEST MESSAGE sent by `slokit test-channel`: no SLO is alerting.', '');
   parts.push(
     `SLO alerts at ${formatTime(batch.at)} (${batch.events.length} event${batch.events.length === 1 ? '' : 's'})`,
     '',

@@ -52,14 +52,21 @@ afterEach(() => {
 function channel(overrides: Record<string, unknown> = {}): ChannelV1 {
   return createEmailChannel(
     'reports',
-    { type: 'email', smtp: server.url(user, password), to: ['ml-team@example.com', 'oncall@example.com'], ...overrides },
+    {
+      type: 'email',
+      smtp: server.url(user, password),
+      to: ['ml-team@example.com', 'oncall@example.com'],
+      ...overrides,
+    },
     { env: {} },
   );
 }
 
 function htmlPart(message: MimePart): string {
   const part = leafParts(message).find(
-    (leaf) => leaf.contentType === 'text/html' && !(leaf.headers.get('content-disposition') ?? '').startsWith('attachment'),
+    (leaf) =>
+      leaf.contentType === 'text/html' &&
+      !(leaf.headers.get('content-disposition') ?? '').startsWith('attachment'),
   );
   if (!part) throw new Error('no HTML part');
   return part.body;
@@ -92,7 +99,10 @@ describe('email channel against a real SMTP server (smtp-server)', () => {
     expect(server.mails).toHaveLength(1);
     const mail = server.mails[0]!;
     expect(mail.user).toBe(user);
-    expect(mail.envelope).toEqual({ from: 'slo-bot@example.com', to: ['ml-team@example.com', 'oncall@example.com'] });
+    expect(mail.envelope).toEqual({
+      from: 'slo-bot@example.com',
+      to: ['ml-team@example.com', 'oncall@example.com'],
+    });
     const headers = mail.message.headers;
     expect(decodeHeader(headers.get('subject')!)).toBe(
       '[slokit] 3 SLO alerts (1 page, 1 warning, 1 resolved): p95-latency [metadata.model=gpt-4o], helpfulness and 1 more',
@@ -107,16 +117,22 @@ describe('email channel against a real SMTP server (smtp-server)', () => {
     // The summary table, then every event in detail.
     expect(text).toContain('SLO alerts at 2026-11-26 14:00 UTC (3 events)');
     expect(text).toMatch(/SLO\s+\| Event\s+\| Current \| Target\s+\| Samples \| Window \| Budget left/);
-    expect(text).toMatch(/helpfulness\s+\| escalated critical → page\s+\| 68\.1%\s+\| ≥ 80%\s+\| 308\s+\| 1h\s+\| 22\.1%/);
+    expect(text).toMatch(
+      /helpfulness\s+\| escalated critical → page\s+\| 68\.1%\s+\| ≥ 80%\s+\| 308\s+\| 1h\s+\| 22\.1%/,
+    );
     expect(text).toContain('2. [PAGE] helpfulness');
     expect(text).toContain('Share of answers an LLM judge rates helpful');
     expect(text).toMatch(/Current\s+68\.1%/);
     expect(text).toMatch(/Thresholds\s+warning < 75%, critical < 70%/);
     expect(text).toMatch(/Interval\s+95% CI 62\.7% – 73\.1%/);
     expect(text).toMatch(/Trend\s+↓ from 77\.4% \(worse\)/);
-    expect(text).toMatch(/Error budget\s+22\.1% left \(48 of 61\.6 allowed bad events used\), exhausted in 1h 30m/);
+    expect(text).toMatch(
+      /Error budget\s+22\.1% left \(48 of 61\.6 allowed bad events used\), exhausted in 1h 30m/,
+    );
     expect(text).toMatch(/Burn rates\s+1h\/5m burning 16x\/18x \(fires above 14\.4x: page\) FIRING/);
-    expect(text).toContain('- run-7f3a: 10% at 2026-11-26 13:52:10 UTC <https://smith.example.com/runs/7f3a>');
+    expect(text).toContain(
+      '- run-7f3a: 10% at 2026-11-26 13:52:10 UTC <https://smith.example.com/runs/7f3a>',
+    );
     expect(text).toContain('- run-91c2: 20% at 2026-11-26 13:55:43 UTC');
     expect(text).toContain('Runbook: https://wiki.example.com/runbooks/helpfulness');
     expect(text).toContain('3. [RESOLVED] cost-per-query');
@@ -129,12 +145,18 @@ describe('email channel against a real SMTP server (smtp-server)', () => {
     expect(seen).toContain('SLO alerts at 2026-11-26 14:00 UTC');
     expect(seen).toContain('PAGE helpfulness');
     expect(seen).toContain('1h/5m burning 16x/18x (fires above 14.4x: page) FIRING');
-    expect(html).toContain('<a href="https://smith.example.com/runs/7f3a" style="color:#0550ae">run-7f3a</a>');
+    expect(html).toContain(
+      '<a href="https://smith.example.com/runs/7f3a" style="color:#0550ae">run-7f3a</a>',
+    );
     expect(html).toContain(
       '<a href="https://wiki.example.com/runbooks/helpfulness" style="color:#0550ae">https://wiki.example.com/runbooks/helpfulness</a>',
     );
     // One summary row per event, linking to its section.
-    expect(html.match(/<a href="#event-\d"/g)).toEqual(['<a href="#event-1"', '<a href="#event-2"', '<a href="#event-3"']);
+    expect(html.match(/<a href="#event-\d"/g)).toEqual([
+      '<a href="#event-1"',
+      '<a href="#event-2"',
+      '<a href="#event-3"',
+    ]);
   });
 
   it('escapes every string from data in the HTML part and links only http(s) URLs', async () => {
@@ -151,7 +173,9 @@ describe('email channel against a real SMTP server (smtp-server)', () => {
         { id: 'run-data', url: 'data:text/html,<script>alert(1)</script>', timestamp: null, value: 0.2 },
       ],
     });
-    await channel().send(sampleAlertBatch({ channel: `reports<${hostile}>`, events: [event], id: 'batch-x' }));
+    await channel().send(
+      sampleAlertBatch({ channel: `reports<${hostile}>`, events: [event], id: 'batch-x' }),
+    );
 
     const html = htmlPart(server.mails[0]!.message);
     expect(html).not.toContain('<script>');
@@ -166,7 +190,9 @@ describe('email channel against a real SMTP server (smtp-server)', () => {
     expect(seen).toContain(`run${hostile} : ${hostile}`);
     // The plain-text part keeps the text as it is.
     expect(textPart(server.mails[0]!.message)).toContain(`Judge ${hostile}`);
-    expect(decodeHeader(server.mails[0]!.message.headers.get('subject')!)).toContain(`[metadata.model=seg${hostile}]`);
+    expect(decodeHeader(server.mails[0]!.message.headers.get('subject')!)).toContain(
+      `[metadata.model=seg${hostile}]`,
+    );
   });
 
   it('sends the day report to a digest channel (schedule: daily), with the dashboard attached', async () => {
@@ -178,7 +204,9 @@ describe('email channel against a real SMTP server (smtp-server)', () => {
     await digestChannel.sendDigest!(sampleDigestBatch({ channel: 'reports', id: 'digest-2026-11-25' }));
     expect(server.mails).toHaveLength(1);
     const message = server.mails[0]!.message;
-    expect(decodeHeader(message.headers.get('subject')!)).toBe('[SLO] SLO report 2026-11-25 to 2026-11-26: 50% compliance, 1 alert');
+    expect(decodeHeader(message.headers.get('subject')!)).toBe(
+      '[SLO] SLO report 2026-11-25 to 2026-11-26: 50% compliance, 1 alert',
+    );
     expect(message.headers.get('message-id')).toBe('<slokit.digest-2026-11-25@example.com>');
     expect(message.contentType).toBe('multipart/mixed');
     const text = textPart(message);
@@ -193,7 +221,9 @@ describe('email channel against a real SMTP server (smtp-server)', () => {
     const attachment = leafParts(message).find((part) =>
       (part.headers.get('content-disposition') ?? '').startsWith('attachment'),
     )!;
-    expect(attachment.parameters.name ?? attachment.headers.get('content-disposition')).toContain('slo-report-2026-11-26.html');
+    expect(attachment.parameters.name ?? attachment.headers.get('content-disposition')).toContain(
+      'slo-report-2026-11-26.html',
+    );
     expect(attachment.body).toContain('<title>SLO Dashboard - Last 1 Day</title>');
     expect(attachment.body).toContain('data-slo="helpfulness"');
   });
@@ -227,7 +257,11 @@ describe('email channel against a real SMTP server (smtp-server)', () => {
   });
 
   it('reads the SMTP URL from SMTP_URL when smtp is not set', async () => {
-    const fromEnv = createEmailChannel('reports', { to: ['ml-team@example.com'] }, { env: { SMTP_URL: server.url(user, password) } });
+    const fromEnv = createEmailChannel(
+      'reports',
+      { to: ['ml-team@example.com'] },
+      { env: { SMTP_URL: server.url(user, password) } },
+    );
     await fromEnv.send(sampleAlertBatch({ channel: 'reports' }));
     expect(server.mails).toHaveLength(1);
   });
@@ -274,7 +308,9 @@ describe('email channel failures', () => {
     );
     const error = await failure(() => wrong.send(sampleAlertBatch({ channel: 'reports' })));
     expect(error.retryable).toBe(false);
-    expect(error.message).toMatch(/refused the login \(535 .*\); check the user and password in channels\.reports\.smtp/);
+    expect(error.message).toMatch(
+      /refused the login \(535 .*\); check the user and password in channels\.reports\.smtp/,
+    );
     expectNoSecrets([everythingShown(error)], ['not-the-password-1234']);
   });
 
@@ -283,7 +319,11 @@ describe('email channel failures', () => {
     try {
       const hung = createEmailChannel(
         'reports',
-        { smtp: `smtp://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${silent.port}`, to: 'a@example.com', timeout: '0.3s' },
+        {
+          smtp: `smtp://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${silent.port}`,
+          to: 'a@example.com',
+          timeout: '0.3s',
+        },
         { env: {} },
       );
       const started = Date.now();
@@ -300,12 +340,17 @@ describe('email channel failures', () => {
     const port = await closedPort();
     const refused = createEmailChannel(
       'reports',
-      { smtp: `smtp://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${port}`, to: 'a@example.com' },
+      {
+        smtp: `smtp://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${port}`,
+        to: 'a@example.com',
+      },
       { env: {} },
     );
     const error = await failure(() => refused.send(sampleAlertBatch({ channel: 'reports' })));
     expect(error.retryable).toBe(true);
-    expect(error.message).toContain(`could not deliver through the SMTP server 127.0.0.1:${port} (ECONNREFUSED`);
+    expect(error.message).toContain(
+      `could not deliver through the SMTP server 127.0.0.1:${port} (ECONNREFUSED`,
+    );
   });
 
   it('stops at once when delivery is aborted', async () => {
@@ -319,9 +364,9 @@ describe('email channel failures', () => {
       const controller = new AbortController();
       setTimeout(() => controller.abort(new Error('stopping')), 100);
       const started = Date.now();
-      await expect(hung.send(sampleAlertBatch({ channel: 'reports' }), { signal: controller.signal })).rejects.toThrow(
-        'stopping',
-      );
+      await expect(
+        hung.send(sampleAlertBatch({ channel: 'reports' }), { signal: controller.signal }),
+      ).rejects.toThrow('stopping');
       expect(Date.now() - started).toBeLessThan(2000);
     } finally {
       await silent.stop();

@@ -173,7 +173,10 @@ export function createEmailChannel(
     }
   };
 
-  const message = (id: string, content: { subject: string; text: string; html: string }): SendMailOptions => ({
+  const message = (
+    id: string,
+    content: { subject: string; text: string; html: string },
+  ): SendMailOptions => ({
     from,
     to,
     subject: content.subject,
@@ -201,7 +204,10 @@ export function createEmailChannel(
     async sendDigest(digest: DigestBatch, sendOptions?: SendOptions) {
       const content = renderDigestEmail(digest, render);
       await deliver(
-        { ...message(digest.id, content), attachments: [{ ...content.attachment, contentDisposition: 'attachment' }] },
+        {
+          ...message(digest.id, content),
+          attachments: [{ ...content.attachment, contentDisposition: 'attachment' }],
+        },
         sendOptions,
       );
     },
@@ -238,9 +244,13 @@ export function smtpError(
         : String(error);
   const detail = redactSecrets(reply.split('\n')[0]!.trim(), secrets).slice(0, 200);
   if (responseCode !== undefined && responseCode >= 400 && responseCode < 500) {
-    return new ChannelError(channel, `the SMTP server ${server} deferred the message (${detail}); will retry`, {
-      retryable: true,
-    });
+    return new ChannelError(
+      channel,
+      `the SMTP server ${server} deferred the message (${detail}); will retry`,
+      {
+        retryable: true,
+      },
+    );
   }
   if (code === 'EAUTH' || responseCode === 535 || responseCode === 534 || responseCode === 530) {
     return new ChannelError(
@@ -267,10 +277,12 @@ export function smtpError(
       { retryable: false },
     );
   }
-  const network = /\b(ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN|EPIPE)\b/.exec(detail)?.[1];
+  const network = /\b(ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN|EPIPE)\b/.exec(
+    detail,
+  )?.[1];
   return new ChannelError(
     channel,
-    `could not deliver through the SMTP server ${server} (${network ?? code ?? (abandoned ? 'closed' : 'error')}: ${detail})`,
+    `could not deliver through the SMTP server ${server} (${network ?? code ?? (context.abandoned ? 'closed' : 'error')}: ${detail})`,
     { retryable: true },
   );
 }

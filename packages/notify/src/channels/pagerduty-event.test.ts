@@ -23,7 +23,9 @@ describe('pagerdutyDedupKey', () => {
   it('is one key per SLO and segment, the same every cycle', () => {
     expect(pagerdutyDedupKey({ slo: 'helpfulness', segment: '' })).toBe('slokit:helpfulness');
     expect(pagerdutyDedupKey({ slo: 'p95-latency', segment: 'gpt-4o' })).toBe('slokit:p95-latency:gpt-4o');
-    expect(pagerdutyDedupKey({ slo: 'p95-latency', segment: 'gpt-4o' }, 'prod-eu')).toBe('prod-eu:p95-latency:gpt-4o');
+    expect(pagerdutyDedupKey({ slo: 'p95-latency', segment: 'gpt-4o' }, 'prod-eu')).toBe(
+      'prod-eu:p95-latency:gpt-4o',
+    );
   });
 
   it('stays within 255 characters, distinct for long keys that share a start', () => {
@@ -40,7 +42,10 @@ describe('pagerdutyDedupKey', () => {
 
 describe('pagerdutyEvent', () => {
   it('triggers with the context of the event, in the documented format', () => {
-    const event = pagerdutyEvent(sampleAlertEvent(), { ...options, dashboardUrl: 'https://slo.example.com/' });
+    const event = pagerdutyEvent(sampleAlertEvent(), {
+      ...options,
+      dashboardUrl: 'https://slo.example.com/',
+    });
     expect(validatePagerdutyEvent(sent(event))).toEqual([]);
     expect(event).toMatchObject({
       event_action: 'trigger',
@@ -72,10 +77,16 @@ describe('pagerdutyEvent', () => {
       thresholds: 'warning < 75%, critical < 70%',
       interval: '95% CI 62.7% – 73.1%',
       trend: '↓ from 77.4% (worse)',
-      error_budget: "22.1% left (48 of 61.6 allowed bad events used), exhausted in 1h 30m at the last hour's burn",
+      error_budget:
+        "22.1% left (48 of 61.6 allowed bad events used), exhausted in 1h 30m at the last hour's burn",
       burn_rates: ['1h/5m burning 16x/18x (fires above 14.4x: page) FIRING'],
       worst_examples: [
-        { id: 'run-7f3a', value: '10%', timestamp: '2026-11-26T13:52:10.000Z', url: 'https://smith.example.com/runs/7f3a' },
+        {
+          id: 'run-7f3a',
+          value: '10%',
+          timestamp: '2026-11-26T13:52:10.000Z',
+          url: 'https://smith.example.com/runs/7f3a',
+        },
         { id: 'run-91c2', value: '20%', timestamp: '2026-11-26T13:55:43.000Z', url: null },
       ],
       description: 'Share of answers an LLM judge rates helpful',
@@ -91,8 +102,10 @@ describe('pagerdutyEvent', () => {
   });
 
   it('maps levels to severities: page and critical → critical, ticket and warning → warning; configurable', () => {
-    const severity = (level: 'warning' | 'ticket' | 'critical' | 'page', severities = defaultPagerdutySeverities) =>
-      pagerdutyEvent(sampleAlertEvent({ level }), { ...options, severities }).payload!.severity;
+    const severity = (
+      level: 'warning' | 'ticket' | 'critical' | 'page',
+      severities = defaultPagerdutySeverities,
+    ) => pagerdutyEvent(sampleAlertEvent({ level }), { ...options, severities }).payload!.severity;
     expect(severity('page')).toBe('critical');
     expect(severity('critical')).toBe('critical');
     expect(severity('ticket')).toBe('warning');
@@ -110,7 +123,10 @@ describe('pagerdutyEvent', () => {
     expect(deescalated).toMatchObject({
       event_action: 'trigger',
       dedup_key: 'slokit:helpfulness',
-      payload: { severity: 'warning', summary: 'helpfulness: de-escalated page → warning; 68.1% vs ≥ 80% over 1h' },
+      payload: {
+        severity: 'warning',
+        summary: 'helpfulness: de-escalated page → warning; 68.1% vs ≥ 80% over 1h',
+      },
     });
     const resolved = pagerdutyEvent(
       sampleAlertEvent({ kind: 'resolved', level: 'none', previousLevel: 'warning', segment: 'gpt-4o' }),

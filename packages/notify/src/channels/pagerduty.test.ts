@@ -1,5 +1,9 @@
 import { type AlertBatch, ChannelError, ConfigError, type DigestBatch } from '@slokit/core';
-import { type PagerdutyReceiver, startPagerdutyReceiver, validatePagerdutyEvent } from '@slokit/testkit/receivers';
+import {
+  type PagerdutyReceiver,
+  startPagerdutyReceiver,
+  validatePagerdutyEvent,
+} from '@slokit/testkit/receivers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sampleAlertBatch, sampleAlertEvent } from '../sample-alert-batch.js';
 import { type ChannelFault, testChannel } from '../test-channel.js';
@@ -27,16 +31,28 @@ testChannel({
   async setup() {
     const receiver = await startPagerdutyReceiver({ routingKeys: [routingKey] });
     return {
-      channel: createPagerdutyChannel('oncall', { routingKey, url: receiver.url, timeout: '1s' }, { env: {} }),
+      channel: createPagerdutyChannel(
+        'oncall',
+        { routingKey, url: receiver.url, timeout: '1s' },
+        { env: {} },
+      ),
       received: () =>
-        receiver.events.map((event) => ({ key: event.dedupKey, test: event.dedupKey.startsWith('slokit-test:') })),
+        receiver.events.map((event) => ({
+          key: event.dedupKey,
+          test: event.dedupKey.startsWith('slokit-test:'),
+        })),
       expectedKeys: documentedKeys,
       fault: (fault: ChannelFault | null) =>
         fault === null
           ? receiver.clearFaults()
           : receiver.addFault(
               fault.kind === 'status'
-                ? { kind: 'status', status: fault.status, retryAfter: fault.retryAfterSeconds, times: Infinity }
+                ? {
+                    kind: 'status',
+                    status: fault.status,
+                    retryAfter: fault.retryAfterSeconds,
+                    times: Infinity,
+                  }
                 : { kind: fault.kind, times: Infinity },
             ),
       secrets: [routingKey],
@@ -70,18 +86,40 @@ describe('pagerduty channel against the Events API v2 receiver', () => {
     const cycle = (minute: number, events: ReturnType<typeof sampleAlertEvent>[]) =>
       oncall.send({ id: `b${minute}`, cycleId: `c${minute}`, at: at(minute), channel: 'oncall', events });
     await cycle(0, [sampleAlertEvent({ at: at(0), kind: 'fired', level: 'warning', status: 'warning' })]);
-    await cycle(5, [sampleAlertEvent({ at: at(5), kind: 'escalated', level: 'critical', previousLevel: 'warning' })]);
-    await cycle(10, [sampleAlertEvent({ at: at(10), kind: 'escalated', level: 'page', previousLevel: 'critical' })]);
+    await cycle(5, [
+      sampleAlertEvent({ at: at(5), kind: 'escalated', level: 'critical', previousLevel: 'warning' }),
+    ]);
+    await cycle(10, [
+      sampleAlertEvent({ at: at(10), kind: 'escalated', level: 'page', previousLevel: 'critical' }),
+    ]);
     expect(receiver.alerts).toHaveLength(1);
-    expect(receiver.openAlert('slokit:helpfulness')).toMatchObject({ status: 'triggered', severity: 'critical' });
-    await cycle(20, [sampleAlertEvent({ at: at(20), kind: 'deescalated', level: 'warning', previousLevel: 'page' })]);
+    expect(receiver.openAlert('slokit:helpfulness')).toMatchObject({
+      status: 'triggered',
+      severity: 'critical',
+    });
+    await cycle(20, [
+      sampleAlertEvent({ at: at(20), kind: 'deescalated', level: 'warning', previousLevel: 'page' }),
+    ]);
     expect(receiver.openAlert('slokit:helpfulness')?.severity).toBe('warning');
-    await cycle(30, [sampleAlertEvent({ at: at(30), kind: 'resolved', level: 'none', previousLevel: 'warning', status: 'ok' })]);
+    await cycle(30, [
+      sampleAlertEvent({
+        at: at(30),
+        kind: 'resolved',
+        level: 'none',
+        previousLevel: 'warning',
+        status: 'ok',
+      }),
+    ]);
 
     // One request per event, every one of them valid and accepted, in order.
     expect(receiver.requests.map((request) => request.status)).toEqual([202, 202, 202, 202, 202]);
     expect(receiver.rejected).toEqual([]);
-    expect(receiver.events.map((event) => [event.action, event.body.payload && (event.body.payload as { severity: string }).severity])).toEqual([
+    expect(
+      receiver.events.map((event) => [
+        event.action,
+        event.body.payload && (event.body.payload as { severity: string }).severity,
+      ]),
+    ).toEqual([
       ['trigger', 'warning'],
       ['trigger', 'critical'],
       ['trigger', 'critical'],
@@ -96,10 +134,26 @@ describe('pagerduty channel against the Events API v2 receiver', () => {
         severity: 'warning',
         summary: 'helpfulness: de-escalated page → warning; 68.1% vs ≥ 80% over 1h',
         log: [
-          { action: 'trigger', severity: 'warning', summary: 'helpfulness: fired warning; 68.1% vs ≥ 80% over 1h' },
-          { action: 'trigger', severity: 'critical', summary: 'helpfulness: escalated warning → critical; 68.1% vs ≥ 80% over 1h' },
-          { action: 'trigger', severity: 'critical', summary: 'helpfulness: escalated critical → page; 68.1% vs ≥ 80% over 1h' },
-          { action: 'trigger', severity: 'warning', summary: 'helpfulness: de-escalated page → warning; 68.1% vs ≥ 80% over 1h' },
+          {
+            action: 'trigger',
+            severity: 'warning',
+            summary: 'helpfulness: fired warning; 68.1% vs ≥ 80% over 1h',
+          },
+          {
+            action: 'trigger',
+            severity: 'critical',
+            summary: 'helpfulness: escalated warning → critical; 68.1% vs ≥ 80% over 1h',
+          },
+          {
+            action: 'trigger',
+            severity: 'critical',
+            summary: 'helpfulness: escalated critical → page; 68.1% vs ≥ 80% over 1h',
+          },
+          {
+            action: 'trigger',
+            severity: 'warning',
+            summary: 'helpfulness: de-escalated page → warning; 68.1% vs ≥ 80% over 1h',
+          },
           { action: 'resolve' },
         ],
       },
@@ -124,7 +178,8 @@ describe('pagerduty channel against the Events API v2 receiver', () => {
       ['trigger', 'slokit:helpfulness'],
       ['resolve', 'slokit:cost-per-query'],
     ]);
-    for (const request of receiver.requests) expect(validatePagerdutyEvent(JSON.parse(request.body))).toEqual([]);
+    for (const request of receiver.requests)
+      expect(validatePagerdutyEvent(JSON.parse(request.body))).toEqual([]);
   });
 
   it('opens and closes an info alert for a test message, paging nobody', async () => {
@@ -137,7 +192,9 @@ describe('pagerduty channel against the Events API v2 receiver', () => {
       'resolve',
       'resolve',
     ]);
-    expect(receiver.alerts.every((alert) => alert.status === 'resolved' && alert.severity === 'info')).toBe(true);
+    expect(receiver.alerts.every((alert) => alert.status === 'resolved' && alert.severity === 'info')).toBe(
+      true,
+    );
     expect(receiver.alerts.map((alert) => alert.dedupKey)).toEqual([
       'slokit-test:p95-latency:t-1:gpt-4o',
       'slokit-test:helpfulness:t-1',
@@ -147,7 +204,11 @@ describe('pagerduty channel against the Events API v2 receiver', () => {
   });
 
   it('reads the routing key from PAGERDUTY_ROUTING_KEY when routingKey is not set', async () => {
-    const fromEnv = createPagerdutyChannel('oncall', { url: receiver.url }, { env: { PAGERDUTY_ROUTING_KEY: routingKey } });
+    const fromEnv = createPagerdutyChannel(
+      'oncall',
+      { url: receiver.url },
+      { env: { PAGERDUTY_ROUTING_KEY: routingKey } },
+    );
     await fromEnv.send(sampleAlertBatch({ channel: 'oncall' }));
     expect(receiver.events).toHaveLength(3);
   });
@@ -186,7 +247,10 @@ describe('pagerduty channel failures', () => {
 
   it('throttles at the per-key rate limit with 429', async () => {
     await receiver.stop();
-    receiver = await startPagerdutyReceiver({ routingKeys: [routingKey], rateLimit: { events: 2, windowMs: 60_000 } });
+    receiver = await startPagerdutyReceiver({
+      routingKeys: [routingKey],
+      rateLimit: { events: 2, windowMs: 60_000 },
+    });
     const error = await failure(channel().send(sampleAlertBatch({ channel: 'oncall' })));
     expect(error.retryable).toBe(true);
     expect(receiver.requests.map((request) => request.status)).toEqual([202, 202, 429]);
@@ -200,7 +264,11 @@ describe('pagerduty channel failures', () => {
   });
 
   it('never retries 400, and says what PagerDuty rejected', async () => {
-    const wrongKey = createPagerdutyChannel('oncall', { routingKey: 'Z'.repeat(32), url: receiver.url }, { env: {} });
+    const wrongKey = createPagerdutyChannel(
+      'oncall',
+      { routingKey: 'Z'.repeat(32), url: receiver.url },
+      { env: {} },
+    );
     const error = await failure(wrongKey.send(sampleAlertBatch({ channel: 'oncall' })));
     expect(error.retryable).toBe(false);
     expect(error.dead).toBe(false);
@@ -216,7 +284,9 @@ describe('pagerduty channel failures', () => {
     const error = await failure(channel({ timeout: '0.2s' }).send(sampleAlertBatch({ channel: 'oncall' })));
     expect(Date.now() - started).toBeLessThan(1400);
     expect(error.retryable).toBe(true);
-    expect(error.message).toBe("channel 'oncall': no answer from the PagerDuty Events API within 200ms (timeout)");
+    expect(error.message).toBe(
+      "channel 'oncall': no answer from the PagerDuty Events API within 200ms (timeout)",
+    );
   });
 
   it('retries a reset connection and a refused one', async () => {
@@ -274,8 +344,11 @@ describe('pagerduty channel settings', () => {
   it('defaults to PagerDuty’s US endpoint and accepts the EU one', () => {
     expect(createPagerdutyChannel('oncall', { routingKey }, { env: {} }).type).toBe('pagerduty');
     expect(
-      createPagerdutyChannel('oncall', { routingKey, url: 'https://events.eu.pagerduty.com/v2/enqueue' }, { env: {} })
-        .name,
+      createPagerdutyChannel(
+        'oncall',
+        { routingKey, url: 'https://events.eu.pagerduty.com/v2/enqueue' },
+        { env: {} },
+      ).name,
     ).toBe('oncall');
   });
 });

@@ -85,7 +85,8 @@ export function createPagerdutyChannel(
     throw new ConfigError(options.configFile, [
       {
         path: `channels.${name}.routingKey`,
-        message: 'PAGERDUTY_ROUTING_KEY: expected the 32-character integration key of an Events API v2 integration',
+        message:
+          'PAGERDUTY_ROUTING_KEY: expected the 32-character integration key of an Events API v2 integration',
       },
     ]);
   }
@@ -94,7 +95,10 @@ export function createPagerdutyChannel(
   const eventOptions = {
     source: parsed.source ?? 'slokit',
     ...(parsed.group ? { group: parsed.group } : {}),
-    severities: { ...defaultPagerdutySeverities, ...parsed.severity } as Record<PagerdutyLevel, PagerdutySeverity>,
+    severities: { ...defaultPagerdutySeverities, ...parsed.severity } as Record<
+      PagerdutyLevel,
+      PagerdutySeverity
+    >,
     ...(parsed.dashboardUrl ? { dashboardUrl: parsed.dashboardUrl } : {}),
     dedupKeyPrefix: parsed.dedupKeyPrefix ?? 'slokit',
   };
@@ -124,8 +128,7 @@ export function createPagerdutyChannel(
       );
       // A test opens an `info` alert under its own key and resolves it at once: it shows up, and pages nobody.
       if (batch.test)
-        for (const event of [...events])
-          events.push({ event_action: 'resolve', dedup_key: event.dedup_key });
+        for (const event of [...events]) events.push({ event_action: 'resolve', dedup_key: event.dedup_key });
       // PagerDuty takes one event per request. When a retry of this batch comes back to this channel, the events
       // PagerDuty already accepted are not sent again (a repeated trigger would only add to the alert's log).
       for (const [index, event] of events.entries()) {

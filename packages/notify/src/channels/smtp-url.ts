@@ -49,7 +49,8 @@ export function parseSmtpUrl(text: string): SmtpConnection | string {
   }
   for (const [key, value] of url.searchParams) {
     if (booleanParameters.has(key)) {
-      if (value !== 'true' && value !== 'false') return `the SMTP URL parameter '${key}' must be true or false`;
+      if (value !== 'true' && value !== 'false')
+        return `the SMTP URL parameter '${key}' must be true or false`;
       const flag = value === 'true';
       if (key === 'requireTLS') connection.requireTLS = flag;
       else if (key === 'ignoreTLS') connection.ignoreTLS = flag;

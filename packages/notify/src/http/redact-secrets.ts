@@ -29,6 +29,10 @@ export function channelSecrets(settings: unknown): string[] {
     const path = `${parsed.pathname}${parsed.search}`;
     if (path.length > 1) secrets.add(path);
     if (parsed.pathname.length > 1) secrets.add(parsed.pathname);
+    // A server may echo one part alone: the token segment of a webhook path, a `sig=` query value.
+    for (const part of [...parsed.pathname.split('/'), ...[...parsed.searchParams.values()]]) {
+      if (looksSecret(part)) secrets.add(part);
+    }
     if (parsed.password) secrets.add(decodeURIComponent(parsed.password));
     if (parsed.username) secrets.add(decodeURIComponent(parsed.username));
     if (value.startsWith('whsec_')) secrets.add(value.slice('whsec_'.length));
@@ -45,6 +49,11 @@ export function channelSecrets(settings: unknown): string[] {
   walk(settings, false);
   // Longest first, so a URL is replaced whole before its path is.
   return [...secrets].sort((a, b) => b.length - a.length);
+}
+
+/** A URL part that looks like a key rather than a word: long, with digits or mixed case. */
+function looksSecret(part: string): boolean {
+  return part.length >= 8 && (/\d/.test(part) || (/[a-z]/.test(part) && /[A-Z]/.test(part)));
 }
 
 /** Replaces every secret with `***` and every URL with `<url>`: what is left is safe to print and to store. */

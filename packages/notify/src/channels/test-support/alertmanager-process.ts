@@ -21,10 +21,13 @@ export interface AlertmanagerProcess {
  * clustering off (`--cluster.listen-address=`), and waits for `/-/ready`. Throws, with how to install it, when the
  * binary is missing: the test must fail, not skip.
  */
-export async function startAlertmanager(config: string): Promise<AlertmanagerProcess> {
-  if (!existsSync(alertmanagerBinary)) {
+export async function startAlertmanager(
+  config: string,
+  binary: string = alertmanagerBinary,
+): Promise<AlertmanagerProcess> {
+  if (!existsSync(binary)) {
     throw new Error(
-      `${alertmanagerBinary} is missing: install Debian's Alertmanager with \`apt-get install prometheus-alertmanager\` (the real Alertmanager test needs it)`,
+      `${binary} is missing: install Debian's Alertmanager with \`apt-get install prometheus-alertmanager\` (the real Alertmanager test needs it)`,
     );
   }
   const directory = await mkdtemp(join(tmpdir(), 'slokit-alertmanager-'));
@@ -34,7 +37,7 @@ export async function startAlertmanager(config: string): Promise<AlertmanagerPro
   const url = `http://127.0.0.1:${port}`;
   const lines: string[] = [];
   const child: ChildProcess = spawn(
-    alertmanagerBinary,
+    binary,
     [
       `--config.file=${configFile}`,
       `--storage.path=${join(directory, 'data')}`,

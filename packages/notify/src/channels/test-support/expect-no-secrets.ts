@@ -20,5 +20,6 @@ export function expectNoSecrets(texts: readonly string[], secrets: readonly stri
     Buffer.from(secret).toString('base64'),
   ]);
   for (const text of texts)
-    for (const form of forms) expect(text.includes(form), `a secret appears in: ${text.slice(0, 300)}`).toBe(false);
+    for (const form of forms)
+      expect(text.includes(form), `a secret appears in: ${text.slice(0, 300)}`).toBe(false);
 }

@@ -53,7 +53,10 @@ export async function startSmtpTestServer(
     onAuth(auth, _session, callback) {
       const fault = takeFault('auth');
       if (fault) return callback(fault);
-      if (options.users?.[auth.username ?? ''] !== undefined && options.users[auth.username!] === auth.password)
+      if (
+        options.users?.[auth.username ?? ''] !== undefined &&
+        options.users[auth.username!] === auth.password
+      )
         return callback(null, { user: auth.username });
       return callback(Object.assign(new Error('Authentication credentials invalid'), { responseCode: 535 }));
     },
