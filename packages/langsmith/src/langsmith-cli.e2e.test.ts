@@ -236,3 +236,43 @@ describe('slokit check on a LangSmith source', () => {
     );
   });
 });
+
+describe('slokit sync on a LangSmith source', () => {
+  it('pulls incrementally and publishes each cycle back to LangSmith, once per cycle', async () => {
+    await writeFile(
+      join(dir, 'sync.json'),
+      JSON.stringify({
+        sources: { prod: { type: 'langsmith', project: 'support-bot' } },
+        slos,
+        publish: ['prod'],
+      }),
+    );
+    const first = await slokit(
+      ['sync', '--config', 'sync.json', '--now', '2026-11-26T13:30:00Z', '--json'],
+      env,
+    );
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    const firstResult = JSON.parse(first.stdout);
+    expect(firstResult.sources[0].counted).toBeGreaterThan(1000);
+    expect(firstResult.published).toEqual([
+      expect.objectContaining({ source: 'prod', published: slos.length, error: null }),
+    ]);
+    const second = JSON.parse(
+      (await slokit(['sync', '--config', 'sync.json', '--now', '2026-11-26T14:00:00Z', '--json'], env))
+        .stdout,
+    );
+    // Only the last half hour is new; the overlap is recognized.
+    expect(second.sources[0].counted).toBeLessThan(firstResult.sources[0].counted / 10);
+    expect(second.sources[0].duplicates).toBeGreaterThan(0);
+    const project = emulator.project('support-bot')!;
+    const cycles = new Set(
+      emulator
+        .feedback()
+        .filter((feedback) => feedback.session_id === project.id && feedback.key === 'slo.availability')
+        .map((feedback) => feedback.comment),
+    );
+    expect(cycles.size).toBeGreaterThanOrEqual(2);
+    expect(emulator.dump()).not.toContain(emulator.apiKey);
+  }, 60_000);
+});
