@@ -9,6 +9,7 @@ import { registerReportCommand } from './commands/report-command.js';
 import { registerReviewCommand } from './commands/review-command.js';
 import { registerSilenceCommand } from './commands/silence-command.js';
 import { registerSyncCommand } from './commands/sync-command.js';
+import { registerTestChannelCommand } from './commands/test-channel-command.js';
 import { registerValidateCommand } from './commands/validate-command.js';
 
 /**
@@ -34,6 +35,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
   registerReportCommand(program, io);
   registerReviewCommand(program, io);
   registerSilenceCommand(program, io);
+  registerTestChannelCommand(program, io);
   for (const command of program.commands)
     command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 

@@ -1,4 +1,10 @@
-import { type ChannelV1, ConfigError, type ConfigProblem, type ResolvedConfig, SlokitError } from '@slokit/core';
+import {
+  type ChannelV1,
+  ConfigError,
+  type ConfigProblem,
+  type ResolvedConfig,
+  SlokitError,
+} from '@slokit/core';
 import type { z } from 'zod';
 import type { ChannelFactory, ChannelFactoryOptions } from './channel-factory.js';
 import { parseChannelSettings } from './settings/parse-channel-settings.js';
@@ -68,7 +74,8 @@ export async function createChannel(
     throw new Error(`@slokit/notify: the ${type} channel module lacks its factory or settings schema`);
   }
   // Schemas describe the settings without `type`; one that declares `type` itself gets the whole block.
-  const withType = 'shape' in schema && typeof schema.shape === 'object' && schema.shape !== null && 'type' in schema.shape;
+  const withType =
+    'shape' in schema && typeof schema.shape === 'object' && schema.shape !== null && 'type' in schema.shape;
   const parsed = parseChannelSettings(schema, name, withType ? block : settings, config.file);
   if (block.schedule !== undefined && typeof block.schedule === 'string') {
     const channel = await factory(name, parsed, factoryOptions);

@@ -54,7 +54,10 @@ const batch = (id: string, channel: string, overrides: Partial<AlertBatch> = {})
 async function seeded(rows: Array<[string, string]>) {
   const store = recordingStore();
   await store.commit({
-    outbox: rows.map(([id, channel], index) => ({ ...outboxRow(batch(id, channel), t0 + index), nextAttemptAt: t0 })),
+    outbox: rows.map(([id, channel], index) => ({
+      ...outboxRow(batch(id, channel), t0 + index),
+      nextAttemptAt: t0,
+    })),
   });
   return store;
 }
@@ -146,7 +149,9 @@ describe('deliverOutbox', () => {
       attempts: 0,
       nextAttemptAt: first.nextAttemptAt,
     });
-    expect(store.outbox().get('second')!.lastError).toContain('an earlier message to this channel is waiting');
+    expect(store.outbox().get('second')!.lastError).toContain(
+      'an earlier message to this channel is waiting',
+    );
     expect(report.sent).toEqual([{ id: 'other', channel: 'hook', events: 3 }]);
     expect(report.failed.map((failure) => [failure.id, failure.attempts, failure.dead])).toEqual([
       ['first', 3, false],
@@ -157,14 +162,22 @@ describe('deliverOutbox', () => {
     await slack.fault(null);
     const next = await deliverOutbox({ store, config, now: () => first.nextAttemptAt });
     expect(next.sent.map((sent) => sent.id)).toEqual(['first', 'second']);
-    expect(slack.messages().map((request) => request.headers['idempotency-key'])).toEqual(['first', 'second']);
+    expect(slack.messages().map((request) => request.headers['idempotency-key'])).toEqual([
+      'first',
+      'second',
+    ]);
     expect(store.outbox().get('first')).toMatchObject({ status: 'sent', attempts: 4, lastError: null });
   });
 
   it('a Retry-After longer than the call may wait: the row waits at least that long', async () => {
     await slack.fault({ kind: 'status', status: 429, retryAfter: '600' });
     const store = await seeded([['later', 'team-slack']]);
-    const report = await deliverOutbox({ store, config: notifyConfig(channels()), now: () => t0, sleep: instant });
+    const report = await deliverOutbox({
+      store,
+      config: notifyConfig(channels()),
+      now: () => t0,
+      sleep: instant,
+    });
     expect(slack.requests).toHaveLength(1);
     expect(report.failed[0]).toMatchObject({ id: 'later', attempts: 1 });
     expect(report.failed[0]!.nextAttemptAt).toBeGreaterThanOrEqual(t0 + 600_000);
@@ -179,7 +192,12 @@ describe('deliverOutbox', () => {
       ['rejected', 'team-slack'],
       ['fine', 'team-slack'],
     ]);
-    const report = await deliverOutbox({ store, config: notifyConfig(channels()), now: () => t0, random: () => 1 });
+    const report = await deliverOutbox({
+      store,
+      config: notifyConfig(channels()),
+      now: () => t0,
+      random: () => 1,
+    });
     expect(report.sent.map((sent) => sent.id)).toEqual(['fine']);
     expect(report.failed).toEqual([
       {
@@ -195,13 +213,15 @@ describe('deliverOutbox', () => {
   });
 
   it('backs off 30s doubling per attempt, jittered, capped at an hour', () => {
-    expect([1, 2, 3, 4].map((attempts) => retryDelay(attempts, () => 1))).toEqual([30_000, 60_000, 120_000, 240_000]);
+    expect([1, 2, 3, 4].map((attempts) => retryDelay(attempts, () => 1))).toEqual([
+      30_000, 60_000, 120_000, 240_000,
+    ]);
     expect(retryDelay(1, () => 0)).toBe(15_000);
     expect(retryDelay(20, () => 1)).toBe(maxRetryDelayMs);
     expect(retryDelay(20, () => 0)).toBe(maxRetryDelayMs / 2);
   });
 
-  it('a dead endpoint (410): the row is dead, the channel\'s later rows too without another request, other channels go on', async () => {
+  it("a dead endpoint (410): the row is dead, the channel's later rows too without another request, other channels go on", async () => {
     await slack.fault({ kind: 'status', status: 410 });
     const store = await seeded([
       ['d1', 'team-slack'],
@@ -229,7 +249,12 @@ describe('deliverOutbox', () => {
       ['h1', 'hook'],
       ['h2', 'hook'],
     ]);
-    const report = await deliverOutbox({ store, config: notifyConfig(channels()), now: () => t0, pageSize: 2 });
+    const report = await deliverOutbox({
+      store,
+      config: notifyConfig(channels()),
+      now: () => t0,
+      pageSize: 2,
+    });
     expect(report.sent.map((sent) => sent.id)).toEqual(['h1', 'h2']);
     expect(report.failed.map((failure) => [failure.id, failure.dead, failure.nextAttemptAt])).toEqual([
       ['gone1', false, t0],
@@ -247,7 +272,10 @@ describe('deliverOutbox', () => {
     // Configured again (here as a webhook), they go out.
     const again = await deliverOutbox({
       store,
-      config: notifyConfig({ ...channels(), 'old-slack': { type: 'webhook', url: hook.endpointUrl, secret: webhookSecret } }),
+      config: notifyConfig({
+        ...channels(),
+        'old-slack': { type: 'webhook', url: hook.endpointUrl, secret: webhookSecret },
+      }),
       now: () => t0,
     });
     expect(again.sent.map((sent) => sent.id)).toEqual(['gone1', 'gone2', 'gone3']);
@@ -262,7 +290,11 @@ describe('deliverOutbox', () => {
         { ...outboxRow(batch('digest-2026-11-25-x', 'hook'), t0 - 1), payload: JSON.stringify(digest) },
       ],
     });
-    const report = await deliverOutbox({ store, config: notifyConfig(channels({ schedule: true })), now: () => t0 });
+    const report = await deliverOutbox({
+      store,
+      config: notifyConfig(channels({ schedule: true })),
+      now: () => t0,
+    });
     expect(report.skipped).toEqual([
       {
         id: 'alerts',
@@ -280,7 +312,10 @@ describe('deliverOutbox', () => {
       ['x1', 'broken'],
       ['h', 'hook'],
     ]);
-    const config = notifyConfig({ ...channels(), broken: { type: 'slack', webhookUrl: 'hooks.slack.com/services/T/B/xoxNoScheme' } });
+    const config = notifyConfig({
+      ...channels(),
+      broken: { type: 'slack', webhookUrl: 'hooks.slack.com/services/T/B/xoxNoScheme' },
+    });
     const report = await deliverOutbox({ store, config, now: () => t0, random: () => 1 });
     expect(report.sent.map((sent) => sent.id)).toEqual(['h']);
     expect(report.failed).toEqual([
@@ -318,13 +353,26 @@ describe('deliverOutbox', () => {
       hook.endpointUrl,
     ];
     // Receivers that echo what they got, secrets included, in their error bodies.
-    await slack.fault({ kind: 'status', status: 500, body: `upstream failed for ${slack.webhookUrl} (${slackToken})` });
-    await hook.fault({ kind: 'status', status: 403, body: `denied: ${authorization} at ${hook.endpointUrl}` });
+    await slack.fault({
+      kind: 'status',
+      status: 500,
+      body: `upstream failed for ${slack.webhookUrl} (${slackToken})`,
+    });
+    await hook.fault({
+      kind: 'status',
+      status: 403,
+      body: `denied: ${authorization} at ${hook.endpointUrl}`,
+    });
     const store = await seeded([
       ['s', 'team-slack'],
       ['h', 'hook'],
     ]);
-    const report = await deliverOutbox({ store, config: notifyConfig(channels()), now: () => t0, sleep: instant });
+    const report = await deliverOutbox({
+      store,
+      config: notifyConfig(channels()),
+      now: () => t0,
+      sleep: instant,
+    });
     expect(report.failed.map((failure) => failure.error)).toEqual([
       "channel 'team-slack': the Slack webhook failed (HTTP 500 upstream failed for *** (***)); will retry",
       "channel 'hook': the webhook endpoint refused the message (HTTP 403 denied: *** at ***); check the credentials in channels.hook",

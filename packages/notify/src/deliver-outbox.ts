@@ -62,7 +62,7 @@ type Payload = { kind: 'alerts'; batch: AlertBatch } | { kind: 'digest'; digest:
  * and left as they are. Secrets come from the config at send time and never reach the store, errors or the report.
  */
 export async function deliverOutbox(options: DeliverOutboxOptions): Promise<DeliveryReport> {
-  const { store, config } = options;
+  const { store } = options;
   const now = options.now ?? Date.now;
   const pageSize = options.pageSize ?? 500;
   const report: DeliveryReport = { sent: [], failed: [], skipped: [] };
@@ -131,7 +131,8 @@ async function deliverChannel(
   }
 
   const fail = async (row: OutboxRow, error: string, attempts: number, retryAfterMs = 0) => {
-    const nextAttemptAt = now() + Math.min(maxRetryDelayMs, Math.max(retryDelay(attempts, options.random), retryAfterMs));
+    const nextAttemptAt =
+      now() + Math.min(maxRetryDelayMs, Math.max(retryDelay(attempts, options.random), retryAfterMs));
     await store.updateOutbox({ id: row.id, status: 'pending', attempts, nextAttemptAt, lastError: error });
     report.failed.push({ id: row.id, channel: name, error, attempts, nextAttemptAt, dead: false });
     return nextAttemptAt;
@@ -257,8 +258,21 @@ async function deliverChannel(
   return 0;
 
   async function markDead(row: OutboxRow, reason: string, attempts: number) {
-    await store.updateOutbox({ id: row.id, status: 'dead', attempts, nextAttemptAt: row.nextAttemptAt, lastError: reason });
-    report.failed.push({ id: row.id, channel: name, error: reason, attempts, nextAttemptAt: null, dead: true });
+    await store.updateOutbox({
+      id: row.id,
+      status: 'dead',
+      attempts,
+      nextAttemptAt: row.nextAttemptAt,
+      lastError: reason,
+    });
+    report.failed.push({
+      id: row.id,
+      channel: name,
+      error: reason,
+      attempts,
+      nextAttemptAt: null,
+      dead: true,
+    });
   }
 }
 
@@ -279,7 +293,8 @@ function parsePayload(text: string): Payload | undefined {
   const record = value as Record<string, unknown>;
   if (typeof record.id !== 'string') return undefined;
   if (Array.isArray(record.events)) return { kind: 'alerts', batch: value as AlertBatch };
-  if (typeof record.report === 'object' && record.report !== null) return { kind: 'digest', digest: value as DigestBatch };
+  if (typeof record.report === 'object' && record.report !== null)
+    return { kind: 'digest', digest: value as DigestBatch };
   return undefined;
 }
 

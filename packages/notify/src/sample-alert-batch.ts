@@ -93,7 +93,13 @@ export function sampleAlertBatch(overrides: Partial<AlertBatch> = {}): AlertBatc
         segment: 'gpt-4o',
         runbook: null,
       }),
-      sampleAlertEvent({ id: 'sample-page', at, kind: 'escalated', level: 'page', previousLevel: 'critical' }),
+      sampleAlertEvent({
+        id: 'sample-page',
+        at,
+        kind: 'escalated',
+        level: 'page',
+        previousLevel: 'critical',
+      }),
       sampleAlertEvent({
         id: 'sample-resolved',
         at,
@@ -145,7 +151,9 @@ export function sampleDigestBatch(overrides: Partial<DigestBatch> = {}): DigestB
         status: 'at_risk',
         budgetRemaining: 0.42,
         series: [],
-        alerts: [{ at: '2026-11-25T13:40:00.000Z', kind: 'fired', level: 'warning', segment: '', silenced: false }],
+        alerts: [
+          { at: '2026-11-25T13:40:00.000Z', kind: 'fired', level: 'warning', segment: '', silenced: false },
+        ],
       },
       {
         name: 'p95-latency',

@@ -117,7 +117,7 @@ export function testChannel(options: {
     it('marks a test batch as a test', async () => {
       const test = batch({ id: 'conformance-test', test: true });
       const received = await newMessages(() => fixture.channel.send(test));
-      expect(received.length).toBe(fixture.expectedKeys(test).length);
+      expect(received.map((message) => message.key).sort()).toEqual(fixture.expectedKeys(test).sort());
       expect(received.every((message) => message.test)).toBe(true);
     });
 
@@ -209,7 +209,11 @@ interface ChannelFailureShape {
 }
 
 /** Fails when a secret shows anywhere in an error: its message, stack, properties or causes. */
-export function expectNoSecret(error: unknown, secrets: readonly string[], expect: typeof Vitest.expect): void {
+export function expectNoSecret(
+  error: unknown,
+  secrets: readonly string[],
+  expect: typeof Vitest.expect,
+): void {
   const texts: string[] = [];
   let current: unknown = error;
   for (let depth = 0; current !== undefined && current !== null && depth < 5; depth++) {
@@ -218,5 +222,7 @@ export function expectNoSecret(error: unknown, secrets: readonly string[], expec
   }
   const all = texts.join('\n');
   for (const secret of secrets) expect(all.includes(secret), `a secret leaked: ${all}`).toBe(false);
-  expect(/https?:\/\//.test(String((error as Error)?.message ?? '')), 'an error message shows a URL').toBe(false);
+  expect(/https?:\/\//.test(String((error as Error)?.message ?? '')), 'an error message shows a URL').toBe(
+    false,
+  );
 }

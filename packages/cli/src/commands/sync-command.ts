@@ -9,6 +9,7 @@ import {
   type SyncResult,
   statusSeverity,
 } from '@slokit/core';
+import { type DeliveryReport, deliverOutbox, queueDigests } from '@slokit/notify';
 import { type Command, Option } from 'commander';
 import type { CliIo } from '../cli-io.js';
 import { openConfiguredStore } from '../open-store.js';
@@ -117,13 +118,30 @@ async function runCycle(
     else io.stderr(`slokit: ${result.skipped}; nothing done\n`);
     return 0;
   }
-  if (!options.dryRun) await publishResults(config, store, result, io);
+  let delivery: DeliveryReport | undefined;
+  if (!options.dryRun) {
+    await publishResults(config, store, result, io);
+    // Outbox rows of this cycle (and any a crash or a failing channel left) go out now, at least once.
+    const clock = options.now ? () => options.now!.getTime() : Date.now;
+    await queueDigests({ store, config, now: clock() });
+    delivery = await deliverOutbox({
+      store,
+      config,
+      env: io.env,
+      now: clock,
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+  }
+  const output = delivery ? { ...result, delivery } : result;
   io.stdout(
-    options.json ? `${JSON.stringify(result, null, 2)}\n` : renderSyncSummary(result, { color: io.color }),
+    options.json
+      ? `${JSON.stringify(output, null, 2)}\n`
+      : renderSyncSummary(result, { color: io.color }) + (delivery ? renderDelivery(delivery) : ''),
   );
   const failed =
     result.sources.some((source) => source.error !== null) ||
-    result.published.some((entry) => entry.error !== null);
+    result.published.some((entry) => entry.error !== null) ||
+    (delivery?.failed.length ?? 0) > 0;
   if (failed) return 3;
   const worst = Math.max(
     0,
@@ -248,4 +266,19 @@ async function releaseDeadLocalLock(store: StateStore): Promise<void> {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ESRCH') await store.releaseLease('sync', lock.owner);
   }
+}
+
+/** What was delivered to which channel, and what failed and will be retried. */
+function renderDelivery(delivery: DeliveryReport): string {
+  const lines: string[] = [];
+  for (const sent of delivery.sent) lines.push(`Sent to ${sent.channel}: ${sent.events} event(s)`);
+  for (const failed of delivery.failed) {
+    const next = failed.dead
+      ? 'the endpoint is gone (404/410): fix the channel settings; the message is kept'
+      : failed.nextAttemptAt === null
+        ? 'kept'
+        : `retried after ${new Date(failed.nextAttemptAt).toISOString().replace('T', ' ').slice(0, 16)} UTC`;
+    lines.push(`Delivery to ${failed.channel} FAILED (attempt ${failed.attempts}): ${failed.error}; ${next}`);
+  }
+  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }

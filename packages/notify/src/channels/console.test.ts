@@ -27,9 +27,11 @@ testChannel({
     return {
       channel,
       received: () =>
-        [...printed.text().matchAll(/^(\[TEST\] )?(?:SLO alerts for .*\(batch ([^)]+)\)|.*\(digest ([^)]+)\))$/gm)].map(
-          (match) => ({ key: match[2] ?? match[3] ?? null, test: match[1] !== undefined }),
-        ),
+        [
+          ...printed
+            .text()
+            .matchAll(/^(\[TEST\] )?(?:SLO alerts for .*\(batch ([^)]+)\)|.*\(digest ([^)]+)\))$/gm),
+        ].map((match) => ({ key: match[2] ?? match[3] ?? null, test: match[1] !== undefined })),
       expectedKeys: (batch) => [batch.id],
       secrets: [],
     };
@@ -63,10 +65,18 @@ describe('console channel', () => {
     await channel.sendDigest!(sampleDigestBatch());
     expect(printed.text()).toContain('[TEST] SLO alerts for sample');
     expect(printed.text()).toContain('This is a test message');
-    expect(printed.text()).toContain('SLO report 2026-11-25 (UTC): 1 of 2 SLOs met (digest sample-digest)\n  ⚠️ helpfulness');
-    const broken = createConsoleChannel('c', {}, {
-      output: { write: (_text: string, callback?: (error?: Error | null) => void) => callback?.(new Error('EPIPE')) },
-    });
+    expect(printed.text()).toContain(
+      'SLO report 2026-11-25 (UTC): 1 of 2 SLOs met (digest sample-digest)\n  ⚠️ helpfulness',
+    );
+    const broken = createConsoleChannel(
+      'c',
+      {},
+      {
+        output: {
+          write: (_text: string, callback?: (error?: Error | null) => void) => callback?.(new Error('EPIPE')),
+        },
+      },
+    );
     await expect(broken.send(sampleAlertBatch())).rejects.toMatchObject({
       name: 'ChannelError',
       message: "channel 'c': could not print (EPIPE)",

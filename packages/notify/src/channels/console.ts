@@ -1,13 +1,7 @@
 import { type AlertBatch, ChannelError, type ChannelV1, type DigestBatch } from '@slokit/core';
 import { z } from 'zod';
 import type { ChannelFactoryOptions } from '../channel-factory.js';
-import {
-  batchCounts,
-  budgetText,
-  burnText,
-  eventLine,
-  trendText,
-} from '../message/alert-text.js';
+import { batchCounts, budgetText, burnText, eventLine, trendText } from '../message/alert-text.js';
 import { digestLine, digestTitle } from '../message/digest-text.js';
 import { scheduleSchema } from '../settings/common-settings.js';
 import { parseChannelSettings } from '../settings/parse-channel-settings.js';
@@ -43,7 +37,9 @@ export function createConsoleChannel(
     new Promise<void>((resolve, reject) => {
       try {
         output.write(text, (error) =>
-          error ? reject(new ChannelError(name, `could not print (${error.message})`, { retryable: false })) : resolve(),
+          error
+            ? reject(new ChannelError(name, `could not print (${error.message})`, { retryable: false }))
+            : resolve(),
         );
       } catch (error) {
         reject(new ChannelError(name, `could not print (${(error as Error).message})`, { retryable: false }));
@@ -74,7 +70,9 @@ export function renderConsoleBatch(batch: AlertBatch): string {
     lines.push(`     ${details.join(' · ')}`);
     const examples = event.worstExamples
       .slice(0, 3)
-      .map((example) => (example.url ? `${example.id ?? 'example'} ${example.url}` : (example.id ?? 'example')));
+      .map((example) =>
+        example.url ? `${example.id ?? 'example'} ${example.url}` : (example.id ?? 'example'),
+      );
     if (examples.length > 0) lines.push(`     worst: ${examples.join(', ')}`);
     if (event.runbook) lines.push(`     runbook: ${event.runbook}`);
   }

@@ -62,16 +62,24 @@ const levelColors: Record<string, number> = {
  * budget, trend, links). Within Discord's limits whatever the batch: at most 9 events in full (the most severe when
  * not all fit) and a last embed listing the rest, ending in "and N more"; 6000 characters across embeds.
  */
-export function buildDiscordMessage(batch: AlertBatch, options: { dashboardUrl?: string | undefined } = {}): DiscordMessage {
+export function buildDiscordMessage(
+  batch: AlertBatch,
+  options: { dashboardUrl?: string | undefined } = {},
+): DiscordMessage {
   const title = `${batch.test ? '[TEST] ' : ''}${levelEmojis[highestLevel(batch.events)]} SLO alerts: ${batchCounts(batch.events) || 'no events'}`;
-  const testNote = batch.test ? '\nThis is a test message sent by `slokit test-channel`: no SLO is affected.' : '';
+  const testNote = batch.test
+    ? '\nThis is a test message sent by `slokit test-channel`: no SLO is affected.'
+    : '';
   const content = truncate(
     `**${title}**${testNote}${options.dashboardUrl ? `\nDashboard: <${options.dashboardUrl}>` : ''}`,
     discordLimits.content,
   );
   const footer = `slokit · batch ${batch.id}`;
   const all = batch.events.length <= discordLimits.embeds ? [...batch.events] : bySeverity(batch.events);
-  let shown = Math.min(all.length, all.length <= discordLimits.embeds ? discordLimits.embeds : discordLimits.embeds - 1);
+  let shown = Math.min(
+    all.length,
+    all.length <= discordLimits.embeds ? discordLimits.embeds : discordLimits.embeds - 1,
+  );
   for (; shown >= 0; shown--) {
     const embeds = all.slice(0, shown).map((event) => eventEmbed(event, batch.at, footer));
     const rest = all.slice(shown);
@@ -124,16 +132,17 @@ function eventEmbed(event: AlertEvent, at: string, footer: string): DiscordEmbed
   if (trend) fields.push(field('Trend', trend));
   const burn = burnText(event);
   if (burn) fields.push(field('Burn rate', burn));
-  const examples = event.worstExamples
-    .slice(0, 3)
-    .map((example, index) => {
-      const label = (example.id ?? `example ${index + 1}`).replace(/[[\]]/g, '');
-      return example.url !== null && isHttpUrl(example.url) ? `[${label}](${example.url})` : `\`${label}\``;
-    });
+  const examples = event.worstExamples.slice(0, 3).map((example, index) => {
+    const label = (example.id ?? `example ${index + 1}`).replace(/[[\]]/g, '');
+    return example.url !== null && isHttpUrl(example.url) ? `[${label}](${example.url})` : `\`${label}\``;
+  });
   if (examples.length > 0) fields.push(field('Worst examples', examples.join(', '), false));
   const runbook = event.runbook !== null && isHttpUrl(event.runbook) ? event.runbook : undefined;
   return {
-    title: truncate(`${eventEmoji(event)} ${eventSubject(event)}: ${eventHeadline(event)}`, discordLimits.title),
+    title: truncate(
+      `${eventEmoji(event)} ${eventSubject(event)}: ${eventHeadline(event)}`,
+      discordLimits.title,
+    ),
     ...(event.description ? { description: truncate(event.description, 500) } : {}),
     ...(runbook ? { url: runbook } : {}),
     color: levelColors[event.kind === 'resolved' ? 'none' : event.level] ?? levelColors.warning!,

@@ -23,7 +23,9 @@ describe('buildDiscordMessage', () => {
   it('one embed per event with value, window, budget, trend, burn, worst examples; the title links the runbook', () => {
     const message = buildDiscordMessage(sampleAlertBatch(), { dashboardUrl: 'https://slo.example.com' });
     expect(validateDiscordMessage(message)).toEqual([]);
-    expect(message.content).toBe('**📟 SLO alerts: 2 firing, 1 resolved**\nDashboard: <https://slo.example.com>');
+    expect(message.content).toBe(
+      '**📟 SLO alerts: 2 firing, 1 resolved**\nDashboard: <https://slo.example.com>',
+    );
     expect(message.allowed_mentions).toEqual({ parse: [] });
     const page = message.embeds[1]!;
     expect(page).toMatchObject({
@@ -32,14 +34,26 @@ describe('buildDiscordMessage', () => {
       color: 0x8b0000,
       timestamp: '2026-11-26T14:00:00.000Z',
     });
-    expect(page.fields!.map((field) => field.name)).toEqual(['Value', 'Window', 'Budget', 'Trend', 'Burn rate', 'Worst examples']);
+    expect(page.fields!.map((field) => field.name)).toEqual([
+      'Value',
+      'Window',
+      'Budget',
+      'Trend',
+      'Burn rate',
+      'Worst examples',
+    ]);
     expect(page.fields!.at(-1)!.value).toBe('[run-7f3a](https://smith.example.com/runs/7f3a), `run-91c2`');
     expect(message.embeds[2]!.color).toBe(0x2eb67d);
   });
 
   it('200 events: 9 in full (most severe first) and a tenth embed with the rest, within 6000 characters', () => {
     const events = Array.from({ length: 200 }, (_, index) =>
-      sampleAlertEvent({ id: `e${index}`, slo: `slo-${index}`, level: index === 120 ? 'page' : 'warning', description: 'd'.repeat(700) }),
+      sampleAlertEvent({
+        id: `e${index}`,
+        slo: `slo-${index}`,
+        level: index === 120 ? 'page' : 'warning',
+        description: 'd'.repeat(700),
+      }),
     );
     const message = buildDiscordMessage(sampleAlertBatch({ events }));
     expect(validateDiscordMessage(message)).toEqual([]);
@@ -49,7 +63,9 @@ describe('buildDiscordMessage', () => {
     const last = message.embeds.at(-1)!;
     expect(last.title).toBe(`${200 - (message.embeds.length - 1)} more`);
     const listed = last.description!.split('\n').filter((line) => line.startsWith('• ')).length;
-    expect(message.embeds.length - 1 + listed + Number(/…and (\d+) more/.exec(last.description!)![1])).toBe(200);
+    expect(message.embeds.length - 1 + listed + Number(/…and (\d+) more/.exec(last.description!)![1])).toBe(
+      200,
+    );
   });
 
   it('a digest', () => {
@@ -64,9 +80,18 @@ describe('discord channel', () => {
     const channel = createDiscordChannel(
       'd',
       { webhookUrl: 'https://discord.com/api/webhooks/1/x' },
-      { fetch: async () => new Response(JSON.stringify({ message: 'You are being rate limited.', retry_after: 2.5, global: false }), { status: 429 }) },
+      {
+        fetch: async () =>
+          new Response(
+            JSON.stringify({ message: 'You are being rate limited.', retry_after: 2.5, global: false }),
+            { status: 429 },
+          ),
+      },
     );
-    await expect(channel.send(sampleAlertBatch())).rejects.toMatchObject({ retryable: true, retryAfterMs: 2500 });
+    await expect(channel.send(sampleAlertBatch())).rejects.toMatchObject({
+      retryable: true,
+      retryAfterMs: 2500,
+    });
   });
 
   it('a deleted webhook (404 Unknown Webhook) is dead', async () => {

@@ -1,4 +1,4 @@
-import { type AlertBatch, type ChannelV1, type DigestBatch, type SendOptions } from '@slokit/core';
+import type { AlertBatch, ChannelV1, DigestBatch, SendOptions } from '@slokit/core';
 import { z } from 'zod';
 import type { ChannelFactoryOptions } from '../channel-factory.js';
 import { postRequest } from '../http/post-request.js';

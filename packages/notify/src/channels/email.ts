@@ -1,6 +1,5 @@
 import type { AlertBatch, ChannelV1, DigestBatch, SendOptions } from '@slokit/core';
 import { ChannelError, ConfigError } from '@slokit/core';
-import type { SendMailOptions, Transporter } from 'nodemailer';
 import { z } from 'zod';
 import type { ChannelFactoryOptions } from '../channel-factory.js';
 import { channelSecrets, redactSecrets } from '../http/redact-secrets.js';
@@ -50,7 +49,30 @@ export const emailChannelSettingsSchema = z.strictObject({
 
 export type EmailChannelSettings = z.input<typeof emailChannelSettingsSchema>;
 
-type CreateTransport = (options: Record<string, unknown>) => Pick<Transporter, 'sendMail' | 'close'>;
+/** A message as nodemailer's `sendMail` takes it (the fields this channel sets). */
+interface MailMessage {
+  from: string;
+  to: string[];
+  subject: string;
+  text: string;
+  html: string;
+  messageId: string;
+  headers: Record<string, string>;
+  attachments?: Array<{
+    filename: string;
+    content: string;
+    contentType: string;
+    contentDisposition: 'attachment';
+  }>;
+}
+
+/** The part of a nodemailer transport the channel uses; its own type, so @types/nodemailer stays a dev dependency. */
+export interface MailTransport {
+  sendMail(message: MailMessage): Promise<unknown>;
+  close(): void;
+}
+
+type CreateTransport = (options: Record<string, unknown>) => MailTransport;
 
 export interface EmailChannelOptions extends ChannelFactoryOptions {
   /** Injectable for tests; by default nodemailer's, imported on first send. */
@@ -110,13 +132,13 @@ export function createEmailChannel(
   };
   let createTransport = options.createTransport;
 
-  const deliver = async (mail: SendMailOptions, sendOptions: SendOptions | undefined) => {
+  const deliver = async (mail: MailMessage, sendOptions: SendOptions | undefined) => {
     const signal = sendOptions?.signal;
     signal?.throwIfAborted();
     if (!createTransport) {
       const nodemailer = await import('nodemailer');
       createTransport = (transportOptions) =>
-        (nodemailer.default ?? nodemailer).createTransport(transportOptions as never);
+        (nodemailer.default ?? nodemailer).createTransport(transportOptions as never) as MailTransport;
     }
     const transporter = createTransport({
       host: connection.host,
@@ -176,7 +198,7 @@ export function createEmailChannel(
   const message = (
     id: string,
     content: { subject: string; text: string; html: string },
-  ): SendMailOptions => ({
+  ): MailMessage => ({
     from,
     to,
     subject: content.subject,

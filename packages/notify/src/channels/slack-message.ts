@@ -108,7 +108,8 @@ export function buildSlackMessage(batch: AlertBatch, options: SlackMessageOption
     const next = [...sections, eventSection(event, blockId(`e${index}`))];
     const nextSummary = summarySection(ordered, index + 1, blockId('more'), options);
     const candidate = nextSummary ? [...next, nextSummary] : next;
-    if (next.length > Math.min(room, slackLimits.detailedEvents) || !fitsText(head, candidate, context)) break;
+    if (next.length > Math.min(room, slackLimits.detailedEvents) || !fitsText(head, candidate, context))
+      break;
     sections = next;
     summary = nextSummary;
   }
@@ -175,7 +176,9 @@ export function buildSlackDigest(digest: DigestBatch, options: SlackMessageOptio
 }
 
 function eventSection(event: AlertEvent, blockId: string): SlackBlock {
-  const lines = [`${eventEmoji(event)} *${escapeSlack(eventSubject(event))}* ${escapeSlack(eventHeadline(event))}`];
+  const lines = [
+    `${eventEmoji(event)} *${escapeSlack(eventSubject(event))}* ${escapeSlack(eventHeadline(event))}`,
+  ];
   if (event.description) lines.push(`_${escapeSlack(truncate(event.description, 300))}_`);
   const links = [
     ...event.worstExamples
@@ -219,7 +222,9 @@ function summarySection(
 ): SlackBlock | undefined {
   const rest = ordered.slice(from);
   if (rest.length === 0) return undefined;
-  const link = options.dashboardUrl ? `\n${slackLink(options.dashboardUrl, 'See every SLO in the dashboard')}` : '';
+  const link = options.dashboardUrl
+    ? `\n${slackLink(options.dashboardUrl, 'See every SLO in the dashboard')}`
+    : '';
   const lines: string[] = [];
   const tail = (left: number) => (left > 0 ? `\n…and ${left} more` : '');
   for (const [index, event] of rest.entries()) {

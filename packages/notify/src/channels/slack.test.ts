@@ -18,7 +18,9 @@ testChannel({
       channel: createSlackChannel('team-slack', { webhookUrl: receiver.webhookUrl, timeout: '0.5s' }),
       secrets: [token, new URL(receiver.webhookUrl).pathname],
       isTest: (request) =>
-        ((request.json as { blocks: SlackBlock[] }).blocks[0] as { text: { text: string } }).text.text.startsWith('[TEST]'),
+        (
+          (request.json as { blocks: SlackBlock[] }).blocks[0] as { text: { text: string } }
+        ).text.text.startsWith('[TEST]'),
     });
   },
 });
@@ -27,7 +29,10 @@ const texts = (blocks: SlackBlock[]) =>
   blocks.flatMap((block) =>
     block.type === 'context'
       ? block.elements.map((element) => element.text)
-      : [block.text.text, ...(block.type === 'section' ? (block.fields ?? []).map((field) => field.text) : [])],
+      : [
+          block.text.text,
+          ...(block.type === 'section' ? (block.fields ?? []).map((field) => field.text) : []),
+        ],
   );
 
 function manyEvents(count: number, overrides: Partial<AlertEvent> = {}): AlertEvent[] {
@@ -44,26 +49,37 @@ function manyEvents(count: number, overrides: Partial<AlertEvent> = {}): AlertEv
 
 describe('buildSlackMessage', () => {
   it('shows each event: status emoji, value vs target, window, samples, budget, trend, burn, worst examples, runbook', () => {
-    const message = buildSlackMessage(sampleAlertBatch({ id: 'b1' }), { dashboardUrl: 'https://slo.example.com' });
+    const message = buildSlackMessage(sampleAlertBatch({ id: 'b1' }), {
+      dashboardUrl: 'https://slo.example.com',
+    });
     expect(validateSlackMessage(message)).toEqual([]);
     const [header, warning, page, resolved, context] = message.blocks;
-    expect(header).toMatchObject({ type: 'header', text: { type: 'plain_text', text: '📟 SLO alerts: 2 firing, 1 resolved' } });
+    expect(header).toMatchObject({
+      type: 'header',
+      text: { type: 'plain_text', text: '📟 SLO alerts: 2 firing, 1 resolved' },
+    });
     expect(warning).toMatchObject({
       type: 'section',
-      text: { text: '🟠 *p95-latency [metadata.model=gpt-4o]* fired warning\nWorst examples: <https://smith.example.com/runs/7f3a|run-7f3a>, `run-91c2`' },
+      text: {
+        text: '🟠 *p95-latency [metadata.model=gpt-4o]* fired warning\nWorst examples: <https://smith.example.com/runs/7f3a|run-7f3a>, `run-91c2`',
+      },
     });
     expect(texts([warning!])).toContain('*Value*\n3.4s vs target ≤ 2s (warning &gt; 3s, critical &gt; 5s)');
     expect(texts([warning!])).toContain('*Window*\n1h · 308 samples');
     expect(texts([warning!])).toContain('*Trend*\n↑ from 2.1s');
     expect(texts([page!]).join('\n')).toContain('📟 *helpfulness* escalated critical → page');
-    expect(texts([page!])).toContain('*Budget*\n22.1% of the error budget left, exhausted in 1.5h at this rate');
+    expect(texts([page!])).toContain(
+      '*Budget*\n22.1% of the error budget left, exhausted in 1.5h at this rate',
+    );
     expect(texts([page!])).toContain('*Burn rate*\nburning 15.9x over 1h (page)');
     expect(texts([page!])).toContain('*Value*\n68.1% vs target ≥ 80% (warning &lt; 75%, critical &lt; 70%)');
     expect(texts([page!]).join('\n')).toContain('<https://wiki.example.com/runbooks/helpfulness|Runbook>');
     expect(texts([resolved!]).join('\n')).toContain('✅ *cost-per-query* resolved (was warning)');
     expect(context).toMatchObject({
       type: 'context',
-      elements: [{ text: 'slokit · 2026-11-26 14:00 UTC · batch `b1` · <https://slo.example.com|SLO dashboard>' }],
+      elements: [
+        { text: 'slokit · 2026-11-26 14:00 UTC · batch `b1` · <https://slo.example.com|SLO dashboard>' },
+      ],
     });
     expect(message.text).toContain('📟 SLO alerts: 2 firing, 1 resolved');
     expect(message.blocks.every((block) => block.block_id.startsWith('slokit-b1-'))).toBe(true);
@@ -98,7 +114,11 @@ describe('buildSlackMessage', () => {
   });
 
   it('keeps every text within its limit: a long SLO name, description and segment are cut', () => {
-    const long = sampleAlertEvent({ slo: 's'.repeat(400), segment: 'g'.repeat(3000), description: 'd'.repeat(5000) });
+    const long = sampleAlertEvent({
+      slo: 's'.repeat(400),
+      segment: 'g'.repeat(3000),
+      description: 'd'.repeat(5000),
+    });
     const message = buildSlackMessage(sampleAlertBatch({ events: [long, long] }));
     expect(validateSlackMessage(message)).toEqual([]);
   });
@@ -147,7 +167,10 @@ describe('slack channel', () => {
       block_id: `b${index}`,
       text: { type: 'mrkdwn', text: 'x' },
     }));
-    const response = await fetch(receiver.webhookUrl, { method: 'POST', body: JSON.stringify({ text: 't', blocks }) });
+    const response = await fetch(receiver.webhookUrl, {
+      method: 'POST',
+      body: JSON.stringify({ text: 't', blocks }),
+    });
     expect(response.status).toBe(400);
     expect(await response.text()).toBe('invalid_payload');
     expect(receiver.requests.at(-1)!.problems).toEqual(['51 blocks: at most 50']);
@@ -184,11 +207,11 @@ describe('slack channel', () => {
     expect(() => createSlackChannel('team', { webhookUrl: 'not a url xoxSecret' })).toThrow(
       'channels.team.webhookUrl: expected an http(s) URL',
     );
-    expect(() => createSlackChannel('team', { webhookUrl: 'https://x.example.com', timeout: 'soon' })).toThrow(
-      'channels.team.timeout: expected a duration such as 5s, 0.5s or 1m',
-    );
-    expect(() => createSlackChannel('team', { webhookUrl: 'https://x.example.com', channel: '#x' } as never)).toThrow(
-      "channels.team: unknown setting 'channel'",
-    );
+    expect(() =>
+      createSlackChannel('team', { webhookUrl: 'https://x.example.com', timeout: 'soon' }),
+    ).toThrow('channels.team.timeout: expected a duration such as 5s, 0.5s or 1m');
+    expect(() =>
+      createSlackChannel('team', { webhookUrl: 'https://x.example.com', channel: '#x' } as never),
+    ).toThrow("channels.team: unknown setting 'channel'");
   });
 });

@@ -1,4 +1,10 @@
-import { type AlertBatch, ChannelError, type ChannelV1, type DigestBatch, type SendOptions } from '@slokit/core';
+import {
+  type AlertBatch,
+  ChannelError,
+  type ChannelV1,
+  type DigestBatch,
+  type SendOptions,
+} from '@slokit/core';
 import { z } from 'zod';
 import type { ChannelFactoryOptions } from '../channel-factory.js';
 import { postRequest } from '../http/post-request.js';
@@ -49,9 +55,13 @@ export function createSlackChannel(
       isSuccess: (status) => status === 200,
     });
     if (response.text.trim() !== 'ok') {
-      throw new ChannelError(name, `the Slack webhook answered 200 without 'ok'; the message may not have arrived`, {
-        retryable: false,
-      });
+      throw new ChannelError(
+        name,
+        `the Slack webhook answered 200 without 'ok'; the message may not have arrived`,
+        {
+          retryable: false,
+        },
+      );
     }
   };
   return {

@@ -55,7 +55,8 @@ export function buildTeamsMessage(batch: AlertBatch, options: TeamsMessageOption
     options.format === 'adaptive'
       ? adaptiveCard(batch, title, footer, detailed, rest, options)
       : messageCard(batch, title, footer, detailed, rest, options);
-  const limit = options.format === 'messagecard' ? teamsLimits.messageCardSections - 2 : teamsLimits.detailedEvents;
+  const limit =
+    options.format === 'messagecard' ? teamsLimits.messageCardSections - 2 : teamsLimits.detailedEvents;
   const all = batch.events.length <= limit ? [...batch.events] : bySeverity(batch.events);
   for (let shown = Math.min(all.length, limit); shown >= 0; shown--) {
     const message = build(all.slice(0, shown), all.slice(shown));
@@ -79,8 +80,15 @@ export function buildTeamsDigest(digest: DigestBatch, options: TeamsMessageOptio
               { type: 'TextBlock', text, wrap: true },
             ],
           })
-        : { '@type': 'MessageCard', '@context': 'https://schema.org/extensions', summary: title, title, text };
-    if (Buffer.byteLength(JSON.stringify(message)) <= teamsLimits.payloadBytes || lines.length <= 1) return message;
+        : {
+            '@type': 'MessageCard',
+            '@context': 'https://schema.org/extensions',
+            summary: title,
+            title,
+            text,
+          };
+    if (Buffer.byteLength(JSON.stringify(message)) <= teamsLimits.payloadBytes || lines.length <= 1)
+      return message;
     const keep = Math.floor(lines.length / 2);
     lines = [...lines.slice(0, keep), `…and ${digest.report.slos.length - keep} more SLOs`];
   }
@@ -118,7 +126,9 @@ function markdownLabel(text: string): string {
 
 function summaryLines(rest: readonly AlertEvent[]): string {
   const shown = rest.slice(0, 30).map((event) => `- ${truncate(eventLine(event), 200)}`);
-  return [...shown, ...(rest.length > shown.length ? [`…and ${rest.length - shown.length} more`] : [])].join('\n');
+  return [...shown, ...(rest.length > shown.length ? [`…and ${rest.length - shown.length} more`] : [])].join(
+    '\n',
+  );
 }
 
 function cardBase(): Json {
@@ -133,7 +143,9 @@ function cardBase(): Json {
 function envelope(card: Json): Json {
   return {
     type: 'message',
-    attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', contentUrl: null, content: card }],
+    attachments: [
+      { contentType: 'application/vnd.microsoft.card.adaptive', contentUrl: null, content: card },
+    ],
   };
 }
 
@@ -235,7 +247,11 @@ function messageCard(
     ...(options.dashboardUrl
       ? {
           potentialAction: [
-            { '@type': 'OpenUri', name: 'SLO dashboard', targets: [{ os: 'default', uri: options.dashboardUrl }] },
+            {
+              '@type': 'OpenUri',
+              name: 'SLO dashboard',
+              targets: [{ os: 'default', uri: options.dashboardUrl }],
+            },
           ],
         }
       : {}),

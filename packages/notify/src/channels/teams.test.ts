@@ -8,7 +8,13 @@ import { buildTeamsDigest, buildTeamsMessage, teamsLimits } from './teams-messag
 
 const secret = 'teamsSecretSignature987';
 
-type Card = { body: Array<{ type: string; text?: string; items?: Array<{ type: string; text?: string; facts?: unknown }> }> };
+type Card = {
+  body: Array<{
+    type: string;
+    text?: string;
+    items?: Array<{ type: string; text?: string; facts?: unknown }>;
+  }>;
+};
 const cardOf = (message: unknown) =>
   (message as { attachments: Array<{ content: Card }> }).attachments[0]!.content;
 
@@ -43,12 +49,20 @@ testChannel({
 });
 
 const bulk = Array.from({ length: 200 }, (_, index) =>
-  sampleAlertEvent({ id: `e${index}`, slo: `slo-${index}`, level: index === 77 ? 'page' : 'warning', description: 'd'.repeat(900) }),
+  sampleAlertEvent({
+    id: `e${index}`,
+    slo: `slo-${index}`,
+    level: index === 77 ? 'page' : 'warning',
+    description: 'd'.repeat(900),
+  }),
 );
 
 describe('buildTeamsMessage', () => {
   it('an Adaptive Card with a container per event: headline, facts, links', () => {
-    const message = buildTeamsMessage(sampleAlertBatch(), { format: 'adaptive', dashboardUrl: 'https://slo.example.com' });
+    const message = buildTeamsMessage(sampleAlertBatch(), {
+      format: 'adaptive',
+      dashboardUrl: 'https://slo.example.com',
+    });
     expect(validateTeamsMessage(message)).toEqual([]);
     const card = cardOf(message) as Card & { actions: unknown };
     expect(card.body[0]!.text).toBe('📟 SLO alerts: 2 firing, 1 resolved');
@@ -64,17 +78,22 @@ describe('buildTeamsMessage', () => {
     expect(page.at(-1)!.text).toBe(
       'Worst examples: [run-7f3a](https://smith.example.com/runs/7f3a) · [Runbook](https://wiki.example.com/runbooks/helpfulness)',
     );
-    expect(card.actions).toEqual([{ type: 'Action.OpenUrl', title: 'SLO dashboard', url: 'https://slo.example.com' }]);
+    expect(card.actions).toEqual([
+      { type: 'Action.OpenUrl', title: 'SLO dashboard', url: 'https://slo.example.com' },
+    ]);
   });
 
-  it.each(['adaptive', 'messagecard'] as const)('%s: 200 events stay under 28 KB, the rest summed up', (format) => {
-    const message = buildTeamsMessage(sampleAlertBatch({ events: bulk }), { format });
-    expect(validateTeamsMessage(message)).toEqual([]);
-    const text = JSON.stringify(message);
-    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(teamsLimits.payloadBytes);
-    expect(text).toMatch(/…and \d+ more/);
-    expect(text).toContain('slo-77');
-  });
+  it.each(['adaptive', 'messagecard'] as const)(
+    '%s: 200 events stay under 28 KB, the rest summed up',
+    (format) => {
+      const message = buildTeamsMessage(sampleAlertBatch({ events: bulk }), { format });
+      expect(validateTeamsMessage(message)).toEqual([]);
+      const text = JSON.stringify(message);
+      expect(Buffer.byteLength(text)).toBeLessThanOrEqual(teamsLimits.payloadBytes);
+      expect(text).toMatch(/…and \d+ more/);
+      expect(text).toContain('slo-77');
+    },
+  );
 
   it('a digest, both formats', () => {
     for (const format of ['adaptive', 'messagecard'] as const) {
@@ -92,9 +111,12 @@ describe('teams channel', () => {
       { webhookUrl: 'https://example.webhook.office.com/webhookb2/x' },
       {
         fetch: async () =>
-          new Response('Webhook message delivery failed with error: Microsoft Teams endpoint returned HTTP error 429', {
-            status: 200,
-          }),
+          new Response(
+            'Webhook message delivery failed with error: Microsoft Teams endpoint returned HTTP error 429',
+            {
+              status: 200,
+            },
+          ),
       },
     );
     await expect(channel.send(sampleAlertBatch())).rejects.toMatchObject({ retryable: true, dead: false });
@@ -105,7 +127,9 @@ describe('teams channel', () => {
     try {
       const channel = createTeamsChannel('t', { webhookUrl: receiver.webhookUrl, format: 'messagecard' });
       await expect(channel.send(sampleAlertBatch())).rejects.toMatchObject({ retryable: false });
-      expect(receiver.requests[0]!.problems).toContain('a Workflows webhook takes Adaptive Cards, not MessageCards');
+      expect(receiver.requests[0]!.problems).toContain(
+        'a Workflows webhook takes Adaptive Cards, not MessageCards',
+      );
     } finally {
       await receiver.stop();
     }

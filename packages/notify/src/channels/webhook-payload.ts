@@ -55,6 +55,12 @@ export function webhookDigestPayload(digest: DigestBatch): WebhookDigestPayload 
     schemaVersion: webhookSchemaVersion,
     timestamp: digest.to,
     test: digest.test === true,
-    data: { digestId: digest.id, channel: digest.channel, from: digest.from, to: digest.to, report: digest.report },
+    data: {
+      digestId: digest.id,
+      channel: digest.channel,
+      from: digest.from,
+      to: digest.to,
+      report: digest.report,
+    },
   };
 }

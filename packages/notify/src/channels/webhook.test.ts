@@ -38,7 +38,11 @@ describe('webhook channel', () => {
   afterAll(() => receiver.stop());
 
   it('signs per Standard Webhooks: the standardwebhooks package verifies every request', async () => {
-    const channel = createWebhookChannel('hook', { url: receiver.endpointUrl, secret, headers: { 'X-Team': 'ml' } });
+    const channel = createWebhookChannel('hook', {
+      url: receiver.endpointUrl,
+      secret,
+      headers: { 'X-Team': 'ml' },
+    });
     const batch = sampleAlertBatch({ id: '9f86d081884c7d65', channel: 'hook' });
     await channel.send(batch);
     await channel.sendDigest!(sampleDigestBatch({ id: 'digest-2026-11-25-abc', channel: 'hook' }));
@@ -62,13 +66,17 @@ describe('webhook channel', () => {
       type: 'slokit.digest',
       schemaVersion: 1,
       timestamp: '2026-11-26T00:00:00.000Z',
-      data: { digestId: 'digest-2026-11-25-abc', from: '2026-11-25T00:00:00.000Z', to: '2026-11-26T00:00:00.000Z' },
+      data: {
+        digestId: 'digest-2026-11-25-abc',
+        from: '2026-11-25T00:00:00.000Z',
+        to: '2026-11-26T00:00:00.000Z',
+      },
     });
     expect(digestPayload.data.report.slos.map((slo) => slo.name)).toEqual(['helpfulness', 'p95-latency']);
     // Any change to the body breaks the signature.
-    expect(() => verifier.verify(alerts!.body.replace('"test":false', '"test":true'), alerts!.headers)).toThrow(
-      WebhookVerificationError,
-    );
+    expect(() =>
+      verifier.verify(alerts!.body.replace('"test":false', '"test":true'), alerts!.headers),
+    ).toThrow(WebhookVerificationError);
   });
 
   it('signs with each secret of a list, for rotation: either verifies', async () => {
@@ -120,7 +128,7 @@ describe('webhook channel', () => {
     await receiver.fault(null);
     expect(gone).toMatchObject({ dead: true, retryable: false });
     expect((gone as Error).message).toBe(
-      "channel 'hook': the webhook endpoint is gone (HTTP 410 {\"error\":\"injected 410\"}): the endpoint no longer exists; messages to it are marked dead until channels.hook points at a working endpoint",
+      'channel \'hook\': the webhook endpoint is gone (HTTP 410 {"error":"injected 410"}): the endpoint no longer exists; messages to it are marked dead until channels.hook points at a working endpoint',
     );
     expect(missing).toMatchObject({ dead: false, retryable: false });
   });
@@ -135,11 +143,16 @@ describe('webhook channel', () => {
   });
 
   it('validates the secret and refuses headers slokit sets itself', () => {
-    expect(() => createWebhookChannel('hook', { url: 'https://x.example.com', secret: 'plain-text-secret' })).toThrow(
+    expect(() =>
+      createWebhookChannel('hook', { url: 'https://x.example.com', secret: 'plain-text-secret' }),
+    ).toThrow(
       "channels.hook.secret: expected a Standard Webhooks secret: 'whsec_' and 24 to 64 random bytes in base64",
     );
     expect(() =>
-      createWebhookChannel('hook', { url: 'https://x.example.com', secret: `whsec_${randomBytes(8).toString('base64')}` }),
+      createWebhookChannel('hook', {
+        url: 'https://x.example.com',
+        secret: `whsec_${randomBytes(8).toString('base64')}`,
+      }),
     ).toThrow('channels.hook.secret');
     expect(() =>
       createWebhookChannel('hook', { url: 'https://x.example.com', headers: { 'Webhook-Id': 'x' } }),

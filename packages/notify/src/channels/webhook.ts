@@ -14,7 +14,13 @@ const secretSchema = z.string().refine((secret) => webhookSecretKey(secret) !== 
     `(make one with: node -e "console.log('whsec_' + require('crypto').randomBytes(32).toString('base64'))")`,
 });
 
-const reservedHeaders = ['webhook-id', 'webhook-timestamp', 'webhook-signature', 'content-type', 'content-length'];
+const reservedHeaders = [
+  'webhook-id',
+  'webhook-timestamp',
+  'webhook-signature',
+  'content-type',
+  'content-length',
+];
 
 /** `channels.<name>` for `type: webhook` (without `type`). */
 export const webhookChannelSettingsSchema = z.strictObject({
@@ -89,7 +95,8 @@ export function createWebhookChannel(
     specificationVersion: 'v1',
     name,
     type: 'webhook',
-    send: (batch: AlertBatch, sendOptions?: SendOptions) => post(batch.id, webhookAlertsPayload(batch), sendOptions),
+    send: (batch: AlertBatch, sendOptions?: SendOptions) =>
+      post(batch.id, webhookAlertsPayload(batch), sendOptions),
     sendDigest: (digest: DigestBatch, sendOptions?: SendOptions) =>
       post(digest.id, webhookDigestPayload(digest), sendOptions),
   };

@@ -80,7 +80,10 @@ function networkError(options: PostRequestOptions, error: unknown, timedOut: boo
     typeof cause?.code === 'string'
       ? cause.code
       : networkCodes.exec(String(cause?.message ?? (error as Error)?.message ?? ''))?.[1];
-  if (code === undefined && error instanceof TypeError && /url/i.test(error.message)) {
+  if (
+    code === 'ERR_INVALID_URL' ||
+    (code === undefined && error instanceof TypeError && /url/i.test(error.message))
+  ) {
     return new ChannelError(options.channel, `the ${options.endpoint} URL is not a valid URL`, {
       retryable: false,
     });

@@ -24,6 +24,7 @@ export function channelSecrets(settings: unknown): string[] {
   const add = (value: string) => {
     if (value.length < 4) return;
     secrets.add(value);
+    if (value.startsWith('whsec_')) secrets.add(value.slice('whsec_'.length));
     const parsed = URL.canParse(value) ? new URL(value) : undefined;
     if (!parsed) return;
     const path = `${parsed.pathname}${parsed.search}`;
@@ -35,7 +36,6 @@ export function channelSecrets(settings: unknown): string[] {
     }
     if (parsed.password) secrets.add(decodeURIComponent(parsed.password));
     if (parsed.username) secrets.add(decodeURIComponent(parsed.username));
-    if (value.startsWith('whsec_')) secrets.add(value.slice('whsec_'.length));
   };
   const walk = (value: unknown, secret: boolean) => {
     if (typeof value === 'string') {
@@ -43,7 +43,8 @@ export function channelSecrets(settings: unknown): string[] {
     } else if (Array.isArray(value)) {
       for (const item of value) walk(item, secret);
     } else if (value !== null && typeof value === 'object') {
-      for (const [key, item] of Object.entries(value)) walk(item, secret || secretKeys.has(key.toLowerCase()));
+      for (const [key, item] of Object.entries(value))
+        walk(item, secret || secretKeys.has(key.toLowerCase()));
     }
   };
   walk(settings, false);

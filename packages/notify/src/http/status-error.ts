@@ -64,7 +64,9 @@ export function bodyExcerpt(body: string, secrets: readonly string[]): string {
 function bodyRetryAfter(body: string): number | undefined {
   try {
     const value = (JSON.parse(body) as { retry_after?: unknown }).retry_after;
-    return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.round(value * 1000) : undefined;
+    return typeof value === 'number' && Number.isFinite(value) && value >= 0
+      ? Math.round(value * 1000)
+      : undefined;
   } catch {
     return undefined;
   }

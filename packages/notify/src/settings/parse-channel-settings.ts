@@ -17,7 +17,10 @@ export function parseChannelSettings<Schema extends z.ZodType>(
     configFile,
     parsed.error.issues.map((issue) => ({
       path: formatPath(['channels', name, ...issue.path]),
-      message: issue.code === 'unrecognized_keys' ? `unknown setting ${issue.keys.map((key) => `'${key}'`).join(', ')}` : issue.message,
+      message:
+        issue.code === 'unrecognized_keys'
+          ? `unknown setting ${issue.keys.map((key) => `'${key}'`).join(', ')}`
+          : issue.message,
     })),
   );
 }

@@ -13,7 +13,8 @@ export function httpChannelFixture(options: {
   const { receiver } = options;
   return {
     channel: options.channel,
-    received: () => receiver.accepted().map((request) => ({ key: idempotencyKey(request), test: options.isTest(request) })),
+    received: () =>
+      receiver.accepted().map((request) => ({ key: idempotencyKey(request), test: options.isTest(request) })),
     expectedKeys: (batch: AlertBatch | DigestBatch) => [batch.id],
     fault: (fault: ChannelFault | null) =>
       receiver.fault(
@@ -23,7 +24,9 @@ export function httpChannelFixture(options: {
             ? {
                 kind: 'status',
                 status: fault.status,
-                ...(fault.retryAfterSeconds === undefined ? {} : { retryAfter: String(fault.retryAfterSeconds) }),
+                ...(fault.retryAfterSeconds === undefined
+                  ? {}
+                  : { retryAfter: String(fault.retryAfterSeconds) }),
               }
             : fault,
       ),

@@ -1,9 +1,4 @@
-import {
-  type AlertBatch,
-  createMemoryStateStore,
-  type OutboxRow,
-  type StateStore,
-} from '@slokit/core';
+import { type AlertBatch, createMemoryStateStore, type OutboxRow, type StateStore } from '@slokit/core';
 
 export interface RecordingStore extends StateStore {
   /** Every outbox row as the store holds it now, whatever its status. */

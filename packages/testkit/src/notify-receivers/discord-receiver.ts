@@ -29,13 +29,24 @@ export async function startDiscordReceiver(options: { port?: number } = {}): Pro
       contentType: 'application/json',
     }),
     handle(request) {
-      if (request.path !== path) return { status: 404, body: JSON.stringify(discordErrors[404]), accepted: false };
+      if (request.path !== path)
+        return { status: 404, body: JSON.stringify(discordErrors[404]), accepted: false };
       if (request.json === undefined) {
-        return { status: 400, body: JSON.stringify({ code: 50109, message: 'The request body contains invalid JSON.' }), accepted: false, problems: ['not JSON'] };
+        return {
+          status: 400,
+          body: JSON.stringify({ code: 50109, message: 'The request body contains invalid JSON.' }),
+          accepted: false,
+          problems: ['not JSON'],
+        };
       }
       const problems = validateDiscordMessage(request.json);
       if (problems.length > 0) {
-        return { status: 400, body: JSON.stringify({ ...(discordErrors[400] as object), errors: problems }), accepted: false, problems };
+        return {
+          status: 400,
+          body: JSON.stringify({ ...(discordErrors[400] as object), errors: problems }),
+          accepted: false,
+          problems,
+        };
       }
       return { status: 204, accepted: true };
     },

@@ -1,4 +1,4 @@
-export { startDiscordReceiver, type DiscordReceiver } from './discord-receiver.js';
+export { type DiscordReceiver, startDiscordReceiver } from './discord-receiver.js';
 export {
   type HttpReceiver,
   type HttpReceiverOptions,
@@ -9,12 +9,6 @@ export {
   startHttpReceiver,
   uniqueMessages,
 } from './http-receiver.js';
-export { type SlackReceiver, startSlackReceiver } from './slack-receiver.js';
-export { startTeamsReceiver, type TeamsReceiver } from './teams-receiver.js';
-export { discordReceiverLimits, validateDiscordMessage } from './validate-discord-message.js';
-export { slackReceiverLimits, validateSlackMessage } from './validate-slack-message.js';
-export { teamsReceiverLimits, validateTeamsMessage } from './validate-teams-message.js';
-export { startWebhookReceiver, type WebhookReceiver, type WebhookReceiverOptions } from './webhook-receiver.js';
 export {
   type PagerdutyAcceptedEvent,
   type PagerdutyReceivedRequest,
@@ -26,3 +20,13 @@ export {
   startPagerdutyReceiver,
   validatePagerdutyEvent,
 } from './pagerduty-receiver.js';
+export { type SlackReceiver, startSlackReceiver } from './slack-receiver.js';
+export { startTeamsReceiver, type TeamsReceiver } from './teams-receiver.js';
+export { discordReceiverLimits, validateDiscordMessage } from './validate-discord-message.js';
+export { slackReceiverLimits, validateSlackMessage } from './validate-slack-message.js';
+export { teamsReceiverLimits, validateTeamsMessage } from './validate-teams-message.js';
+export {
+  startWebhookReceiver,
+  type WebhookReceiver,
+  type WebhookReceiverOptions,
+} from './webhook-receiver.js';

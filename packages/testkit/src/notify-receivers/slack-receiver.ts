@@ -29,7 +29,10 @@ export async function startSlackReceiver(
   const path = `/services/T0SLOKIT/B0SLOKIT/${options.token ?? 'xoxSecretWebhookToken123'}`;
   const receiver = await startHttpReceiver({
     ...(options.port === undefined ? {} : { port: options.port }),
-    faultBody: (status) => ({ body: slackErrorBodies[status] ?? `error_${status}`, contentType: 'text/plain' }),
+    faultBody: (status) => ({
+      body: slackErrorBodies[status] ?? `error_${status}`,
+      contentType: 'text/plain',
+    }),
     handle(request) {
       if (request.method !== 'POST') return { status: 405, body: 'invalid_method', accepted: false };
       if (request.path !== path) return { status: 404, body: 'no_service', accepted: false };

@@ -19,14 +19,23 @@ export async function startTeamsReceiver(
     ...(options.port === undefined ? {} : { port: options.port }),
     handle(request) {
       if (request.path !== path) return { status: 404, body: 'Not Found', accepted: false };
-      if (request.json === undefined) return { status: 400, body: 'Bad payload', accepted: false, problems: ['not JSON'] };
+      if (request.json === undefined)
+        return { status: 400, body: 'Bad payload', accepted: false, problems: ['not JSON'] };
       const problems = validateTeamsMessage(request.json, Buffer.byteLength(request.body));
       const isMessageCard = (request.json as { '@type'?: unknown })['@type'] === 'MessageCard';
-      if (isMessageCard && !options.legacy) problems.push('a Workflows webhook takes Adaptive Cards, not MessageCards');
+      if (isMessageCard && !options.legacy)
+        problems.push('a Workflows webhook takes Adaptive Cards, not MessageCards');
       if (problems.length > 0) {
-        return { status: 400, body: `Bad payload received by generic incoming webhook: ${problems[0]}`, accepted: false, problems };
+        return {
+          status: 400,
+          body: `Bad payload received by generic incoming webhook: ${problems[0]}`,
+          accepted: false,
+          problems,
+        };
       }
-      return options.legacy ? { status: 200, body: '1', accepted: true } : { status: 202, body: '', accepted: true };
+      return options.legacy
+        ? { status: 200, body: '1', accepted: true }
+        : { status: 202, body: '', accepted: true };
     },
   });
   return Object.assign(receiver, {

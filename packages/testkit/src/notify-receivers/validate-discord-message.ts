@@ -58,7 +58,10 @@ export function validateDiscordMessage(message: unknown): string[] {
     }
     if (
       embed.color !== undefined &&
-      (typeof embed.color !== 'number' || !Number.isInteger(embed.color) || embed.color < 0 || embed.color > 0xffffff)
+      (typeof embed.color !== 'number' ||
+        !Number.isInteger(embed.color) ||
+        embed.color < 0 ||
+        embed.color > 0xffffff)
     ) {
       problems.push(`${where}.color must be an integer 0..0xFFFFFF`);
     }
@@ -84,8 +87,18 @@ export function validateDiscordMessage(message: unknown): string[] {
             problems.push(`${where}.fields[${fieldIndex}] is not an object`);
             return;
           }
-          total += limit(field.name, `${where}.fields[${fieldIndex}].name`, discordReceiverLimits.fieldName, true);
-          total += limit(field.value, `${where}.fields[${fieldIndex}].value`, discordReceiverLimits.fieldValue, true);
+          total += limit(
+            field.name,
+            `${where}.fields[${fieldIndex}].name`,
+            discordReceiverLimits.fieldName,
+            true,
+          );
+          total += limit(
+            field.value,
+            `${where}.fields[${fieldIndex}].value`,
+            discordReceiverLimits.fieldValue,
+            true,
+          );
         });
       }
     }

@@ -47,13 +47,18 @@ export function validateSlackMessage(message: unknown): string[] {
     }
     if (block.block_id !== undefined) {
       if (typeof block.block_id !== 'string' || block.block_id.length > slackReceiverLimits.blockId) {
-        problems.push(`${where}.block_id must be a string of at most ${slackReceiverLimits.blockId} characters`);
-      } else if (ids.has(block.block_id)) problems.push(`${where}.block_id '${block.block_id}' is not unique`);
+        problems.push(
+          `${where}.block_id must be a string of at most ${slackReceiverLimits.blockId} characters`,
+        );
+      } else if (ids.has(block.block_id))
+        problems.push(`${where}.block_id '${block.block_id}' is not unique`);
       else ids.add(block.block_id);
     }
     switch (block.type) {
       case 'header':
-        total += checkText(block.text, `${where}.text`, slackReceiverLimits.headerText, problems, ['plain_text']);
+        total += checkText(block.text, `${where}.text`, slackReceiverLimits.headerText, problems, [
+          'plain_text',
+        ]);
         break;
       case 'section': {
         if (block.text === undefined && block.fields === undefined) {
@@ -67,10 +72,17 @@ export function validateSlackMessage(message: unknown): string[] {
             problems.push(`${where}.fields must be a non-empty array`);
           } else {
             if (block.fields.length > slackReceiverLimits.fields) {
-              problems.push(`${where}.fields: ${block.fields.length} fields, at most ${slackReceiverLimits.fields}`);
+              problems.push(
+                `${where}.fields: ${block.fields.length} fields, at most ${slackReceiverLimits.fields}`,
+              );
             }
             block.fields.forEach((field, fieldIndex) => {
-              total += checkText(field, `${where}.fields[${fieldIndex}]`, slackReceiverLimits.fieldText, problems);
+              total += checkText(
+                field,
+                `${where}.fields[${fieldIndex}]`,
+                slackReceiverLimits.fieldText,
+                problems,
+              );
             });
           }
         }
@@ -83,11 +95,18 @@ export function validateSlackMessage(message: unknown): string[] {
           break;
         }
         if (elements.length > slackReceiverLimits.contextElements) {
-          problems.push(`${where}.elements: ${elements.length}, at most ${slackReceiverLimits.contextElements}`);
+          problems.push(
+            `${where}.elements: ${elements.length}, at most ${slackReceiverLimits.contextElements}`,
+          );
         }
         elements.forEach((element, elementIndex) => {
           if (isObject(element) && element.type === 'image') return;
-          total += checkText(element, `${where}.elements[${elementIndex}]`, slackReceiverLimits.sectionText, problems);
+          total += checkText(
+            element,
+            `${where}.elements[${elementIndex}]`,
+            slackReceiverLimits.sectionText,
+            problems,
+          );
         });
         break;
       }
@@ -115,7 +134,8 @@ function checkText(
     return 0;
   }
   if (value.text.length === 0) problems.push(`${where}.text is empty`);
-  if (value.text.length > max) problems.push(`${where}.text: ${value.text.length} characters, at most ${max}`);
+  if (value.text.length > max)
+    problems.push(`${where}.text: ${value.text.length} characters, at most ${max}`);
   if (value.type === 'mrkdwn' && /<(?![@#!]|https?:|mailto:)/.test(value.text)) {
     problems.push(`${where}.text has an unescaped '<'`);
   }

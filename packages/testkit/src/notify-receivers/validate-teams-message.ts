@@ -10,7 +10,15 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const elementTypes = new Set(['TextBlock', 'Container', 'FactSet', 'ColumnSet', 'Column', 'Image', 'ActionSet']);
+const elementTypes = new Set([
+  'TextBlock',
+  'Container',
+  'FactSet',
+  'ColumnSet',
+  'Column',
+  'Image',
+  'ActionSet',
+]);
 
 /**
  * What is wrong with a Teams webhook message: a Workflows message (`type: message` with an Adaptive Card attachment)
@@ -44,14 +52,20 @@ export function validateTeamsMessage(message: unknown, rawBytes?: number): strin
     if (!/^1\.\d$/.test(String(card.version)) || version > teamsReceiverLimits.adaptiveCardVersion) {
       problems.push(`${where}.content.version must be 1.0 to ${teamsReceiverLimits.adaptiveCardVersion}`);
     }
-    if (!Array.isArray(card.body) || card.body.length === 0) problems.push(`${where}.content.body must be a non-empty array`);
-    else card.body.forEach((element, elementIndex) => checkElement(element, `${where}.content.body[${elementIndex}]`, problems));
+    if (!Array.isArray(card.body) || card.body.length === 0)
+      problems.push(`${where}.content.body must be a non-empty array`);
+    else
+      card.body.forEach((element, elementIndex) => {
+        checkElement(element, `${where}.content.body[${elementIndex}]`, problems);
+      });
     if (card.actions !== undefined) {
       if (!Array.isArray(card.actions)) problems.push(`${where}.content.actions must be an array`);
       else
         card.actions.forEach((action, actionIndex) => {
           if (!isObject(action) || action.type !== 'Action.OpenUrl' || !isHttpUrl(action.url)) {
-            problems.push(`${where}.content.actions[${actionIndex}] must be an Action.OpenUrl with an http(s) url`);
+            problems.push(
+              `${where}.content.actions[${actionIndex}] must be an Action.OpenUrl with an http(s) url`,
+            );
           }
         });
     }
@@ -68,7 +82,8 @@ function checkElement(element: unknown, where: string, problems: string[]): void
     problems.push(`${where}.text must be a non-empty string`);
   }
   if (element.type === 'FactSet') {
-    if (!Array.isArray(element.facts) || element.facts.length === 0) problems.push(`${where}.facts must be a non-empty array`);
+    if (!Array.isArray(element.facts) || element.facts.length === 0)
+      problems.push(`${where}.facts must be a non-empty array`);
     else
       element.facts.forEach((fact, index) => {
         if (!isObject(fact) || typeof fact.title !== 'string' || typeof fact.value !== 'string') {
@@ -77,8 +92,12 @@ function checkElement(element: unknown, where: string, problems: string[]): void
       });
   }
   if (element.type === 'Container') {
-    if (!Array.isArray(element.items) || element.items.length === 0) problems.push(`${where}.items must be a non-empty array`);
-    else element.items.forEach((item, index) => checkElement(item, `${where}.items[${index}]`, problems));
+    if (!Array.isArray(element.items) || element.items.length === 0)
+      problems.push(`${where}.items must be a non-empty array`);
+    else
+      element.items.forEach((item, index) => {
+        checkElement(item, `${where}.items[${index}]`, problems);
+      });
   }
 }
 

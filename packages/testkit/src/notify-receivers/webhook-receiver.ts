@@ -33,12 +33,17 @@ export async function startWebhookReceiver(options: WebhookReceiverOptions = {})
   const receiver = await startHttpReceiver({
     ...(options.port === undefined ? {} : { port: options.port }),
     contentType: 'application/json',
-    faultBody: (status) => ({ body: JSON.stringify({ error: `injected ${status}` }), contentType: 'application/json' }),
+    faultBody: (status) => ({
+      body: JSON.stringify({ error: `injected ${status}` }),
+      contentType: 'application/json',
+    }),
     handle(request) {
       if (request.path !== path) return { status: 404, body: '{"error":"not found"}', accepted: false };
       const problems = verify(request);
-      if (problems.length > 0) return { status: 401, body: JSON.stringify({ error: problems[0] }), accepted: false, problems };
-      if (request.json === undefined) return { status: 400, body: '{"error":"not JSON"}', accepted: false, problems: ['not JSON'] };
+      if (problems.length > 0)
+        return { status: 401, body: JSON.stringify({ error: problems[0] }), accepted: false, problems };
+      if (request.json === undefined)
+        return { status: 400, body: '{"error":"not JSON"}', accepted: false, problems: ['not JSON'] };
       return { status: options.status ?? 204, accepted: true };
     },
   });
