@@ -195,10 +195,7 @@ export function createEmailChannel(
     }
   };
 
-  const message = (
-    id: string,
-    content: { subject: string; text: string; html: string },
-  ): MailMessage => ({
+  const message = (id: string, content: { subject: string; text: string; html: string }): MailMessage => ({
     from,
     to,
     subject: content.subject,
