@@ -9,7 +9,7 @@ import {
   type StateStore,
 } from '@slokit/core';
 import { type CreateChannelOptions, createChannel, isDigestChannel } from './create-channel.js';
-import { channelSecrets, redactSecrets } from './http/redact-secrets.js';
+import { channelSecrets, environmentSecrets, redactSecrets } from './http/redact-secrets.js';
 
 export interface DeliverOutboxOptions {
   store: StateStore;
@@ -105,7 +105,9 @@ async function deliverChannel(
   const { store, config } = options;
   const now = options.now ?? Date.now;
   const block = config.channels[name];
-  const secrets = channelSecrets(block ?? {});
+  const secrets = [...channelSecrets(block ?? {}), ...environmentSecrets(options.env ?? process.env)].sort(
+    (a, b) => b.length - a.length,
+  );
   const clean = (text: string) => redactSecrets(text, secrets);
 
   if (block === undefined && !options.channels?.[name]) {

@@ -14,7 +14,7 @@ export {
   retryDelay,
 } from './deliver-outbox.js';
 export { type PostRequestOptions, type PostResponse, postRequest } from './http/post-request.js';
-export { channelSecrets, redactSecrets } from './http/redact-secrets.js';
+export { channelSecrets, environmentSecrets, redactSecrets } from './http/redact-secrets.js';
 export { statusError } from './http/status-error.js';
 export { digestId, queueDigests } from './queue-digests.js';
 export { sampleAlertBatch, sampleAlertEvent, sampleDigestBatch } from './sample-alert-batch.js';

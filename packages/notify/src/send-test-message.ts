@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ChannelError, type ChannelV1, type ResolvedConfig, SlokitError } from '@slokit/core';
 import { type CreateChannelOptions, createChannel } from './create-channel.js';
-import { channelSecrets, redactSecrets } from './http/redact-secrets.js';
+import { channelSecrets, environmentSecrets, redactSecrets } from './http/redact-secrets.js';
 import { sampleAlertBatch } from './sample-alert-batch.js';
 
 export interface SendTestMessageOptions {
@@ -44,7 +44,10 @@ export async function sendTestMessage(
     await channel.send(batch, options.signal ? { signal: options.signal } : {});
   } catch (error) {
     if (options.signal?.aborted) throw error;
-    const secrets = channelSecrets(options.config.channels[options.name] ?? {});
+    const secrets = [
+      ...channelSecrets(options.config.channels[options.name] ?? {}),
+      ...environmentSecrets(options.env ?? process.env),
+    ].sort((a, b) => b.length - a.length);
     if (!SlokitError.isInstance(error)) {
       throw new ChannelError(
         options.name,

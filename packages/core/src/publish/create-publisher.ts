@@ -2,6 +2,7 @@ import type { SourceConfig } from '../config/config-schema.js';
 import type { ResolvedConfig } from '../config/resolved-config.js';
 import { ConfigError } from '../errors/config-error.js';
 import type { SourceContext } from '../source/create-source.js';
+import { loadAdapterExport } from '../source/load-adapter-export.js';
 import type { PublisherV1 } from './publisher.js';
 
 /** What an adapter package (`@slokit/<type>`) exports to publish results back to the tracker a source reads. */
@@ -33,29 +34,12 @@ export async function createPublisher(
       { path: `sources.${name}.type`, message: `a ${sourceConfig.type} source has no tracker to publish to` },
     ]);
   }
-  const packageName = `@slokit/${sourceConfig.type}`;
-  let adapter: { createPublisher?: PublisherFactory };
-  try {
-    adapter = (await import(packageName)) as { createPublisher?: PublisherFactory };
-  } catch (error) {
-    throw new ConfigError(
-      config.file,
-      [
-        {
-          path: `sources.${name}.type`,
-          message: `publishing to '${sourceConfig.type}' needs the package ${packageName}: npm i -D ${packageName}`,
-        },
-      ],
-      { cause: error },
-    );
-  }
-  if (typeof adapter.createPublisher !== 'function') {
-    throw new ConfigError(config.file, [
-      {
-        path: `sources.${name}.type`,
-        message: `${packageName} does not export createPublisher; it cannot publish results`,
-      },
-    ]);
-  }
-  return adapter.createPublisher(name, sourceConfig, context);
+  const adapterFactory = await loadAdapterExport<PublisherFactory>(
+    config,
+    name,
+    sourceConfig.type,
+    'createPublisher',
+    'publishing to',
+  );
+  return adapterFactory(name, sourceConfig, context);
 }

@@ -4,6 +4,7 @@ import { ConfigError } from '../errors/config-error.js';
 import type { EvalSource } from './eval-source.js';
 import { createFileSource } from './file-source.js';
 import type { FileSourceConfig } from './file-source-config.js';
+import { loadAdapterExport } from './load-adapter-export.js';
 
 export interface SourceContext {
   baseDir: string;
@@ -50,29 +51,12 @@ export async function createSource(
   if (sourceConfig.type === 'file') {
     return createFileSource(name, sourceConfig as FileSourceConfig, context);
   }
-  const packageName = `@slokit/${sourceConfig.type}`;
-  let adapter: { createEvalSource?: SourceFactory };
-  try {
-    adapter = (await import(packageName)) as { createEvalSource?: SourceFactory };
-  } catch (error) {
-    throw new ConfigError(
-      config.file,
-      [
-        {
-          path: `sources.${name}.type`,
-          message: `source type '${sourceConfig.type}' needs the package ${packageName}: npm i -D ${packageName}`,
-        },
-      ],
-      { cause: error },
-    );
-  }
-  if (typeof adapter.createEvalSource !== 'function') {
-    throw new ConfigError(config.file, [
-      {
-        path: `sources.${name}.type`,
-        message: `${packageName} does not export createEvalSource; is it a slokit adapter?`,
-      },
-    ]);
-  }
-  return adapter.createEvalSource(name, sourceConfig, context);
+  const adapterFactory = await loadAdapterExport<SourceFactory>(
+    config,
+    name,
+    sourceConfig.type,
+    'createEvalSource',
+    'source type',
+  );
+  return adapterFactory(name, sourceConfig, context);
 }

@@ -119,3 +119,24 @@ describe('channelSecrets', () => {
     ).toBe('sent to <url> with ***');
   });
 });
+
+describe('environmentSecrets', () => {
+  it('takes the values of credential-like variables, not the others', async () => {
+    const { environmentSecrets } = await import('./redact-secrets.js');
+    const secrets = environmentSecrets({
+      PAGERDUTY_ROUTING_KEY: 'R0UTINGKEY0123456789abcdefghijkl',
+      SMTP_URL: 'smtp://mailer:Pa55word@smtp.example.com:587',
+      HOME: '/home/someone',
+      SHORT_KEY: 'abc',
+    });
+    expect(secrets).toEqual(
+      expect.arrayContaining([
+        'R0UTINGKEY0123456789abcdefghijkl',
+        'smtp://mailer:Pa55word@smtp.example.com:587',
+        'Pa55word',
+      ]),
+    );
+    expect(secrets).not.toContain('/home/someone');
+    expect(secrets).not.toContain('abc');
+  });
+});

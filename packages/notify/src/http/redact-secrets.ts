@@ -52,6 +52,20 @@ export function channelSecrets(settings: unknown): string[] {
   return [...secrets].sort((a, b) => b.length - a.length);
 }
 
+const secretVariable = /KEY|TOKEN|SECRET|PASSWORD|PASSWD|WEBHOOK|SMTP|_URL$|_DSN$/i;
+
+/**
+ * The values of environment variables that look like credentials (`PAGERDUTY_ROUTING_KEY`, `SMTP_URL`,
+ * `SLACK_WEBHOOK_URL`, ...): channels may fall back to them when the config sets nothing, so errors are cleaned of
+ * them too.
+ */
+export function environmentSecrets(env: Record<string, string | undefined>): string[] {
+  const values = Object.entries(env)
+    .filter(([name, value]) => secretVariable.test(name) && value !== undefined && value.length >= 8)
+    .map(([, value]) => value as string);
+  return channelSecrets({ secret: values });
+}
+
 /** A URL part that looks like a key rather than a word: long, with digits or mixed case. */
 function looksSecret(part: string): boolean {
   return part.length >= 8 && (/\d/.test(part) || (/[a-z]/.test(part) && /[A-Z]/.test(part)));
