@@ -65,7 +65,8 @@ export type { Publisher, PublisherV1, PublishOptions, PublishResult } from './pu
 export type { EvalRecord, TokenUsage } from './record/eval-record.js';
 export { compileFieldPath } from './record/field-path.js';
 export { type NormalizedRecord, normalizeRecord } from './record/normalize-record.js';
-export { formatValue } from './report/format-value.js';
+export { escapeHtml } from './report/escape-html.js';
+export { formatOp, formatTime, formatValue } from './report/format-value.js';
 export { renderMarkdown } from './report/render-markdown.js';
 export { type ReportFormat, renderReport } from './report/render-report.js';
 export { type RenderTableOptions, renderTable } from './report/render-table.js';

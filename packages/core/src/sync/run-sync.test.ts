@@ -268,3 +268,46 @@ describe('runSync source health and maintenance', () => {
     expect(events.every((event) => event.silencedBy === 'maintenance: failover drill')).toBe(true);
   });
 });
+
+describe('runSync outbox', () => {
+  it('queues one batch per channel and cycle, and re-posts active alerts every cycle to Alertmanager only', async () => {
+    const records = traffic(0, 180, (index) => (index >= 60 ? { status: 'error' } : {}));
+    const config = resolveConfig(
+      {
+        sources: { prod: { type: 'memory' } },
+        slos: [slos[0]!],
+        channels: {
+          am: { type: 'alertmanager', url: 'http://127.0.0.1:9093' },
+          chat: { type: 'slack', webhookUrl: 'https://hooks.example.com/x' },
+        },
+        routes: [{ to: ['am', 'chat'] }],
+      },
+      { baseDir: '/tmp' },
+    );
+    const store = createMemoryStateStore();
+    const source = createMemorySource('prod', records);
+    for (let minutes = 60; minutes <= 120; minutes += 5) {
+      await runSync({
+        config,
+        store,
+        now: new Date(start + minutes * minute),
+        owner: 't',
+        sources: { prod: source },
+      });
+    }
+    const rows = await store.getDueOutbox(Number.MAX_SAFE_INTEGER, 1000);
+    const byChannel = (name: string) =>
+      rows
+        .filter((row) => row.channel === name)
+        .map((row) =>
+          JSON.parse(row.payload)
+            .events.map((event: { kind: string }) => event.kind)
+            .join(','),
+        );
+    // Slack hears of changes only (fired, escalated, ...); Alertmanager also gets the firing alert every cycle.
+    expect(byChannel('chat').every((kinds) => !kinds.includes('repeated'))).toBe(true);
+    expect(byChannel('am').length).toBeGreaterThan(byChannel('chat').length);
+    expect(byChannel('am').filter((kinds) => kinds === 'repeated').length).toBeGreaterThan(3);
+    expect(rows.every((row) => !row.payload.includes('hooks.example.com'))).toBe(true);
+  });
+});

@@ -123,6 +123,7 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
     );
     const silences = await store.listSilences({ activeAt: now });
     const cycleWrites: CycleWrites = { evaluations: [], alertStates: [], alertEvents: [], outbox: [] };
+    const refreshEvents: AlertEvent[] = [];
     for (const sourceName of Object.keys(config.sources)) {
       const slos = config.slos.filter((slo) => slo.source === sourceName);
       if (slos.length === 0) continue;
@@ -134,12 +135,12 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
       const sourceResult = await syncSource(
         sourceName,
         slos,
-        { ...options, now, lease, alertStates, silences, cycleId, wallClock, cycleWrites },
+        { ...options, now, lease, alertStates, silences, cycleId, wallClock, cycleWrites, refreshEvents },
         result,
       );
       result.sources.push(sourceResult);
     }
-    cycleWrites.outbox = outboxRows(config, result.events, cycleId, now);
+    cycleWrites.outbox = outboxRows(config, result.events, refreshEvents, cycleId, now);
     result.deliveries = cycleWrites.outbox.map((row) => ({
       id: row.id,
       channel: row.channel,
@@ -236,6 +237,8 @@ function emptySourceResult(
 interface SourceCycleContext extends Omit<SyncOptions, 'now'> {
   now: number;
   cycleWrites: CycleWrites;
+  /** Still-active alerts without an event this cycle: re-posted to channels that expect that (Alertmanager). */
+  refreshEvents: AlertEvent[];
   lease: string;
   alertStates: Map<string, AlertStateRow>;
   silences: Awaited<ReturnType<StateStore['listSilences']>>;
@@ -578,7 +581,22 @@ async function evaluateSlo(
           : { interval: target.interval },
       ),
     } satisfies EvaluationRow);
-    for (const transition of step.events) {
+    // An alert that stays active without an event this cycle is still re-posted to Alertmanager-type channels,
+    // which expect firing alerts every cycle; other channels keep their repeat interval.
+    const transitions: Array<(typeof step.events)[number] & { refresh?: true }> =
+      step.events.length === 0 && step.state.level !== 'none' && silenced === undefined
+        ? [
+            {
+              kind: 'repeated',
+              level: step.state.level,
+              previousLevel: step.state.level,
+              at: now,
+              silenced: false,
+              refresh: true,
+            },
+          ]
+        : step.events;
+    for (const transition of transitions) {
       const event: AlertEvent = {
         id: fnv1a(`${context.cycleId}|${slo.name}|${target.segment}|${transition.kind}|${transition.level}`),
         kind: transition.kind,
@@ -607,6 +625,10 @@ async function evaluateSlo(
         labels: slo.labels,
         silencedBy: silenced ?? null,
       };
+      if (transition.refresh) {
+        context.refreshEvents.push(event);
+        continue;
+      }
       events.push(event);
       writes.alertEvents!.push({
         id: event.id,
@@ -716,15 +738,26 @@ export function pruneHorizon(config: ResolvedConfig, now: number) {
 }
 
 /** One outbox row per channel that a route sends this cycle's events to: the batch, never the channel's secrets. */
-function outboxRows(config: ResolvedConfig, events: AlertEvent[], cycleId: string, now: number): OutboxRow[] {
+function outboxRows(
+  config: ResolvedConfig,
+  events: AlertEvent[],
+  refreshEvents: AlertEvent[],
+  cycleId: string,
+  now: number,
+): OutboxRow[] {
   const rows: OutboxRow[] = [];
-  for (const [channel, routed] of routeEvents(events, config.routes)) {
+  const routed = routeEvents(events, config.routes);
+  for (const [channel, refreshed] of routeEvents(refreshEvents, config.routes)) {
+    if (config.channels[channel]?.type !== 'alertmanager') continue;
+    routed.set(channel, [...(routed.get(channel) ?? []), ...refreshed]);
+  }
+  for (const [channel, routedEvents] of routed) {
     const batch: AlertBatch = {
       id: fnv1a(`${cycleId}|${channel}`),
       cycleId,
       at: new Date(now).toISOString(),
       channel,
-      events: routed,
+      events: routedEvents,
     };
     rows.push({
       id: batch.id,
