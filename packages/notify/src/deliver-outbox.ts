@@ -70,6 +70,8 @@ export async function deliverOutbox(options: DeliverOutboxOptions): Promise<Deli
   const handled = new Set<string>();
   // Rows left due on purpose (their channel is gone): read past them on the next page.
   let leftDue = 0;
+  // What a channel learnt on one page holds for the next: it is dead, or its rows wait behind a failed one.
+  const channelStates = new Map<string, ChannelState>();
   for (;;) {
     options.signal?.throwIfAborted();
     const rows = (await store.getDueOutbox(now(), leftDue + pageSize)).filter((row) => !handled.has(row.id));
@@ -82,10 +84,17 @@ export async function deliverOutbox(options: DeliverOutboxOptions): Promise<Deli
       list.push(row);
       byChannel.set(row.channel, list);
     }
-    const results = await Promise.all(
-      [...byChannel].map(([channel, list]) => deliverChannel(channel, list, options, report)),
+    // Every channel runs to its end even when another throws (the store failed, the call was aborted).
+    const results = await Promise.allSettled(
+      [...byChannel].map(([channel, list]) => {
+        const state = channelStates.get(channel) ?? {};
+        channelStates.set(channel, state);
+        return deliverChannel(channel, list, options, report, state);
+      }),
     );
-    leftDue += results.reduce((sum, count) => sum + count, 0);
+    const rejected = results.find((result) => result.status === 'rejected');
+    if (rejected) throw rejected.reason;
+    for (const result of results) if (result.status === 'fulfilled') leftDue += result.value;
     if (rows.length < pageSize) break;
   }
   const byOrder = (a: { id: string }, b: { id: string }) => order.get(a.id)! - order.get(b.id)!;
@@ -95,12 +104,21 @@ export async function deliverOutbox(options: DeliverOutboxOptions): Promise<Deli
   return report;
 }
 
+interface ChannelState {
+  channel?: ChannelV1;
+  /** A retryable failure: the channel's later rows wait until then, to keep their order. */
+  blockedUntil?: { at: number; reason: string };
+  /** The endpoint is gone (404/410). */
+  deadReason?: string;
+}
+
 /** Delivers one channel's rows in order; resolves to how many rows it left due (a channel no longer configured). */
 async function deliverChannel(
   name: string,
   rows: OutboxRow[],
   options: DeliverOutboxOptions,
   report: DeliveryReport,
+  state: ChannelState,
 ): Promise<number> {
   const { store, config } = options;
   const now = options.now ?? Date.now;
@@ -143,6 +161,7 @@ async function deliverChannel(
   let channel: ChannelV1;
   try {
     channel =
+      state.channel ??
       options.channels?.[name] ??
       (await createChannel(name, config, {
         ...(options.env ? { env: options.env } : {}),
@@ -154,10 +173,9 @@ async function deliverChannel(
     for (const row of rows) await fail(row, message, row.attempts);
     return 0;
   }
+  state.channel = channel;
 
   const digestChannel = isDigestChannel(config, name);
-  let blockedUntil: { at: number; reason: string } | undefined;
-  let deadReason: string | undefined;
   for (const row of rows) {
     options.signal?.throwIfAborted();
     const payload = parsePayload(row.payload);
@@ -189,18 +207,18 @@ async function deliverChannel(
       report.skipped.push({ id: row.id, channel: name, reason });
       continue;
     }
-    if (deadReason !== undefined) {
-      await markDead(row, deadReason, row.attempts);
+    if (state.deadReason !== undefined) {
+      await markDead(row, state.deadReason, row.attempts);
       continue;
     }
-    if (blockedUntil !== undefined) {
+    if (state.blockedUntil !== undefined) {
       // Keep the channel's order: this row goes when the failed one before it does.
-      const error = `not sent yet: an earlier message to this channel is waiting to be retried (${blockedUntil.reason})`;
+      const error = `not sent yet: an earlier message to this channel is waiting to be retried (${state.blockedUntil.reason})`;
       await store.updateOutbox({
         id: row.id,
         status: 'pending',
         attempts: row.attempts,
-        nextAttemptAt: blockedUntil.at,
+        nextAttemptAt: state.blockedUntil.at,
         lastError: error,
       });
       report.failed.push({
@@ -208,7 +226,7 @@ async function deliverChannel(
         channel: name,
         error,
         attempts: row.attempts,
-        nextAttemptAt: blockedUntil.at,
+        nextAttemptAt: state.blockedUntil.at,
         dead: false,
       });
       continue;
@@ -240,14 +258,14 @@ async function deliverChannel(
       if (options.signal?.aborted) throw options.signal.reason;
       const message = clean(errorMessage(error));
       if (isChannelFailure(error) && error.dead) {
-        deadReason = message;
+        state.deadReason = message;
         await markDead(row, message, attempts);
         continue;
       }
       const retryable = isChannelFailure(error) && error.retryable;
       const at = await fail(row, message, attempts, isChannelFailure(error) ? (error.retryAfterMs ?? 0) : 0);
       // A rejected message (400) says nothing about the next one; an endpoint in trouble holds the rest back.
-      if (retryable) blockedUntil = { at, reason: message };
+      if (retryable) state.blockedUntil = { at, reason: message };
       continue;
     }
     await store.updateOutbox({ id: row.id, status: 'sent', attempts, nextAttemptAt: now(), lastError: null });

@@ -123,14 +123,21 @@ async function runCycle(
     await publishResults(config, store, result, io);
     // Outbox rows of this cycle (and any a crash or a failing channel left) go out now, at least once.
     const clock = options.now ? () => options.now!.getTime() : Date.now;
-    await queueDigests({ store, config, now: clock() });
-    delivery = await deliverOutbox({
-      store,
-      config,
-      env: io.env,
-      now: clock,
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
+    // With several workers on Postgres, one delivers at a time, so a message is not sent by two at once.
+    const deliverer =
+      config.store.kind !== 'postgres' ||
+      (await store.tryAcquireLease('deliver', options.owner, 120_000, Date.now()));
+    if (deliverer) {
+      await queueDigests({ store, config, now: clock() });
+      delivery = await deliverOutbox({
+        store,
+        config,
+        env: io.env,
+        now: clock,
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+      if (config.store.kind === 'postgres') await store.releaseLease('deliver', options.owner);
+    }
   }
   const output = delivery ? { ...result, delivery } : result;
   io.stdout(

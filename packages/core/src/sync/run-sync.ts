@@ -752,6 +752,8 @@ function outboxRows(
     routed.set(channel, [...(routed.get(channel) ?? []), ...refreshed]);
   }
   for (const [channel, routedEvents] of routed) {
+    // Channels with a schedule (a daily email) get the period's report instead of single alerts.
+    if (config.channels[channel]?.schedule !== undefined) continue;
     const batch: AlertBatch = {
       id: fnv1a(`${cycleId}|${channel}`),
       cycleId,
