@@ -50,6 +50,8 @@ interface Streak {
 export interface AlertState {
   /** The level that fired and is active. */
   level: AlertLevel;
+  /** The highest level of the active alert since it fired: recoveries reach every channel that heard it. */
+  peak?: AlertLevel;
   /** When the active alert first fired; null when none is active. */
   firedAt: number | null;
   /** When the last event for it was sent (silenced events do not count); null: never sent. */
@@ -90,6 +92,8 @@ export interface AlertTransition {
   kind: AlertEventKind;
   level: AlertLevel;
   previousLevel: AlertLevel;
+  /** The highest level the alert reached since it fired (the fired level itself for a new alert). */
+  peakLevel: AlertLevel;
   at: number;
   silenced: boolean;
 }
@@ -133,7 +137,11 @@ export function stepAlert(
   const at = observation.at;
   const events: AlertTransition[] = [];
   const emit = (kind: AlertEventKind, level: AlertLevel, previousLevel: AlertLevel) => {
-    events.push({ kind, level, previousLevel, at, silenced: observation.silenced });
+    const peak = [state.peak ?? 'none', level, previousLevel].reduce((highest, candidate) =>
+      alertLevelRank[candidate as AlertLevel] > alertLevelRank[highest as AlertLevel] ? candidate : highest,
+    ) as AlertLevel;
+    events.push({ kind, level, previousLevel, peakLevel: peak, at, silenced: observation.silenced });
+    state.peak = level === 'none' ? undefined : peak;
     if (!observation.silenced) state.lastSentAt = at;
   };
 

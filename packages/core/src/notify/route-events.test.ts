@@ -9,6 +9,7 @@ function event(overrides: Partial<AlertEvent>): AlertEvent {
     kind: 'fired',
     level: 'warning',
     previousLevel: 'none',
+    peakLevel: 'warning',
     at: '2026-11-26T14:00:00.000Z',
     slo: 'helpfulness',
     segment: '',
@@ -71,8 +72,42 @@ describe('routeEvents', () => {
     expect(route([event({ id: 't', level: 'ticket' })])).toEqual({ audit: ['t'] });
   });
 
+  it('routes a recovery to every channel that heard the alert at its peak', () => {
+    // A page that calmed down to a warning, then resolved: the page route (PagerDuty) hears both steps.
+    const deescalated = event({
+      id: 'd',
+      kind: 'deescalated',
+      level: 'warning',
+      previousLevel: 'page',
+      peakLevel: 'page',
+    });
+    const resolved = event({
+      id: 'r2',
+      kind: 'resolved',
+      level: 'none',
+      previousLevel: 'warning',
+      peakLevel: 'page',
+    });
+    expect(route([deescalated, resolved])).toEqual({ 'team-slack': ['d', 'r2'], oncall: ['d', 'r2'] });
+    expect(
+      Object.fromEntries(
+        [
+          ...routeEvents(
+            [deescalated, resolved],
+            [
+              { match: { level: 'page' }, to: ['oncall'] },
+              { match: { level: 'warning' }, to: ['chat'] },
+            ],
+          ),
+        ].map(([channel, list]) => [channel, list.map((entry) => entry.id)]),
+      ),
+    ).toEqual({ oncall: ['d', 'r2'], chat: ['d', 'r2'] });
+  });
+
   it('routes a resolution by the level it resolves, unless the route turns recoveries off', () => {
-    expect(route([event({ id: 'r', kind: 'resolved', level: 'none', previousLevel: 'page' })])).toEqual({
+    expect(
+      route([event({ id: 'r', kind: 'resolved', level: 'none', previousLevel: 'page', peakLevel: 'page' })]),
+    ).toEqual({
       oncall: ['r'],
       'team-slack': ['r'],
     });

@@ -275,7 +275,7 @@ describe('runSync outbox', () => {
     const config = resolveConfig(
       {
         sources: { prod: { type: 'memory' } },
-        slos: [slos[0]!],
+        slos: (slos as unknown[]).slice(0, 1) as SlokitConfig['slos'],
         channels: {
           am: { type: 'alertmanager', url: 'http://127.0.0.1:9093' },
           chat: { type: 'slack', webhookUrl: 'https://hooks.example.com/x' },

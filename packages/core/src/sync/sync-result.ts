@@ -9,6 +9,8 @@ export interface AlertEvent {
   kind: AlertEventKind;
   level: AlertLevel;
   previousLevel: AlertLevel;
+  /** The highest level this alert reached since it fired: recoveries are routed to every channel that heard it. */
+  peakLevel: AlertLevel;
   at: string;
   slo: string;
   /** '' for the SLO as a whole. */
