@@ -47,7 +47,7 @@ export function registerDiscoverCommand(program: Command, io: CliIo): void {
       try {
         const window = days === 0 ? {} : { since: new Date(now.getTime() - days * 86_400_000), until: now };
         for await (const batch of source.readRecords(window)) {
-          batch.records.forEach((record, index) => discovery.add(record, batch.times[index]!));
+          for (const [index, record] of batch.records.entries()) discovery.add(record, batch.times[index]!);
           read += batch.records.length;
           progress.update?.({ source: name, records: read, skipped: 0 });
         }

@@ -265,7 +265,7 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
  */
 async function releaseDeadLocalLock(store: StateStore): Promise<void> {
   const [lock] = await store.listLeases('sync', Date.now());
-  if (!lock || lock.name !== 'sync') return;
+  if (lock?.name !== 'sync') return;
   const match = /^(.*):(\d+)$/.exec(lock.owner);
   if (!match || match[1] !== hostname()) return;
   try {
