@@ -6,84 +6,21 @@ import {
   runSync,
   statusSeverity,
 } from '@slokit/core';
-import { generateSupportBotTraffic } from '@slokit/testkit';
 import { describe, expect, it } from 'vitest';
-
-/**
- * A simulated week of support-bot traffic with three incidents, replayed through sync every 5 simulated minutes.
- * Every incident must be detected, quickly, with few messages, against a naive "alert whenever a check fails".
- */
-const start = Date.parse('2026-11-19T00:00:00Z');
-const hour = 3_600_000;
-const incidents = [
-  {
-    kind: 'helpfulness-drop' as const,
-    start: start + 30 * hour,
-    end: start + 34 * hour,
-    severity: 0.6,
-    slo: 'helpfulness',
-  },
-  {
-    kind: 'latency-spike' as const,
-    start: start + 80 * hour,
-    end: start + 82 * hour,
-    severity: 0.7,
-    slo: 'p95-latency',
-  },
-  {
-    kind: 'error-burst' as const,
-    start: start + 130 * hour,
-    end: start + 131 * hour,
-    severity: 0.5,
-    slo: 'availability',
-  },
-];
+import { hour, replayIncidents, replayRecords, replaySlos, replayStart } from './test-support/replay-week.js';
 
 const config = resolveConfig(
-  {
-    sources: { prod: { type: 'memory' } },
-    slos: [
-      {
-        name: 'helpfulness',
-        sli: { metric: 'scores.helpfulness', aggregate: 'mean' },
-        objective: { op: 'gte', target: 0.75, warning: 0.7, critical: 0.6 },
-        window: '1h',
-      },
-      {
-        name: 'p95-latency',
-        sli: { metric: 'latency_ms', aggregate: 'p95' },
-        objective: { op: 'lte', target: 3000, warning: 4000, critical: 6000 },
-        window: '1h',
-      },
-      {
-        name: 'availability',
-        sli: { ratio: { good: { field: 'status', equals: 'success' } } },
-        objective: { op: 'gte', target: 0.99 },
-        window: '30d',
-      },
-    ],
-  },
+  { sources: { prod: { type: 'memory' } }, slos: replaySlos },
   { baseDir: '/tmp' },
 );
+const start = replayStart;
+const incidents = replayIncidents;
 
 describe('replaying a week through sync', () => {
   it('detects every incident quickly with a few messages each, far fewer than a naive check', {
     timeout: 120_000,
   }, async () => {
-    const records = [
-      ...generateSupportBotTraffic({
-        seed: 'replay-week',
-        start: new Date(start).toISOString(),
-        end: new Date(start + 7 * 24 * hour).toISOString(),
-        requestsPerMinute: 2,
-        incidents: incidents.map(({ kind, start: from, end, severity }) => ({
-          kind,
-          start: new Date(from).toISOString(),
-          end: new Date(end).toISOString(),
-          severity,
-        })),
-      }),
-    ];
+    const records = replayRecords();
     const store = createMemoryStateStore();
     const source = createMemorySource('prod', records);
     const sent: AlertEvent[] = [];

@@ -14,7 +14,7 @@ export {
 export { type BurnLevel, type BurnRateRule, defaultBurnRateRules } from './budget/burn-rate-rules.js';
 export { type ErrorBudget, errorBudget } from './budget/error-budget.js';
 export { configSchema, type SourceConfig } from './config/config-schema.js';
-export { defineConfig, type SlokitConfig } from './config/define-config.js';
+export { defineConfig, type SloInput, type SlokitConfig } from './config/define-config.js';
 export { configFileNames, type LoadConfigOptions, loadConfig } from './config/load-config.js';
 export { redactSecret, requiredEnv } from './config/required-env.js';
 export { resolveConfig } from './config/resolve-config.js';

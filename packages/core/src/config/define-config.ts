@@ -1,14 +1,16 @@
 import type { z } from 'zod';
-import type { SliConfig } from '../slo/slo-schema.js';
+import type { SliConfig, shorthandSloSchema, sloSchema } from '../slo/slo-schema.js';
 import type { configSchema, SourceConfig } from './config-schema.js';
 
 type ConfigInput = z.input<typeof configSchema>;
-type SloListEntry = Extract<ConfigInput['slos'], unknown[]>[number];
+
+/** One SLO of the list form, as written in a config. */
+export type SloInput = Omit<z.input<typeof sloSchema>, 'sli'> & { sli: SliConfig };
 
 /** What a `slokit.config.ts` default-exports; `slos` is a list, or the shorthand mapping of eval metrics. */
 export type SlokitConfig = Omit<ConfigInput, 'sources' | 'slos'> & {
   sources: Record<string, SourceConfig>;
-  slos: Array<Omit<SloListEntry, 'sli'> & { sli: SliConfig }> | Exclude<ConfigInput['slos'], unknown[]>;
+  slos: SloInput[] | Record<string, z.input<typeof shorthandSloSchema>>;
 };
 
 /** Types a `slokit.config.ts` without changing it: `export default defineConfig({ ... })`. */
