@@ -11,6 +11,7 @@ export function sampleAlertEvent(overrides: Partial<AlertEvent> = {}): AlertEven
     kind: 'fired',
     level: 'critical',
     previousLevel: 'none',
+    peakLevel: 'critical',
     at,
     slo: 'helpfulness',
     segment: '',
@@ -99,6 +100,7 @@ export function sampleAlertBatch(overrides: Partial<AlertBatch> = {}): AlertBatc
         kind: 'escalated',
         level: 'page',
         previousLevel: 'critical',
+        peakLevel: 'page',
       }),
       sampleAlertEvent({
         id: 'sample-resolved',
@@ -107,6 +109,7 @@ export function sampleAlertBatch(overrides: Partial<AlertBatch> = {}): AlertBatc
         kind: 'resolved',
         level: 'none',
         previousLevel: 'warning',
+        peakLevel: 'warning',
         status: 'ok',
         value: 0.041,
         unit: 'usd',
