@@ -44,16 +44,14 @@ describe('replaying a week through sync and delivery', () => {
       }
 
       // The webhook payloads carry the events in order; per incident: escalation up, then recovery down.
-      const events = webhook
-        .unique()
-        .flatMap(
-          (request) =>
-            (
-              request.json as {
-                data: { events: Array<{ slo: string; kind: string; level: string; at: string }> };
-              }
-            ).data.events,
-        );
+      const events = webhook.unique().flatMap(
+        (request) =>
+          (
+            request.json as {
+              data: { events: Array<{ slo: string; kind: string; level: string; at: string }> };
+            }
+          ).data.events,
+      );
       for (const incident of replayIncidents) {
         const during = events.filter(
           (event) =>
