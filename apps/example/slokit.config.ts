@@ -45,31 +45,35 @@ export default defineConfig({
       source: 'prod',
       // Boolean feedback averages to the share of `true`.
       sli: { metric: 'scores.accuracy', aggregate: 'mean' },
-      objective: { op: 'gte', target: 0.9, warning: 0.82, critical: 0.75 },
+      objective: { op: 'gte', target: 0.88, warning: 0.8, critical: 0.72 },
       window: '1h',
       minSamples: 30,
       runbook: 'https://wiki.example.com/runbooks/support-bot-quality',
     },
     {
       name: 'p95-latency',
-      description: 'Time to a complete answer, 95th percentile, for the bot and for each model',
+      description: 'Time to a complete answer, 95th percentile',
       source: 'prod',
       sli: { metric: 'latency_ms', aggregate: 'p95' },
       objective: { op: 'lte', target: 3000, warning: 4000, critical: 6000 },
       window: '1h',
-      // One SLO per model: each model is also evaluated (and alerted on) on its own.
-      groupBy: 'metadata.model',
-      minSamples: 20,
+      // A 95th percentile of a few dozen requests is noise: below this the SLO waits for more traffic.
+      minSamples: 50,
     },
     {
       name: 'availability',
-      description: 'Share of requests answered without an error, over 30 days',
+      description:
+        'Share of requests answered without an error, over 30 days, for the bot and for each model',
       source: 'prod',
       sli: { ratio: { good: { field: 'status', equals: 'success' } } },
       objective: { op: 'gte', target: 0.995 },
       // A 30-day window gives an error budget (0.5 % of requests) and burn-rate alerts: a page when the budget
       // burns 14.4x too fast over both the last hour and the last 5 minutes, a ticket for a slow burn.
       window: '30d',
+      // One SLO per model: each model (each provider) gets its own error budget, and alerts of its own.
+      groupBy: 'metadata.model',
+      // Until a thousand requests are in (a fresh install), the 30-day ratio says little: no verdict yet.
+      minSamples: 1000,
       runbook: 'https://wiki.example.com/runbooks/support-bot-errors',
     },
     {

@@ -54,11 +54,18 @@ describe('slokit.config.ts', () => {
       'weave-evals': { type: 'weave', project: 'acme/support', evaluations: 'latest' },
     });
     expect(config.publish).toEqual(['prod', 'evals', 'weave-evals']);
-    expect(config.store).toEqual({ kind: 'sqlite', path: configFile.replace(/slokit\.config\.ts$/, '.slokit/state.db') });
+    expect(config.store).toEqual({
+      kind: 'sqlite',
+      path: configFile.replace(/slokit\.config\.ts$/, '.slokit/state.db'),
+    });
 
     // Each adapter reads its tracker where the environment says, with the key it gives.
     const context: SourceContext = { baseDir: config.baseDir, env: realEnv, configFile: config.file! };
-    const langsmith = resolveConnection('prod', langSmithSourceConfigSchema.parse(config.sources.prod), context);
+    const langsmith = resolveConnection(
+      'prod',
+      langSmithSourceConfigSchema.parse(config.sources.prod),
+      context,
+    );
     expect(langsmith).toMatchObject({
       apiUrl: 'https://eu.api.smith.langchain.com',
       apiKey: realEnv.LANGSMITH_API_KEY,

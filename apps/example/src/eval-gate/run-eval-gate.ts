@@ -9,8 +9,8 @@ import {
   routeEvents,
   statusSeverity,
 } from 'slokit';
-import { appDirectory } from '../config/support-bot-config.js';
 import { fillEnvReferences } from '../config/fill-env-references.js';
+import { appDirectory } from '../config/support-bot-config.js';
 import { answerGoldenSet, type GoldenAnswer } from '../support-bot/answer-golden-set.js';
 import { evalGateConfig } from './eval-gate-config.js';
 import { violationEvents } from './violation-events.js';

@@ -28,6 +28,7 @@ export function violationEvents(
       kind: 'fired',
       level: slo.status,
       previousLevel: 'none',
+      peakLevel: slo.status,
       at: report.at,
       slo: slo.name,
       segment: '',

@@ -27,7 +27,12 @@ export interface GoldenAnswer extends EvalRecord {
   status: 'success' | 'error';
   cost_usd: number;
   tokens: { prompt: number; completion: number; total: number };
-  metadata: { question_id: string; category: GoldenQuestion['category']; prompt_version: string; model: string };
+  metadata: {
+    question_id: string;
+    category: GoldenQuestion['category'];
+    prompt_version: string;
+    model: string;
+  };
 }
 
 export interface AnswerGoldenSetOptions {

@@ -60,6 +60,26 @@ export default defineConfig({
     expect(config.slos[0]).toMatchObject({ name: 'accuracy', objective: { op: 'gte', target: 0.9 } });
   });
 
+  it('interpolates environment variables in a TypeScript config too', async () => {
+    const project = join(dir, 'ts-env-project');
+    await mkdir(project);
+    await writeFile(
+      join(project, 'slokit.config.ts'),
+      [
+        'export default {',
+        "  sources: { prod: { type: 'langsmith', project: '$" + "{LANGSMITH_PROJECT:-support-bot}' } },",
+        "  slos: [{ name: 'p95', sli: { metric: 'latency_ms', aggregate: 'p95' }, objective: { target: 2000 }, runbook: '$" + "{RUNBOOK_URL}' }],",
+        '};',
+      ].join('\n'),
+    );
+    const config = await loadConfig(undefined, { cwd: project, env: { RUNBOOK_URL: 'https://wiki/p95' } });
+    expect(config.sources.prod).toEqual({ type: 'langsmith', project: 'support-bot' });
+    expect(config.slos[0]?.runbook).toBe('https://wiki/p95');
+    expect(await messageOf(loadConfig(undefined, { cwd: project, env: {} }))).toBe(
+      'slokit.config.ts: slos[0].runbook: environment variable RUNBOOK_URL is not set',
+    );
+  });
+
   it('loads JSON and interpolates environment variables', async () => {
     // biome-ignore-start lint/suspicious/noTemplateCurlyInString: ${VAR} is the config syntax under test
     const file = join(dir, 'env.json');

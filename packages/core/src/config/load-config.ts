@@ -69,7 +69,8 @@ async function readConfigFile(
   const extension = extname(file).toLowerCase();
   if (['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs'].includes(extension)) {
     if (!(await exists(file))) throw notFound(shown);
-    return importConfigModule(file, shown);
+    // `${VAR}` works the same in a TypeScript config as in YAML, so one config runs against any environment.
+    return interpolateEnv(await importConfigModule(file, shown), env, shown);
   }
   let text: string;
   try {
