@@ -68,7 +68,8 @@ export default defineConfig({
       [
         'export default {',
         "  sources: { prod: { type: 'langsmith', project: '$" + "{LANGSMITH_PROJECT:-support-bot}' } },",
-        "  slos: [{ name: 'p95', sli: { metric: 'latency_ms', aggregate: 'p95' }, objective: { target: 2000 }, runbook: '$" + "{RUNBOOK_URL}' }],",
+        "  slos: [{ name: 'p95', sli: { metric: 'latency_ms', aggregate: 'p95' }, objective: { target: 2000 }, runbook: '$" +
+          "{RUNBOOK_URL}' }],",
         '};',
       ].join('\n'),
     );

@@ -4,7 +4,7 @@ import { historyComplianceLine, historyRows, periodTitle } from './history-rows.
 
 /** The period dashboard as Markdown. */
 export function renderHistoryMarkdown(report: HistoryReport): string {
-  const escape = (text: string) => text.replace(/[\\|`*_[\]<>]/g, (character) => `\\${character}`);
+  const escapeMarkdown = (text: string) => text.replace(/[\\|`*_[\]<>]/g, (character) => `\\${character}`);
   const lines = [
     `### SLO Dashboard — ${periodTitle(report)}`,
     '',
@@ -14,7 +14,7 @@ export function renderHistoryMarkdown(report: HistoryReport): string {
     '| --- | ---: | ---: | ---: | --- | ---: | --- |',
     ...historyRows(report).map(
       (row) =>
-        `| **${escape(row.slo.name)}** | ${escape(row.target)} | ${escape(row.current)} | ${row.budget} | ${row.trend} | ${row.alerts} | ${statusLabel(row.slo.status)} |`,
+        `| **${escapeMarkdown(row.slo.name)}** | ${escapeMarkdown(row.target)} | ${escapeMarkdown(row.current)} | ${row.budget} | ${row.trend} | ${row.alerts} | ${statusLabel(row.slo.status)} |`,
     ),
     '',
     `**${historyComplianceLine(report)}**`,
