@@ -24,7 +24,7 @@ testChannel({
     const receiver = await startTeamsReceiver();
     return httpChannelFixture({
       receiver,
-      channel: createTeamsChannel('teams', { webhookUrl: receiver.webhookUrl, timeout: '0.5s' }),
+      channel: createTeamsChannel('teams', { webhookUrl: receiver.webhookUrl, timeout: '2s' }),
       secrets: [secret],
       isTest: (request) => cardOf(request.json).body[0]!.text!.startsWith('[TEST]'),
     });
@@ -40,7 +40,7 @@ testChannel({
       channel: createTeamsChannel('teams', {
         webhookUrl: receiver.webhookUrl,
         format: 'messagecard',
-        timeout: '0.5s',
+        timeout: '2s',
       }),
       secrets: [secret],
       isTest: (request) => (request.json as { title: string }).title.startsWith('[TEST]'),
