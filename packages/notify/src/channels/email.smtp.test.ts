@@ -21,7 +21,12 @@ testChannel({
     return {
       channel: createEmailChannel(
         'reports',
-        { smtp: smtp.url(user, password), from: 'slo@example.com', to: 'ml-team@example.com', timeout: '20s' },
+        {
+          smtp: smtp.url(user, password),
+          from: 'slo@example.com',
+          to: 'ml-team@example.com',
+          timeout: '20s',
+        },
         { env: {} },
       ),
       // One message per batch or digest, its Message-ID derived from the batch id; a test says so in its subject.
