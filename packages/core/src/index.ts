@@ -113,6 +113,7 @@ export * from './stats/index.js';
 export { LogHistogram } from './stats/log-histogram.js';
 export { bucketMs } from './sync/history-window.js';
 export type { BurnRateResult, PeriodBudget } from './sync/period-budget.js';
+export { publishSyncResult } from './sync/publish-sync-result.js';
 export { pruneHorizon, runSync, type SyncOptions, type SyncProgress } from './sync/run-sync.js';
 export type { AlertEvent, SyncResult, SyncSloResult, SyncSourceResult } from './sync/sync-result.js';
 export type { WorstExample } from './sync/worst-examples.js';

@@ -8,6 +8,7 @@ import {
   buildHistoryReport,
   formatValue,
   type PublisherV1,
+  publishSyncResult,
   type Report,
   renderHistoryHtml,
   renderTable,
@@ -18,7 +19,6 @@ import { appDirectory, loadSupportBotConfig } from '../config/support-bot-config
 import { demoTraffic, demoWeek, goldenEvaluations, nightlyEvalTimes, promptVersionAt } from './demo-week.js';
 import { describeIncident, groupIncidents } from './describe-incidents.js';
 import { logGoldenEvaluation, logNightlyEval } from './log-evals.js';
-import { publishResults } from './publish-results.js';
 import { type PublishedBack, readPublished } from './read-published.js';
 import {
   pagerdutyEventText,
@@ -217,7 +217,7 @@ async function replayWeek(
       }
       dayStats.alerts += result.events.length;
       // `slokit sync` publishes after every cycle; the demo does on the hour, to keep the trackers' history readable.
-      if (at % hour === 0) await publishResults(config, store, result, publishers, env);
+      if (at % hour === 0) await publishSyncResult({ config, store, result, publishers, env });
       for (const entry of result.published)
         if (entry.error !== null) failures.push(`${result.at} publish ${entry.source}: ${entry.error}`);
       // Due once a day (queueDigests is idempotent: `slokit sync` calls it every cycle).

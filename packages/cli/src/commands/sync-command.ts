@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import {
-  createPublisher,
   loadConfig,
+  publishSyncResult,
   type ResolvedConfig,
   runSync,
   SlokitError,
@@ -120,7 +120,7 @@ async function runCycle(
   }
   let delivery: DeliveryReport | undefined;
   if (!options.dryRun) {
-    await publishResults(config, store, result, io);
+    await publishSyncResult({ config, store, result, env: io.env });
     // Outbox rows of this cycle (and any a crash or a failing channel left) go out now, at least once.
     const clock = options.now ? () => options.now!.getTime() : Date.now;
     // With several workers on Postgres, one delivers at a time, so a message is not sent by two at once.
@@ -158,53 +158,6 @@ async function runCycle(
     ]),
   );
   return worst >= failLevels[options.failOn] ? 1 : 0;
-}
-
-/** Publishes each configured source's results and records it in the publish log. */
-async function publishResults(
-  config: ResolvedConfig,
-  store: StateStore,
-  result: SyncResult,
-  io: CliIo,
-): Promise<void> {
-  for (const name of config.publish) {
-    const slos = result.slos.filter((slo) => slo.source === name);
-    if (slos.length === 0 || result.sources.find((source) => source.name === name)?.ownedElsewhere) continue;
-    try {
-      const publisher = await createPublisher(name, config, { env: io.env });
-      const report = {
-        schemaVersion: 1 as const,
-        checkId: result.cycleId,
-        generatedAt: result.at,
-        at: result.at,
-        slos: result.slos,
-        compliance: result.compliance,
-        complianceCounts: result.complianceCounts,
-        sources: [],
-      };
-      const published = await publisher.publish({ report, slos, checkId: result.cycleId });
-      result.published.push({
-        source: name,
-        target: published.target,
-        published: published.published,
-        error: null,
-      });
-      await store.commit({
-        publishes: [
-          {
-            checkId: result.cycleId,
-            source: name,
-            target: published.target,
-            published: published.published,
-            at: Date.parse(result.at),
-          },
-        ],
-      });
-    } catch (error) {
-      if (!SlokitError.isInstance(error) || error.exitCode === 2) throw error;
-      result.published.push({ source: name, target: name, published: 0, error: error.message });
-    }
-  }
 }
 
 /** Cycles every `everyMs` until SIGINT/SIGTERM; the cycle in flight finishes or rolls back. */

@@ -1,31 +1,31 @@
-import {
-  createPublisher,
-  type PublisherV1,
-  type ResolvedConfig,
-  SlokitError,
-  type StateStore,
-  type SyncResult,
-} from 'slokit';
+import type { ResolvedConfig } from '../config/resolved-config.js';
+import { SlokitError } from '../errors/slokit-error.js';
+import { createPublisher } from '../publish/create-publisher.js';
+import type { PublisherV1 } from '../publish/publisher.js';
+import type { StateStore } from '../state/state-store.js';
+import type { SyncResult } from './sync-result.js';
 
 /**
- * After a sync cycle, writes each `publish:` source's SLO results back to its tracker and logs it in the state, as
- * `slokit sync` does; publishers are built once and reused. A tracker that fails is reported in the result and does
- * not stop the others.
+ * After a sync cycle, writes each `publish:` source's SLO results back to its tracker and logs it in the state. A
+ * tracker that fails is reported in `result.published` and does not stop the others; config errors are thrown.
+ * Pass `publishers` to reuse them across cycles.
  */
-export async function publishResults(
-  config: ResolvedConfig,
-  store: StateStore,
-  result: SyncResult,
-  publishers: Map<string, PublisherV1>,
-  env: Record<string, string | undefined>,
-): Promise<void> {
+export async function publishSyncResult(options: {
+  config: ResolvedConfig;
+  store: StateStore;
+  result: SyncResult;
+  env?: Record<string, string | undefined>;
+  publishers?: Map<string, PublisherV1>;
+}): Promise<void> {
+  const { config, store, result } = options;
+  const publishers = options.publishers ?? new Map<string, PublisherV1>();
   for (const name of config.publish) {
     const slos = result.slos.filter((slo) => slo.source === name);
-    if (slos.length === 0) continue;
+    if (slos.length === 0 || result.sources.find((source) => source.name === name)?.ownedElsewhere) continue;
     try {
       let publisher = publishers.get(name);
       if (!publisher) {
-        publisher = await createPublisher(name, config, { env });
+        publisher = await createPublisher(name, config, options.env ? { env: options.env } : {});
         publishers.set(name, publisher);
       }
       const report = {
