@@ -1,7 +1,7 @@
 import type { SourceConfig } from '../config/config-schema.js';
 import type { ResolvedConfig } from '../config/resolved-config.js';
 import { ConfigError } from '../errors/config-error.js';
-import type { SourceContext } from '../source/create-source.js';
+import { adapterTarget, type SourceContext } from '../source/create-source.js';
 import { loadAdapterExport } from '../source/load-adapter-export.js';
 import type { PublisherV1 } from './publisher.js';
 
@@ -18,15 +18,7 @@ export async function createPublisher(
   config: ResolvedConfig,
   options: { factories?: Record<string, PublisherFactory>; env?: Record<string, string | undefined> } = {},
 ): Promise<PublisherV1> {
-  const sourceConfig = config.sources[name];
-  if (sourceConfig === undefined) {
-    throw new ConfigError(config.file, [{ path: `sources.${name}`, message: 'no such source' }]);
-  }
-  const context: SourceContext = {
-    baseDir: config.baseDir,
-    env: options.env ?? process.env,
-    ...(config.file === undefined ? {} : { configFile: config.file }),
-  };
+  const { sourceConfig, context } = adapterTarget(name, config, options.env);
   const factory = options.factories?.[sourceConfig.type];
   if (factory) return factory(name, sourceConfig, context);
   if (sourceConfig.type === 'file' || sourceConfig.type === 'memory') {

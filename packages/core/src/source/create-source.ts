@@ -29,15 +29,7 @@ export async function createSource(
   config: ResolvedConfig,
   options: { factories?: Record<string, SourceFactory>; env?: Record<string, string | undefined> } = {},
 ): Promise<EvalSource> {
-  const sourceConfig = config.sources[name];
-  if (sourceConfig === undefined) {
-    throw new ConfigError(config.file, [{ path: `sources.${name}`, message: 'no such source' }]);
-  }
-  const context: SourceContext = {
-    baseDir: config.baseDir,
-    env: options.env ?? process.env,
-    ...(config.file === undefined ? {} : { configFile: config.file }),
-  };
+  const { sourceConfig, context } = adapterTarget(name, config, options.env);
   const factory = options.factories?.[sourceConfig.type];
   if (factory) return factory(name, sourceConfig, context);
   if (sourceConfig.type === 'memory') {
@@ -59,4 +51,22 @@ export async function createSource(
     'source type',
   );
   return adapterFactory(name, sourceConfig, context);
+}
+
+/** The config entry of a source and the context its adapter gets: shared by sources and publishers. */
+export function adapterTarget(
+  name: string,
+  config: ResolvedConfig,
+  env: Record<string, string | undefined> | undefined,
+): { sourceConfig: SourceConfig; context: SourceContext } {
+  const sourceConfig = config.sources[name];
+  if (sourceConfig === undefined) {
+    throw new ConfigError(config.file, [{ path: `sources.${name}`, message: 'no such source' }]);
+  }
+  const context: SourceContext = {
+    baseDir: config.baseDir,
+    env: env ?? process.env,
+    ...(config.file === undefined ? {} : { configFile: config.file }),
+  };
+  return { sourceConfig, context };
 }
