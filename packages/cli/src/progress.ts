@@ -1,4 +1,4 @@
-import type { CheckProgress } from '@slokit/core';
+import type { CheckProgress } from '@slokit/engine';
 import type { CliIo } from './cli-io.js';
 
 /** A one-line record counter on stderr, drawn only on an interactive terminal; silent in CI and with --format json. */

@@ -1,4 +1,5 @@
-import { createPublisher, type Report, type ResolvedConfig, SlokitError } from '@slokit/core';
+import { type Report, type ResolvedConfig, SlokitError } from '@slokit/core';
+import { createPublisher } from '@slokit/engine';
 import type { CliIo } from './cli-io.js';
 import { UsageError } from './usage-error.js';
 

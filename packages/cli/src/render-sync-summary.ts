@@ -1,4 +1,5 @@
-import { type AlertEvent, formatValue, type Report, renderTable, type SyncResult } from '@slokit/core';
+import { type AlertEvent, formatValue, type Report, type SyncResult } from '@slokit/core';
+import { renderTable } from '@slokit/render';
 
 const levelIcons: Record<string, string> = {
   warning: '🟠',

@@ -1,4 +1,5 @@
-import { createMemorySource, createMemoryStateStore, resolveConfig, runSync } from '@slokit/core';
+import { createMemorySource, createMemoryStateStore, resolveConfig } from '@slokit/core';
+import { runSync } from '@slokit/engine';
 import { deliverOutbox } from '@slokit/notify';
 import { startPagerdutyReceiver, startSlackReceiver, startWebhookReceiver } from '@slokit/testkit/receivers';
 import { describe, expect, it } from 'vitest';

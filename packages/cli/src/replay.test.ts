@@ -3,9 +3,9 @@ import {
   createMemorySource,
   createMemoryStateStore,
   resolveConfig,
-  runSync,
   statusSeverity,
 } from '@slokit/core';
+import { runSync } from '@slokit/engine';
 import { describe, expect, it } from 'vitest';
 import { hour, replayIncidents, replayRecords, replaySlos, replayStart } from './test-support/replay-week.js';
 

@@ -1,4 +1,5 @@
-import { ApiCallError, check, createMemorySource, defineConfig } from '@slokit/core';
+import { ApiCallError, createMemorySource, defineConfig } from '@slokit/core';
+import { check } from '@slokit/engine';
 import { type LangSmithEmulator, startLangSmithEmulator } from '@slokit/testkit/langsmith';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { instantRetries, readAll, sourceFor } from './test-support/langsmith-fixture.js';

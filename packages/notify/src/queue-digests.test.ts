@@ -1,11 +1,5 @@
-import {
-  createMemorySource,
-  createMemoryStateStore,
-  type DigestBatch,
-  type EvalRecord,
-  resolveConfig,
-  runSync,
-} from '@slokit/core';
+import { createMemorySource, createMemoryStateStore, type DigestBatch, type EvalRecord, resolveConfig } from '@slokit/core';
+import { runSync } from '@slokit/engine';
 import { describe, expect, it } from 'vitest';
 import { createConsoleChannel } from './channels/console.js';
 import { deliverOutbox } from './deliver-outbox.js';

@@ -1,11 +1,5 @@
-import {
-  createMemorySource,
-  type EvalRecord,
-  resolveConfig,
-  runSync,
-  type StateStoreV1,
-  type SyncResult,
-} from '@slokit/core';
+import { createMemorySource, type EvalRecord, resolveConfig, type StateStoreV1, type SyncResult } from '@slokit/core';
+import { runSync } from '@slokit/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresStore } from './postgres/postgres-store.js';
 import { startTestPostgres, type TestPostgres } from './test-support/test-postgres.js';

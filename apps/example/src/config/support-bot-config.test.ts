@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { type AlertBatch, ConfigError, createSource, type SourceContext } from '@slokit/core';
+import { type AlertBatch, ConfigError, type SourceContext } from '@slokit/core';
+import { createSource } from '@slokit/engine';
 import { langSmithSourceConfigSchema, resolveConnection } from '@slokit/langsmith';
 import { resolveMlflowConnection } from '@slokit/mlflow';
 import { createChannels, sampleAlertBatch } from '@slokit/notify';

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { loadConfig, type ResolvedConfig } from '@slokit/core';
+import type { ResolvedConfig } from '@slokit/core';
+import { loadConfig } from '@slokit/engine';
 import { fillEnvReferences } from './fill-env-references.js';
 
 /** The app's directory (`apps/example`): `src/config/` and `dist/config/` both sit two levels below it. */

@@ -1,6 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { check, loadConfig, type Report, renderReport, statusSeverity } from '@slokit/core';
+import { type Report, statusSeverity } from '@slokit/core';
+import { check, loadConfig } from '@slokit/engine';
+import { renderReport } from '@slokit/render';
 import { type Command, Option } from 'commander';
 import type { CliIo } from '../cli-io.js';
 import { createProgress } from '../progress.js';

@@ -1,4 +1,5 @@
-import { createSource, loadConfig, RecordDiscovery, type SourceDiscovery } from '@slokit/core';
+import { RecordDiscovery, type SourceDiscovery } from '@slokit/core';
+import { createSource, loadConfig } from '@slokit/engine';
 import type { Command } from 'commander';
 import type { CliIo } from '../cli-io.js';
 import { createProgress } from '../progress.js';

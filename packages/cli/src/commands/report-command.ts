@@ -1,13 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import {
-  buildHistoryReport,
-  type HistoryReport,
-  loadConfig,
-  renderHistoryHtml,
-  renderHistoryMarkdown,
-  renderHistoryTable,
-} from '@slokit/core';
+import { buildHistoryReport, type HistoryReport } from '@slokit/core';
+import { loadConfig } from '@slokit/engine';
+import { renderHistoryHtml, renderHistoryMarkdown, renderHistoryTable } from '@slokit/render';
 import { type Command, Option } from 'commander';
 import type { CliIo } from '../cli-io.js';
 import { openConfiguredStore } from '../open-store.js';

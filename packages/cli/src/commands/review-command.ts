@@ -1,4 +1,5 @@
-import { buildReview, formatValue, loadConfig, type ResolvedConfig, type ReviewReport } from '@slokit/core';
+import { buildReview, formatValue, type ResolvedConfig, type ReviewReport } from '@slokit/core';
+import { loadConfig } from '@slokit/engine';
 import type { Command } from 'commander';
 import type { CliIo } from '../cli-io.js';
 import { openConfiguredStore } from '../open-store.js';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { loadConfig, type Silence } from '@slokit/core';
+import type { Silence } from '@slokit/core';
+import { loadConfig } from '@slokit/engine';
 import type { Command } from 'commander';
 import type { CliIo } from '../cli-io.js';
 import { openConfiguredStore } from '../open-store.js';

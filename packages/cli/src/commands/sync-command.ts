@@ -1,14 +1,12 @@
 import { hostname } from 'node:os';
 import {
-  loadConfig,
-  publishSyncResult,
   type ResolvedConfig,
-  runSync,
   SlokitError,
   type StateStore,
   type SyncResult,
   statusSeverity,
 } from '@slokit/core';
+import { loadConfig, publishSyncResult, runSync } from '@slokit/engine';
 import { type DeliveryReport, deliverOutbox, queueDigests } from '@slokit/notify';
 import { type Command, Option } from 'commander';
 import type { CliIo } from '../cli-io.js';

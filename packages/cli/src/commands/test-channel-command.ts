@@ -1,4 +1,4 @@
-import { loadConfig } from '@slokit/core';
+import { loadConfig } from '@slokit/engine';
 import { sendTestMessage } from '@slokit/notify';
 import type { Command } from 'commander';
 import type { CliIo } from '../cli-io.js';

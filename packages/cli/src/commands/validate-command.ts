@@ -1,4 +1,5 @@
-import { loadConfig, type ResolvedConfig } from '@slokit/core';
+import type { ResolvedConfig } from '@slokit/core';
+import { loadConfig } from '@slokit/engine';
 import type { Command } from 'commander';
 import type { CliIo } from '../cli-io.js';
 import { describeObjective, describeSli } from '../describe-slo.js';

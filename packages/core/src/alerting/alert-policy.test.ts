@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { SloStatus } from '../evaluation/slo-status.js';
-import { type AlertPolicy, type AlertState, defaultAlertPolicy, stepAlert } from './alert-policy.js';
+import { type AlertPolicy, defaultAlertPolicy } from '../slo/alert-policy-settings.js';
+import type { SloStatus } from '../slo/slo-status.js';
+import { type AlertState, stepAlert } from './alert-policy.js';
 
 const minute = 60_000;
 

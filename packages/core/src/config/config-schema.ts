@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { alertingSchema } from '../alerting/alerting-schema.js';
-import { channelConfigSchema, routeSchema } from '../notify/routing-schema.js';
+import { alertingSchema } from '../slo/alerting-schema.js';
+import { dispatchSchema } from '../slo/dispatch-schema.js';
 import { shorthandSloSchema, sloSchema } from '../slo/slo-schema.js';
 import { windowSchema } from '../slo/window-schema.js';
-import { fileSourceConfigSchema } from '../source/file-source-config.js';
-import { dispatchSchema } from './dispatch-schema.js';
+import { fileSourceConfigSchema } from './file-source-config.js';
+import { channelConfigSchema, routeSchema } from './routing-schema.js';
 
 /** Sources other than `file` are validated by their adapter package (@slokit/langsmith, ...). */
 const adapterSourceConfigSchema = z.looseObject({

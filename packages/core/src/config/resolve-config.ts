@@ -1,8 +1,7 @@
 import { isAbsolute, resolve as resolvePathFrom } from 'node:path';
 import type { z } from 'zod';
-import type { AlertingConfig } from '../alerting/alerting-schema.js';
-import { resolveAlertPolicy, resolveBurnRates } from '../alerting/resolve-alert-policy.js';
 import { ConfigError, type ConfigProblem } from '../errors/config-error.js';
+import type { AlertingConfig } from '../slo/alerting-schema.js';
 import { parseDuration } from '../slo/duration.js';
 import { inferOp } from '../slo/infer-op.js';
 import { inferUnit } from '../slo/infer-unit.js';
@@ -11,6 +10,7 @@ import type { ObjectiveConfig, SliConfig, shorthandSloSchema, sloSchema } from '
 import { parsePercentileAggregate } from '../stats/quantile.js';
 import { configSchema } from './config-schema.js';
 import { formatConfigPath } from './format-config-path.js';
+import { resolveAlertPolicy, resolveBurnRates } from './resolve-alert-policy.js';
 import { type ResolvedConfig, resolvedConfigMarker } from './resolved-config.js';
 
 type SloEntry = z.infer<typeof sloSchema>;

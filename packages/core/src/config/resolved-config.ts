@@ -1,6 +1,6 @@
-import type { ChannelConfig, RouteConfig } from '../notify/routing-schema.js';
 import type { ResolvedSlo } from '../slo/resolved-slo.js';
 import type { SourceConfig } from './config-schema.js';
+import type { ChannelConfig, RouteConfig } from './routing-schema.js';
 
 export const resolvedConfigMarker: unique symbol = Symbol.for('slokit.resolvedConfig');
 

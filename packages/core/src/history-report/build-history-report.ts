@@ -1,12 +1,13 @@
-import type { AlertEventKind, AlertLevel } from '../alerting/alert-policy.js';
+import type { AlertEventKind } from '../alerting/alert-policy.js';
 import type { ResolvedConfig } from '../config/resolved-config.js';
-import { classifyStatus, type SloStatus } from '../evaluation/slo-status.js';
+import { HistoryView } from '../history/history-view.js';
+import { windowRange } from '../history/history-window.js';
 import { needsHistogram } from '../history/record-contribution.js';
 import { sliDefinition } from '../history/sli-definition.js';
 import { windowValue } from '../history/window-value.js';
+import type { AlertLevel } from '../slo/alert-policy-settings.js';
+import { classifyStatus, type SloStatus } from '../slo/slo-status.js';
 import type { StateStore } from '../state/state-store.js';
-import { HistoryView } from '../sync/history-view.js';
-import { windowRange } from '../sync/history-window.js';
 import type { HistoryReport, HistorySloReport } from './history-report.js';
 
 /** Reads a period of history from the state store into the report `slokit report` renders. */

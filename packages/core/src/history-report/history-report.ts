@@ -1,6 +1,7 @@
-import type { AlertEventKind, AlertLevel } from '../alerting/alert-policy.js';
-import type { SloStatus } from '../evaluation/slo-status.js';
+import type { AlertEventKind } from '../alerting/alert-policy.js';
+import type { AlertLevel } from '../slo/alert-policy-settings.js';
 import type { ComparisonOp, DisplayUnit } from '../slo/slo-schema.js';
+import type { SloStatus } from '../slo/slo-status.js';
 
 export interface HistoryPoint {
   at: string;

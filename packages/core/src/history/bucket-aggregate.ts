@@ -1,7 +1,13 @@
 import type { SliBucket } from '../state/state-store.js';
 import { LogHistogram } from '../stats/log-histogram.js';
+import { createQuantileEstimator, type QuantileEstimator } from '../stats/quantile-estimator.js';
+import { RunningMoments } from '../stats/running-moments.js';
 
-/** The mergeable aggregates of one time bucket (or of a whole window, once merged). */
+/**
+ * The mergeable aggregates of one time bucket (or of a whole window, once merged). A stored bucket keeps sums and a
+ * log histogram; an exact one (what `check` folds records into, in memory) also keeps compensated moments and every
+ * sample up to the exact-percentile limit, so its answers are exact.
+ */
 export class BucketAggregate {
   count = 0;
   good = 0;
@@ -11,12 +17,26 @@ export class BucketAggregate {
   max = Number.NEGATIVE_INFINITY;
   slices = 0;
   goodSlices = 0;
+  /** Values present but not numbers, not counted. */
+  ignored = 0;
+  /** Exact aggregates only: compensated sum, Welford mean and variance. */
+  moments: RunningMoments | undefined;
+  /** Exact aggregates only: the samples of a percentile SLI (exact up to 100,000, then a DDSketch). */
+  estimator: QuantileEstimator | undefined;
   private parsedHistogram: LogHistogram | undefined;
   /** A stored histogram not parsed yet: most stored buckets are never merged, so parsing waits until one is. */
   private histogramText: string | undefined;
 
   constructor(withHistogram: boolean) {
     if (withHistogram) this.parsedHistogram = new LogHistogram();
+  }
+
+  /** An in-memory aggregate with exact moments and, for percentiles, exact quantiles. */
+  static exact(withQuantiles: boolean): BucketAggregate {
+    const aggregate = new BucketAggregate(false);
+    aggregate.moments = new RunningMoments();
+    if (withQuantiles) aggregate.estimator = createQuantileEstimator();
+    return aggregate;
   }
 
   get histogram(): LogHistogram | undefined {
@@ -39,6 +59,8 @@ export class BucketAggregate {
     if (value < this.min) this.min = value;
     if (value > this.max) this.max = value;
     this.histogram?.add(value);
+    this.moments?.add(value);
+    this.estimator?.add(value);
   }
 
   addEvent(isGood: boolean): void {
@@ -55,6 +77,15 @@ export class BucketAggregate {
     if (other.max > this.max) this.max = other.max;
     this.slices += other.slices;
     this.goodSlices += other.goodSlices;
+    this.ignored += other.ignored;
+    if (other.moments) {
+      this.moments ??= new RunningMoments();
+      this.moments.merge(other.moments);
+    }
+    if (other.estimator) {
+      this.estimator ??= createQuantileEstimator();
+      this.estimator.merge(other.estimator);
+    }
     if (other.histogramText !== undefined) {
       // A stored bucket: merge its text directly, without building (and collecting) a histogram for it.
       if (!this.histogram) this.histogram = new LogHistogram();

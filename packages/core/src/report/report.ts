@@ -1,7 +1,7 @@
 import type { ErrorBudget } from '../budget/error-budget.js';
-import type { SloStatus } from '../evaluation/slo-status.js';
-import type { IntervalReport } from '../sli/sli-accumulator.js';
+import type { IntervalReport } from '../sli/sli-value.js';
 import type { ComparisonOp, DisplayUnit } from '../slo/slo-schema.js';
+import type { SloStatus } from '../slo/slo-status.js';
 import type { RecordIssue } from '../source/eval-source.js';
 
 /** One segment of an SLO with `groupBy` (one model, one tenant, one prompt version). */

@@ -1,6 +1,6 @@
-import { type AlertLevel, alertLevels } from '../alerting/alert-policy.js';
 import type { ResolvedConfig } from '../config/resolved-config.js';
-import { satisfies } from '../evaluation/slo-status.js';
+import { type AlertLevel, alertLevels } from '../slo/alert-policy-settings.js';
+import { satisfies } from '../slo/slo-status.js';
 import type { StateStore } from '../state/state-store.js';
 import { exactQuantile } from '../stats/quantile.js';
 

@@ -1,6 +1,6 @@
 import type { EvalRecord } from '../record/eval-record.js';
 import { compileFieldPath } from '../record/field-path.js';
-import type { Predicate } from './predicate-schema.js';
+import type { Predicate } from '../slo/predicate-schema.js';
 
 export type RecordPredicate = (record: EvalRecord) => boolean;
 

@@ -1,6 +1,6 @@
-import type { AlertPolicy } from '../alerting/alert-policy.js';
-import type { BurnRateRule } from '../budget/burn-rate-rules.js';
-import type { Predicate } from '../sli/predicate-schema.js';
+import type { AlertPolicy } from './alert-policy-settings.js';
+import type { BurnRateRule } from './burn-rate-rules.js';
+import type { Predicate } from './predicate-schema.js';
 import type { ComparisonOp, DisplayUnit } from './slo-schema.js';
 
 export type ResolvedSli =

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { alertingSchema } from '../alerting/alerting-schema.js';
-import { dispatchSchema } from '../config/dispatch-schema.js';
-import { predicateSchema } from '../sli/predicate-schema.js';
 import { parsePercentileAggregate } from '../stats/quantile.js';
+import { alertingSchema } from './alerting-schema.js';
+import { dispatchSchema } from './dispatch-schema.js';
+import { predicateSchema } from './predicate-schema.js';
 import { windowSchema } from './window-schema.js';
 
 export const comparisonOps = ['gte', 'gt', 'lte', 'lt'] as const;

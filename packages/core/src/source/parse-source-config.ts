@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { formatConfigPath } from '../config/format-config-path.js';
 import { ConfigError } from '../errors/config-error.js';
-import type { SourceContext } from './create-source.js';
+import type { SourceContext } from './source-factory.js';
 
 /**
  * Validates an adapter's part of the config with its own schema, so errors name the config path

@@ -1,11 +1,5 @@
-import {
-  ConfigError,
-  check,
-  createMemorySource,
-  type EvalSourceV1,
-  type RecordBatch,
-  SourceError,
-} from '@slokit/core';
+import { ConfigError, createMemorySource, type EvalSourceV1, type RecordBatch, SourceError } from '@slokit/core';
+import { check } from '@slokit/engine';
 import { type GeneratedRecord, generateSupportBotTraffic } from '@slokit/testkit';
 import { type MlflowEmulator, startMlflowEmulator } from '@slokit/testkit/mlflow';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';

@@ -1,5 +1,6 @@
 import type { DigestBatch, HistoryReport, HistorySloReport } from '@slokit/core';
-import { formatValue, renderHistoryHtml, renderHistoryTable, sparkline } from '@slokit/core';
+import { formatValue } from '@slokit/core';
+import { renderHistoryHtml, renderHistoryTable, sparkline } from '@slokit/render';
 import { formatTime, safeUrl, truncateText } from './alert-event-text.js';
 import {
   type EmailContent,

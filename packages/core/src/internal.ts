@@ -1,0 +1,36 @@
+/**
+ * What slokit's own packages share beyond the public API: the building blocks of the engine's cycle and `check`.
+ * Not covered by semver; users import from `@slokit/core`.
+ */
+
+export { silencedBy } from './alerting/silences.js';
+export { burnRates, periodBudget } from './budget/period-budget.js';
+export { interpolateEnv } from './config/interpolate-env.js';
+export {
+  type AlertContext,
+  type AlertDecisions,
+  type AlertSubject,
+  alertStateKey,
+  decideAlerts,
+} from './cycle/alert-decisions.js';
+export { sourceHealth } from './cycle/source-health.js';
+export { budgetOf, buildSloReport, complianceOf, type SloOutcome } from './evaluation/build-slo-report.js';
+export { evalMetricOutcome } from './evaluation/eval-metric-outcome.js';
+export {
+  type AggregateKind,
+  missingSegmentKey,
+  overallSegment,
+  SloFold,
+  segmentKey,
+} from './evaluation/slo-fold.js';
+export { type MergedBuckets, windowOutcome } from './evaluation/window-outcome.js';
+export { WorstExamples } from './evaluation/worst-examples.js';
+export { BucketAggregate } from './history/bucket-aggregate.js';
+export { foldDeltas } from './history/fold-deltas.js';
+export { dayMs, HistoryView, hourMs, type Resolution, resolutionDefinition } from './history/history-view.js';
+export { alignDown, alignUp, BucketSeries, windowRange } from './history/history-window.js';
+export { type Contribution, compileContribution, needsHistogram } from './history/record-contribution.js';
+export { fnv1a } from './history/sli-definition.js';
+export { windowValue } from './history/window-value.js';
+export * from './index.js';
+export { outboxRows } from './routing/outbox-rows.js';

@@ -1,0 +1,152 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, type EvalSourceV1, InputError, type RecordBatch } from '@slokit/core/internal';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createFileSource } from './file-source.js';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'slokit-file-source-'));
+});
+
+async function readAll(source: EvalSourceV1) {
+  const batches: RecordBatch[] = [];
+  for await (const batch of source.readRecords()) batches.push(batch);
+  return {
+    records: batches.flatMap((batch) => batch.records),
+    times: batches.flatMap((batch) => batch.times),
+    issues: batches.flatMap((batch) => batch.issues),
+  };
+}
+
+describe('createFileSource', () => {
+  it('reads JSONL, reporting bad lines with their line numbers', async () => {
+    await writeFile(
+      join(dir, 'records.jsonl'),
+      [
+        '{"id":"a","timestamp":"2026-11-26T13:00:00Z","latency_ms":120,"status":"success"}',
+        '',
+        '{"id":"b","latency_ms":"abc"}',
+        '{not json',
+        '{"id":"c","latency_ms":80,"scores":{"accuracy":true},"model":"gpt-4o"}',
+      ].join('\n'),
+    );
+    const source = await createFileSource('prod', { type: 'file', path: 'records.jsonl' }, { baseDir: dir });
+    const { records, times, issues } = await readAll(source);
+    expect(records.map((record) => record.id)).toEqual(['a', 'c']);
+    expect(records[1]).toEqual({
+      id: 'c',
+      latency_ms: 80,
+      scores: { accuracy: true },
+      metadata: { model: 'gpt-4o' },
+      source: 'prod',
+    });
+    expect(times[0]).toBe(Date.parse('2026-11-26T13:00:00Z'));
+    expect(Number.isNaN(times[1])).toBe(true);
+    expect(issues.map((issue) => [issue.line, issue.message.split(' (')[0]])).toEqual([
+      [3, 'latency_ms: expected a duration in milliseconds, found "abc"'],
+      [4, 'not valid JSON'],
+    ]);
+    expect(issues[0]?.location).toBe(join(dir, 'records.jsonl'));
+  });
+
+  it('reads CSV with dotted headers into nested fields', async () => {
+    await writeFile(
+      join(dir, 'records.csv'),
+      [
+        'id,timestamp,latency_ms,status,scores.accuracy,scores.helpfulness,metadata.model,tokens.total,tags',
+        'r1,2026-11-26T13:00:00Z,1500,success,true,0.9,gpt-4o,1200,production;eval',
+        'r2,2026-11-26T13:01:00Z,NaN,success,false,,gpt-4o-mini,,',
+        '"r,3",2026-11-26T13:02:00Z,700,error,,0.4,"gpt ""mini""",30,',
+      ].join('\r\n'),
+    );
+    const source = await createFileSource('prod', { type: 'file', path: 'records.csv' }, { baseDir: dir });
+    const { records, issues } = await readAll(source);
+    expect(records).toEqual([
+      {
+        id: 'r1',
+        timestamp: '2026-11-26T13:00:00.000Z',
+        latency_ms: 1500,
+        status: 'success',
+        scores: { accuracy: true, helpfulness: 0.9 },
+        metadata: { model: 'gpt-4o' },
+        tokens: { total: 1200 },
+        tags: ['production', 'eval'],
+        source: 'prod',
+      },
+      {
+        id: 'r,3',
+        timestamp: '2026-11-26T13:02:00.000Z',
+        latency_ms: 700,
+        status: 'error',
+        scores: { helpfulness: 0.4 },
+        metadata: { model: 'gpt "mini"' },
+        tokens: { total: 30 },
+        source: 'prod',
+      },
+    ]);
+    expect(issues).toEqual([
+      {
+        source: 'prod',
+        location: join(dir, 'records.csv'),
+        line: 3,
+        message: 'latency_ms: expected a duration in milliseconds, found "NaN"',
+      },
+    ]);
+  });
+
+  it('reports a CSV row with the wrong number of columns as an input error with its line', async () => {
+    await writeFile(join(dir, 'ragged.csv'), 'id,latency_ms\nr1,100\nr2,200,extra\n');
+    const source = await createFileSource('prod', { type: 'file', path: 'ragged.csv' }, { baseDir: dir });
+    const error = await readAll(source).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InputError);
+    expect(error).toMatchObject({ line: 3, exitCode: 2 });
+  });
+
+  it('is a config error when a configured file does not exist', async () => {
+    const error = await createFileSource(
+      'prod',
+      { type: 'file', path: 'missing.jsonl' },
+      { baseDir: dir, configFile: 'slokit.yaml' },
+    ).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toBe(
+      `slokit.yaml: sources.prod.path: file not found: ${join(dir, 'missing.jsonl')}`,
+    );
+  });
+
+  it('reads an eval summary, treating null and "NaN" as no value', async () => {
+    await writeFile(
+      join(dir, 'summary.json'),
+      JSON.stringify({
+        metrics: { accuracy: 0.92, toxicity: 'NaN', recall: null },
+        samples: 200,
+        name: 'nightly',
+      }),
+    );
+    const source = await createFileSource(
+      'evals',
+      { type: 'file', summary: 'summary.json' },
+      { baseDir: dir },
+    );
+    expect(await source.readEvalSummary?.()).toEqual({
+      metrics: { accuracy: 0.92, toxicity: null, recall: null },
+      samples: 200,
+      name: 'nightly',
+    });
+    expect((await readAll(source)).records).toEqual([]);
+  });
+
+  it('rejects a malformed eval summary, naming the field', async () => {
+    await writeFile(join(dir, 'bad-summary.json'), JSON.stringify({ metrics: { accuracy: 'high' } }));
+    const source = await createFileSource(
+      'evals',
+      { type: 'file', summary: 'bad-summary.json' },
+      { baseDir: dir },
+    );
+    await expect(source.readEvalSummary?.()).rejects.toThrow(
+      `${join(dir, 'bad-summary.json')}: metrics.accuracy: expected a number or null, found "high"`,
+    );
+  });
+});

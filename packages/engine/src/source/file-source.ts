@@ -1,0 +1,261 @@
+import { createReadStream } from 'node:fs';
+import { access, readFile } from 'node:fs/promises';
+import { isAbsolute, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { FileSourceConfig } from '@slokit/core/internal';
+import {
+  ConfigError,
+  type EvalSourceV1,
+  type EvalSummary,
+  InputError,
+  normalizeRecord,
+  type RecordBatch,
+  SlokitError,
+  SourceError,
+  timeWindowFilter,
+} from '@slokit/core/internal';
+import { nestDottedKeys } from './nest-dotted-keys.js';
+
+const defaultBatchSize = 2048;
+
+/**
+ * The `file` source: records from a JSONL or CSV export, and an optional JSON eval summary.
+ * Throws a ConfigError (exit 2) when a configured file does not exist.
+ */
+export async function createFileSource(
+  name: string,
+  config: FileSourceConfig,
+  options: { baseDir: string; configFile?: string; batchSize?: number },
+): Promise<EvalSourceV1> {
+  const recordsPath = config.path === undefined ? undefined : resolvePath(options.baseDir, config.path);
+  const summaryPath = config.summary === undefined ? undefined : resolvePath(options.baseDir, config.summary);
+  for (const [key, path] of [
+    ['path', recordsPath],
+    ['summary', summaryPath],
+  ] as const) {
+    if (path === undefined) continue;
+    try {
+      await access(path);
+    } catch {
+      throw new ConfigError(options.configFile, [
+        { path: `sources.${name}.${key}`, message: `file not found: ${path}` },
+      ]);
+    }
+  }
+  const batchSize = options.batchSize ?? defaultBatchSize;
+  const format = config.format ?? (recordsPath?.toLowerCase().endsWith('.csv') ? 'csv' : 'jsonl');
+
+  const source: EvalSourceV1 = {
+    specificationVersion: 'v1',
+    name,
+    type: 'file',
+    async *readRecords(readOptions = {}) {
+      if (recordsPath === undefined) return;
+      const rows = format === 'csv' ? readCsvRows(recordsPath) : readJsonlRows(recordsPath);
+      const resumeAfterLine =
+        readOptions.cursor === undefined ? 0 : parseLineCursor(readOptions.cursor, recordsPath);
+      const builder = new BatchBuilder(name, recordsPath, timeWindowFilter(readOptions));
+      try {
+        // One batch of rows at a time: a generator step per row would cost more than parsing the row.
+        for await (const rowBatch of rows) {
+          readOptions.signal?.throwIfAborted();
+          for (const row of rowBatch) {
+            if (row.line <= resumeAfterLine) continue;
+            builder.add(row);
+            if (builder.size >= batchSize) {
+              yield builder.take();
+              readOptions.signal?.throwIfAborted();
+            }
+          }
+        }
+      } catch (error) {
+        if (SlokitError.isInstance(error) || (error as Error).name === 'AbortError') throw error;
+        throw new SourceError(name, `cannot read ${recordsPath}: ${(error as Error).message}`, {
+          cause: error,
+        });
+      }
+      if (builder.size > 0 || builder.hasIssues) yield builder.take();
+    },
+  };
+  if (summaryPath !== undefined) {
+    source.readEvalSummary = () => readEvalSummary(summaryPath);
+  }
+  return source;
+}
+
+class BatchBuilder {
+  private batch: RecordBatch = { records: [], times: [], issues: [] };
+
+  private lastLine = 0;
+
+  constructor(
+    private readonly source: string,
+    private readonly location: string,
+    private readonly inWindow: (time: number) => boolean,
+  ) {}
+
+  get size(): number {
+    return this.batch.records.length;
+  }
+
+  get hasIssues(): boolean {
+    return this.batch.issues.length > 0;
+  }
+
+  add(row: Row): void {
+    this.lastLine = row.line;
+    if (row.problem !== undefined) {
+      this.batch.issues.push({
+        source: this.source,
+        location: this.location,
+        line: row.line,
+        message: row.problem,
+      });
+      return;
+    }
+    const normalized = normalizeRecord(row.value);
+    if ('problem' in normalized) {
+      this.batch.issues.push({
+        source: this.source,
+        location: this.location,
+        line: row.line,
+        message: normalized.problem,
+      });
+      return;
+    }
+    if (!this.inWindow(normalized.time)) return;
+    normalized.record.source = this.source;
+    this.batch.records.push(normalized.record);
+    this.batch.times.push(normalized.time);
+  }
+
+  /** The batch so far; its cursor is the last line read, so a resumed read starts on the next line. */
+  take(): RecordBatch {
+    const batch = this.batch;
+    batch.cursor = `line:${this.lastLine}`;
+    this.batch = { records: [], times: [], issues: [] };
+    return batch;
+  }
+}
+
+function parseLineCursor(cursor: string, location: string): number {
+  const match = /^line:(\d+)$/.exec(cursor);
+  if (!match)
+    throw new InputError(
+      location,
+      undefined,
+      `expected a cursor such as line:120, found ${JSON.stringify(cursor)}`,
+    );
+  return Number(match[1]);
+}
+
+function resolvePath(baseDir: string, path: string): string {
+  return isAbsolute(path) ? path : resolve(baseDir, path);
+}
+
+interface Row {
+  value: unknown;
+  line: number;
+  problem: string | undefined;
+}
+
+/** Streams JSONL in chunks of parsed rows; blank lines are skipped, malformed ones become problems. */
+async function* readJsonlRows(path: string): AsyncGenerator<Row[]> {
+  const lines = createInterface({
+    input: createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 }),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
+  let line = 0;
+  let rows: Row[] = [];
+  for await (const text of lines) {
+    line++;
+    if (text.length === 0) continue;
+    try {
+      rows.push({ value: JSON.parse(text) as unknown, line, problem: undefined });
+    } catch (error) {
+      if (text.trim() === '') continue;
+      rows.push({ value: undefined, line, problem: `not valid JSON (${(error as Error).message})` });
+    }
+    if (rows.length >= 512) {
+      yield rows;
+      rows = [];
+    }
+  }
+  if (rows.length > 0) yield rows;
+}
+
+async function* readCsvRows(path: string): AsyncGenerator<Row[]> {
+  const { parse } = await import('csv-parse');
+  const parser = createReadStream(path).pipe(
+    parse({
+      columns: true,
+      skip_empty_lines: true,
+      bom: true,
+      trim: true,
+      info: true,
+      relax_column_count: false,
+    }),
+  );
+  try {
+    for await (const entry of parser as AsyncIterable<{
+      record: Record<string, string>;
+      info: { lines: number };
+    }>) {
+      yield [{ value: nestDottedKeys(entry.record), line: entry.info.lines, problem: undefined }];
+    }
+  } catch (error) {
+    const csvError = error as { code?: string; lines?: number; message: string };
+    if (csvError.code?.startsWith('CSV_')) {
+      throw new InputError(path, csvError.lines, `not valid CSV: ${csvError.message}`, { cause: error });
+    }
+    throw error;
+  }
+}
+
+async function readEvalSummary(path: string): Promise<EvalSummary> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    throw new InputError(path, undefined, `expected a JSON eval summary: ${(error as Error).message}`);
+  }
+  const summary = parsed as Partial<EvalSummary> | null;
+  if (
+    summary === null ||
+    typeof summary !== 'object' ||
+    typeof summary.metrics !== 'object' ||
+    summary.metrics === null
+  ) {
+    throw new InputError(
+      path,
+      undefined,
+      'expected { "metrics": { "accuracy": 0.92, ... }, "samples": 200 }',
+    );
+  }
+  const metrics: Record<string, number | null> = {};
+  for (const [key, value] of Object.entries(summary.metrics)) {
+    if (value === null || (value as unknown) === 'NaN') metrics[key] = null;
+    else if (typeof value === 'number' && Number.isFinite(value)) metrics[key] = value;
+    else
+      throw new InputError(
+        path,
+        undefined,
+        `metrics.${key}: expected a number or null, found ${JSON.stringify(value)}`,
+      );
+  }
+  const result: EvalSummary = { metrics };
+  if (summary.samples !== undefined) {
+    if (typeof summary.samples !== 'number' || !Number.isInteger(summary.samples) || summary.samples < 0) {
+      throw new InputError(
+        path,
+        undefined,
+        `samples: expected a whole number, found ${JSON.stringify(summary.samples)}`,
+      );
+    }
+    result.samples = summary.samples;
+  }
+  if (typeof summary.name === 'string') result.name = summary.name;
+  if (typeof summary.timestamp === 'string') result.timestamp = summary.timestamp;
+  if (typeof summary.url === 'string') result.url = summary.url;
+  return result;
+}
