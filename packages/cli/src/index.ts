@@ -31,6 +31,7 @@ export {
   createSource,
   loadConfig,
   publishSyncResult,
+  runCycle,
   runSync,
   type SyncOptions,
 } from '@slokit/engine';

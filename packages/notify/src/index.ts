@@ -6,6 +6,7 @@ export {
   createChannels,
   isDigestChannel,
 } from './create-channel.js';
+export { deliverCycle } from './deliver-cycle.js';
 export {
   type DeliverOutboxOptions,
   type DeliveryReport,

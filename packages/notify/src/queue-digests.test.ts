@@ -1,4 +1,10 @@
-import { createMemorySource, createMemoryStateStore, type DigestBatch, type EvalRecord, resolveConfig } from '@slokit/core';
+import {
+  createMemorySource,
+  createMemoryStateStore,
+  type DigestBatch,
+  type EvalRecord,
+  resolveConfig,
+} from '@slokit/core';
 import { runSync } from '@slokit/engine';
 import { describe, expect, it } from 'vitest';
 import { createConsoleChannel } from './channels/console.js';

@@ -1,4 +1,10 @@
-import { createMemorySource, type EvalRecord, resolveConfig, type StateStoreV1, type SyncResult } from '@slokit/core';
+import {
+  createMemorySource,
+  type EvalRecord,
+  resolveConfig,
+  type StateStoreV1,
+  type SyncResult,
+} from '@slokit/core';
 import { runSync } from '@slokit/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresStore } from './postgres/postgres-store.js';

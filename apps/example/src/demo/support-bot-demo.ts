@@ -1,18 +1,17 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { deliverOutbox, queueDigests } from '@slokit/notify';
+import { type DeliveryReport, deliverCycle } from '@slokit/notify';
 import { createSqliteStore } from '@slokit/store';
 import {
   type AlertEvent,
   buildHistoryReport,
   formatValue,
   type PublisherV1,
-  publishSyncResult,
   type Report,
   renderHistoryHtml,
   renderTable,
-  runSync,
+  runCycle,
   type SyncResult,
 } from 'slokit';
 import { appDirectory, loadSupportBotConfig } from '../config/support-bot-config.js';
@@ -77,9 +76,9 @@ const evalDuration = 5 * 60_000;
 
 /**
  * The one-command demo: starts local emulators of LangSmith, MLflow and Weave and receivers for Slack, PagerDuty,
- * email and a webhook; seeds a week of support-bot traffic with an incident; replays the week through `runSync`
- * every 5 simulated minutes with the app's own `slokit.config.ts`, delivering alerts through @slokit/notify and
- * publishing results to the trackers as `slokit sync` does; writes the HTML report of the week. Stops every server
+ * email and a webhook; seeds a week of support-bot traffic with an incident; replays the week
+ * every 5 simulated minutes through the engine's `runCycle`, as `slokit sync` does, with the app's own
+ * `slokit.config.ts`: alerts go out through @slokit/notify and results back to the trackers; writes the HTML report of the week. Stops every server
  * and closes the state before it returns, even when it fails.
  */
 export async function runSupportBotDemo(options: SupportBotDemoOptions = {}): Promise<SupportBotDemoResult> {
@@ -99,19 +98,81 @@ export async function runSupportBotDemo(options: SupportBotDemoOptions = {}): Pr
   }
 }
 
+type ReplayOptions = SupportBotDemoOptions & {
+  print: (text: string) => void;
+  reportFile: string;
+  stateDirectory: string;
+};
+
+/** What the week's cycles add up to, as the replay goes. */
+interface WeekTally {
+  cycles: number;
+  counted: number;
+  day: { cycles: number; runs: number; alerts: number };
+  alertEvents: SupportBotDemoResult['alertEvents'];
+  received: ReceivedAlert[];
+  failures: string[];
+  seen: Record<ReceivedAlert['channel'], number>;
+  last: SyncResult | undefined;
+}
+
 async function replayWeek(
   services: DemoServices,
   clock: { now: number },
-  options: SupportBotDemoOptions & {
-    print: (text: string) => void;
-    reportFile: string;
-    stateDirectory: string;
-  },
+  options: ReplayOptions,
 ): Promise<Omit<SupportBotDemoResult, 'urls' | 'wallMs'>> {
-  const { print } = options;
-  const { env } = services;
+  const { rootRuns, logEvalsUpTo } = seedTrackers(services, options.print);
+  printIntro(services, rootRuns, options.print);
+  const config = await loadSupportBotConfig(services.env);
+  const store = createSqliteStore({ path: join(options.stateDirectory, 'state.db') });
+  const tally: WeekTally = {
+    cycles: 0,
+    counted: 0,
+    day: { cycles: 0, runs: 0, alerts: 0 },
+    alertEvents: [],
+    received: [],
+    failures: [],
+    seen: { slack: 0, pagerduty: 0, webhook: 0, email: 0 },
+    last: undefined,
+  };
+  const milestones = [
+    { at: demoWeek.rollout, text: 'prompt v13 rolls out (a shorter system prompt)' },
+    { at: demoWeek.rollback, text: 'the on-call engineer rolls back to v12' },
+    { at: demoWeek.fixShipped, text: 'v14 ships: the fix, after it passed the golden-set evaluation' },
+  ];
+  const publishers = new Map<string, PublisherV1>();
+  try {
+    await store.migrate();
+    for (let at = demoWeek.firstSync; at <= demoWeek.end; at += demoWeek.syncEvery) {
+      clock.now = at;
+      while (milestones.length > 0 && milestones[0]!.at <= at) {
+        options.print(`${clockTime(milestones[0]!.at)}  ▶ ${milestones.shift()!.text}`);
+      }
+      logEvalsUpTo(at);
+      // `slokit sync` publishes after every cycle and queues digests every cycle; the demo publishes on the hour,
+      // to keep the trackers' history readable, and queues the daily digest at midnight.
+      const { result, delivery } = await runCycle({
+        config,
+        store,
+        now: new Date(at),
+        owner: 'slokit-demo',
+        env: services.env,
+        publishers,
+        publish: at % hour === 0,
+        digests: at % day === 0,
+        deliver: deliverCycle,
+      });
+      tallyCycle(tally, result, delivery);
+      printCycle(services, tally, at, options);
+    }
+    return await finishWeek(services, config, store, tally, { ...options, rootRuns });
+  } finally {
+    await store.close();
+  }
+}
 
-  // Seed the trackers: a week of production runs with judge feedback in LangSmith, the eval runs before the week.
+/** Seeds the trackers: a week of production runs with judge feedback in LangSmith, the eval runs before the week. */
+function seedTrackers(services: DemoServices, print: (text: string) => void) {
   services.langsmith.seed({
     traffic: { project: demoWeek.langsmithProject, traffic: demoTraffic, childRuns: true, payloads: false },
   });
@@ -127,28 +188,35 @@ async function replayWeek(
   const logEvalsUpTo = (now: number) => {
     while (evalsDue.length > 0 && evalsDue[0]!.at + evalDuration <= now) {
       const due = evalsDue.shift()!;
-      const promptVersion =
+      const line =
         due.kind === 'nightly'
-          ? promptVersionAt(due.at)
-          : goldenEvaluations.find((evaluation) => evaluation.at === due.at)!.promptVersion;
-      if (due.kind === 'nightly') {
-        const { metrics } = logNightlyEval(services.mlflow, experimentId, due.at, promptVersion);
-        if (due.at >= demoWeek.start)
-          print(
-            `${clockTime(due.at)}  🧪 MLflow: nightly eval of ${promptVersion}: correctness ${formatValue(metrics['correctness/mean']!, 'percent')}, relevance ${formatValue(metrics['relevance_to_query/mean']!, 'percent')}`,
-          );
-      } else {
-        const { output } = logGoldenEvaluation(services.weave, demoWeek.weaveProject, due.at, promptVersion);
-        const helpfulness = (output.helpfulness as { mean?: number } | undefined)?.mean ?? null;
-        if (due.at >= demoWeek.start)
-          print(
-            `${clockTime(due.at)}  🧪 Weave: golden-set evaluation of ${promptVersion}: helpfulness ${formatValue(helpfulness, 'percent')}`,
-          );
-      }
+          ? logNightly(services, experimentId, due.at)
+          : logGolden(
+              services,
+              due.at,
+              goldenEvaluations.find((evaluation) => evaluation.at === due.at)!.promptVersion,
+            );
+      if (due.at >= demoWeek.start) print(line);
     }
   };
   logEvalsUpTo(demoWeek.start);
+  return { rootRuns, logEvalsUpTo };
+}
 
+function logNightly(services: DemoServices, experimentId: string, at: number): string {
+  const promptVersion = promptVersionAt(at);
+  const { metrics } = logNightlyEval(services.mlflow, experimentId, at, promptVersion);
+  return `${clockTime(at)}  🧪 MLflow: nightly eval of ${promptVersion}: correctness ${formatValue(metrics['correctness/mean']!, 'percent')}, relevance ${formatValue(metrics['relevance_to_query/mean']!, 'percent')}`;
+}
+
+function logGolden(services: DemoServices, at: number, promptVersion: string): string {
+  const { output } = logGoldenEvaluation(services.weave, demoWeek.weaveProject, at, promptVersion);
+  const helpfulness = (output.helpfulness as { mean?: number } | undefined)?.mean ?? null;
+  return `${clockTime(at)}  🧪 Weave: golden-set evaluation of ${promptVersion}: helpfulness ${formatValue(helpfulness, 'percent')}`;
+}
+
+function printIntro(services: DemoServices, rootRuns: number, print: (text: string) => void): void {
+  const { env } = services;
   print('slokit demo: a week of a customer-support bot, replayed in seconds');
   print('');
   print('Local stand-ins, on free loopback ports:');
@@ -170,119 +238,94 @@ async function replayWeek(
   );
   print('your own environment is not read. Sync runs every 5 simulated minutes.');
   print('');
+}
 
-  const config = await loadSupportBotConfig(env);
-  const store = createSqliteStore({ path: join(options.stateDirectory, 'state.db') });
-  const publishers = new Map<string, PublisherV1>();
-  const alertEvents: SupportBotDemoResult['alertEvents'] = [];
-  const received: ReceivedAlert[] = [];
-  const failures: string[] = [];
-  const seen = { slack: 0, pagerduty: 0, webhook: 0, email: 0 };
-  let cycles = 0;
-  let counted = 0;
-  let dayStats = { cycles: 0, runs: 0, alerts: 0 };
-  let result: SyncResult | undefined;
-  const milestones = [
-    { at: demoWeek.rollout, text: 'prompt v13 rolls out (a shorter system prompt)' },
-    { at: demoWeek.rollback, text: 'the on-call engineer rolls back to v12' },
-    { at: demoWeek.fixShipped, text: 'v14 ships: the fix, after it passed the golden-set evaluation' },
-  ];
-  try {
-    await store.migrate();
-    for (let at = demoWeek.firstSync; at <= demoWeek.end; at += demoWeek.syncEvery) {
-      clock.now = at;
-      while (milestones.length > 0 && milestones[0]!.at <= at) {
-        print(`${clockTime(milestones[0]!.at)}  ▶ ${milestones.shift()!.text}`);
-      }
-      logEvalsUpTo(at);
-      result = await runSync({ config, store, now: new Date(at), owner: 'slokit-demo', env });
-      cycles++;
-      dayStats.cycles++;
-      for (const source of result.sources) {
-        if (source.error !== null) failures.push(`${result.at} source ${source.name}: ${source.error}`);
-        if (source.name === 'prod') {
-          counted += source.counted;
-          dayStats.runs += source.counted;
-        }
-      }
-      for (const event of result.events) {
-        alertEvents.push({
-          at: event.at,
-          slo: event.slo,
-          segment: event.segment,
-          kind: event.kind,
-          level: event.level,
-          previousLevel: event.previousLevel,
-        });
-      }
-      dayStats.alerts += result.events.length;
-      // `slokit sync` publishes after every cycle; the demo does on the hour, to keep the trackers' history readable.
-      if (at % hour === 0) await publishSyncResult({ config, store, result, publishers, env });
-      for (const entry of result.published)
-        if (entry.error !== null) failures.push(`${result.at} publish ${entry.source}: ${entry.error}`);
-      // Due once a day (queueDigests is idempotent: `slokit sync` calls it every cycle).
-      if (at % day === 0) await queueDigests({ store, config, now: at });
-      const delivery = await deliverOutbox({ store, config, env, now: () => at });
-      for (const failed of delivery.failed)
-        failures.push(`${result.at} delivery to ${failed.channel}: ${failed.error}`);
-
-      if (cycles === 1) {
-        print(`${clockTime(at)}  First sync: the dashboard`);
-        print('');
-        print(indent(renderTable(syncReport(result), { color: options.color ?? false }).trimEnd(), '  '));
-        print('');
-      }
-      // A day ends at midnight: its summary first, then what midnight's cycle sent (the report of that day).
-      if ((at - demoWeek.start) % day === 0) {
-        const alerts = dayStats.alerts === 0 ? 'no alerts' : `${dayStats.alerts} alert event(s)`;
-        print(
-          `── ${formatDay(at - day)}: ${dayStats.cycles} syncs, ${dayStats.runs.toLocaleString('en-US')} new runs, ${alerts}`,
-        );
-        dayStats = { cycles: 0, runs: 0, alerts: 0 };
-      }
-      for (const message of collectReceived(services, seen, at)) {
-        received.push(message);
-        print(`${clockTime(at)}  ${channelLabel(message.channel)}  ${message.summary}`);
-        for (const line of message.lines) print(`           ${line}`);
-      }
+function tallyCycle(tally: WeekTally, result: SyncResult, delivery: DeliveryReport | undefined): void {
+  tally.last = result;
+  tally.cycles++;
+  tally.day.cycles++;
+  for (const source of result.sources) {
+    if (source.error !== null) tally.failures.push(`${result.at} source ${source.name}: ${source.error}`);
+    if (source.name === 'prod') {
+      tally.counted += source.counted;
+      tally.day.runs += source.counted;
     }
-
-    print('');
-    print(`${clockTime(demoWeek.end)}  The dashboard at the end of the week`);
-    print('');
-    print(indent(renderTable(syncReport(result!), { color: options.color ?? false }).trimEnd(), '  '));
-    print('');
-
-    const published = await readPublished(services, demoWeek);
-    print('Published back to the trackers (read back through their APIs):');
-    for (const line of published.lines) print(`  ${line}`);
-    print('');
-
-    const history = await buildHistoryReport(config, store, { now: new Date(demoWeek.end), days: 7 });
-    await mkdir(dirname(options.reportFile), { recursive: true });
-    await writeFile(options.reportFile, renderHistoryHtml(history));
-    print(`The HTML report of the week (charts of each SLO, its budget and alerts): ${options.reportFile}`);
-    print('');
-    const webhook = {
-      verified: services.webhook.messages().length,
-      refused: services.webhook.requests.filter((request) => request.status === 401).length,
-    };
-    printSummary(print, { received, alertEvents, webhook, cycles, counted, reportFile: options.reportFile });
-    return {
-      start: new Date(demoWeek.start).toISOString(),
-      end: new Date(demoWeek.end).toISOString(),
-      cycles,
-      runs: { seeded: rootRuns, counted },
-      alertEvents,
-      received,
-      webhook,
-      published,
-      failures,
-      reportFile: options.reportFile,
-    };
-  } finally {
-    await store.close();
   }
+  for (const event of result.events) {
+    const { at, slo, segment, kind, level, previousLevel } = event;
+    tally.alertEvents.push({ at, slo, segment, kind, level, previousLevel });
+  }
+  tally.day.alerts += result.events.length;
+  for (const entry of result.published)
+    if (entry.error !== null) tally.failures.push(`${result.at} publish ${entry.source}: ${entry.error}`);
+  for (const failed of delivery?.failed ?? [])
+    tally.failures.push(`${result.at} delivery to ${failed.channel}: ${failed.error}`);
+}
+
+function printCycle(services: DemoServices, tally: WeekTally, at: number, options: ReplayOptions): void {
+  const { print } = options;
+  if (tally.cycles === 1) {
+    print(`${clockTime(at)}  First sync: the dashboard`);
+    print('');
+    print(indent(renderTable(syncReport(tally.last!), { color: options.color ?? false }).trimEnd(), '  '));
+    print('');
+  }
+  // A day ends at midnight: its summary first, then what midnight's cycle sent (the report of that day).
+  if ((at - demoWeek.start) % day === 0) {
+    const alerts = tally.day.alerts === 0 ? 'no alerts' : `${tally.day.alerts} alert event(s)`;
+    print(
+      `── ${formatDay(at - day)}: ${tally.day.cycles} syncs, ${tally.day.runs.toLocaleString('en-US')} new runs, ${alerts}`,
+    );
+    tally.day = { cycles: 0, runs: 0, alerts: 0 };
+  }
+  for (const message of collectReceived(services, tally.seen, at)) {
+    tally.received.push(message);
+    print(`${clockTime(at)}  ${channelLabel(message.channel)}  ${message.summary}`);
+    for (const line of message.lines) print(`           ${line}`);
+  }
+}
+
+/** The end of the week: the dashboard, what the trackers hold, the HTML report and the summary. */
+async function finishWeek(
+  services: DemoServices,
+  config: Awaited<ReturnType<typeof loadSupportBotConfig>>,
+  store: ReturnType<typeof createSqliteStore>,
+  tally: WeekTally,
+  options: ReplayOptions & { rootRuns: number },
+): Promise<Omit<SupportBotDemoResult, 'urls' | 'wallMs'>> {
+  const { print } = options;
+  print('');
+  print(`${clockTime(demoWeek.end)}  The dashboard at the end of the week`);
+  print('');
+  print(indent(renderTable(syncReport(tally.last!), { color: options.color ?? false }).trimEnd(), '  '));
+  print('');
+  const published = await readPublished(services, demoWeek);
+  print('Published back to the trackers (read back through their APIs):');
+  for (const line of published.lines) print(`  ${line}`);
+  print('');
+  const history = await buildHistoryReport(config, store, { now: new Date(demoWeek.end), days: 7 });
+  await mkdir(dirname(options.reportFile), { recursive: true });
+  await writeFile(options.reportFile, renderHistoryHtml(history));
+  print(`The HTML report of the week (charts of each SLO, its budget and alerts): ${options.reportFile}`);
+  print('');
+  const webhook = {
+    verified: services.webhook.messages().length,
+    refused: services.webhook.requests.filter((request) => request.status === 401).length,
+  };
+  const { received, alertEvents, cycles, counted, failures } = tally;
+  printSummary(print, { received, alertEvents, webhook, cycles, counted, reportFile: options.reportFile });
+  return {
+    start: new Date(demoWeek.start).toISOString(),
+    end: new Date(demoWeek.end).toISOString(),
+    cycles,
+    runs: { seeded: options.rootRuns, counted },
+    alertEvents,
+    received,
+    webhook,
+    published,
+    failures,
+    reportFile: options.reportFile,
+  };
 }
 
 /** The messages the receivers got since the last look, rendered as text. */

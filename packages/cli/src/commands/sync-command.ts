@@ -6,8 +6,8 @@ import {
   type SyncResult,
   statusSeverity,
 } from '@slokit/core';
-import { loadConfig, publishSyncResult, runSync } from '@slokit/engine';
-import { type DeliveryReport, deliverOutbox, queueDigests } from '@slokit/notify';
+import { type CycleOutcome, loadConfig, runCycle } from '@slokit/engine';
+import { type DeliveryReport, deliverCycle } from '@slokit/notify';
 import { type Command, Option } from 'commander';
 import type { CliIo } from '../cli-io.js';
 import { openConfiguredStore } from '../open-store.js';
@@ -67,7 +67,7 @@ export function registerSyncCommand(program: Command, io: CliIo, setExitCode: (c
       await releaseDeadLocalLock(store);
       try {
         if (everyMs === undefined) {
-          setExitCode(await runCycle(config, store, io, { ...options, owner, now, since }));
+          setExitCode(await runCommandCycle(config, store, io, { ...options, owner, now, since }));
           return;
         }
         setExitCode(
@@ -87,21 +87,22 @@ interface CycleOptions extends Omit<SyncCommandOptions, 'now' | 'since'> {
 }
 
 /** One cycle; resolves to its exit code. */
-async function runCycle(
+async function runCommandCycle(
   config: ResolvedConfig,
   store: StateStore,
   io: CliIo,
   options: CycleOptions,
 ): Promise<number> {
   const progress = createProgress(io, !options.json);
-  let result: SyncResult;
+  let outcome: CycleOutcome<DeliveryReport>;
   try {
-    result = await runSync({
+    outcome = await runCycle({
       config,
       store,
       owner: options.owner,
       scaleOut: config.store.kind === 'postgres',
       env: io.env,
+      deliver: deliverCycle,
       ...(options.now ? { now: options.now } : {}),
       ...(options.since ? { since: options.since } : {}),
       ...(options.dryRun ? { dryRun: true } : {}),
@@ -111,31 +112,11 @@ async function runCycle(
   } finally {
     progress.done();
   }
+  const { result, delivery } = outcome;
   if (result.skipped !== null) {
     if (options.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
     else io.stderr(`slokit: ${result.skipped}; nothing done\n`);
     return 0;
-  }
-  let delivery: DeliveryReport | undefined;
-  if (!options.dryRun) {
-    await publishSyncResult({ config, store, result, env: io.env });
-    // Outbox rows of this cycle (and any a crash or a failing channel left) go out now, at least once.
-    const clock = options.now ? () => options.now!.getTime() : Date.now;
-    // With several workers on Postgres, one delivers at a time, so a message is not sent by two at once.
-    const deliverer =
-      config.store.kind !== 'postgres' ||
-      (await store.tryAcquireLease('deliver', options.owner, 120_000, Date.now()));
-    if (deliverer) {
-      await queueDigests({ store, config, now: clock() });
-      delivery = await deliverOutbox({
-        store,
-        config,
-        env: io.env,
-        now: clock,
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
-      if (config.store.kind === 'postgres') await store.releaseLease('deliver', options.owner);
-    }
   }
   const output = delivery ? { ...result, delivery } : result;
   io.stdout(
@@ -179,7 +160,7 @@ async function runDaemon(
       const started = Date.now();
       try {
         // A failed source or channel is reported by the cycle; the daemon carries on with the next one.
-        await runCycle(config, store, io, { ...options, since, signal: controller.signal });
+        await runCommandCycle(config, store, io, { ...options, since, signal: controller.signal });
       } catch (error) {
         if (controller.signal.aborted) break;
         if (SlokitError.isInstance(error) && error.exitCode === 2) throw error;

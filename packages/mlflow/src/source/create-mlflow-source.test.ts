@@ -1,4 +1,10 @@
-import { ConfigError, createMemorySource, type EvalSourceV1, type RecordBatch, SourceError } from '@slokit/core';
+import {
+  ConfigError,
+  createMemorySource,
+  type EvalSourceV1,
+  type RecordBatch,
+  SourceError,
+} from '@slokit/core';
 import { check } from '@slokit/engine';
 import { type GeneratedRecord, generateSupportBotTraffic } from '@slokit/testkit';
 import { type MlflowEmulator, startMlflowEmulator } from '@slokit/testkit/mlflow';

@@ -1,5 +1,5 @@
-import { check } from '@slokit/engine';
 import { defineConfig, type EvalRecord, type EvalSourceV1, type RecordBatch } from '@slokit/core';
+import { check } from '@slokit/engine';
 import { generateSupportBotTraffic } from '@slokit/testkit';
 import { startWeaveEmulator, type WeaveEmulator } from '@slokit/testkit/weave';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
