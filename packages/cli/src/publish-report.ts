@@ -1,4 +1,4 @@
-import { type Report, type ResolvedConfig, SlokitError } from '@slokit/core';
+import { type Report, type ResolvedConfig, SourceError } from '@slokit/core';
 import { createPublisher } from '@slokit/engine';
 import type { CliIo } from './cli-io.js';
 import { UsageError } from './usage-error.js';
@@ -40,8 +40,7 @@ export async function publishReport(
       const result = await publisher.publish({ report, slos, checkId: report.checkId });
       io.stderr(`Published ${result.published} SLO result(s) to ${result.target}\n`);
     } catch (error) {
-      if (!SlokitError.isInstance(error)) throw error;
-      if (error.exitCode === 2) throw error;
+      if (!SourceError.isInstance(error)) throw error;
       ok = false;
       io.stderr(`slokit: publishing to source '${name}' failed: ${error.message}\n`);
     }

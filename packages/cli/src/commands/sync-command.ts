@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import {
+  ConfigError,
   type ResolvedConfig,
-  SlokitError,
   type StateStore,
   type SyncResult,
   statusSeverity,
@@ -163,7 +163,8 @@ async function runDaemon(
         await runCommandCycle(config, store, io, { ...options, since, signal: controller.signal });
       } catch (error) {
         if (controller.signal.aborted) break;
-        if (SlokitError.isInstance(error) && error.exitCode === 2) throw error;
+        // A config that cannot work stops the daemon; anything else is reported and the next cycle tries again.
+        if (ConfigError.isInstance(error)) throw error;
         io.stderr(`slokit: cycle failed: ${(error as Error).message}\n`);
       }
       since = undefined;

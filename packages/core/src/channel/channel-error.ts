@@ -1,8 +1,11 @@
-import { SlokitError } from '../errors/slokit-error.js';
+import { hasMarker, SlokitError } from '../errors/slokit-error.js';
 import type { ChannelFailure } from './channel.js';
 
 /** A channel could not deliver a batch. Messages name the channel and the reason, never the URL or the key. */
+const marker = Symbol.for('slokit.error.ChannelError');
+
 export class ChannelError extends SlokitError implements ChannelFailure {
+  readonly [marker] = true;
   readonly channel: string;
   readonly retryable: boolean;
   readonly retryAfterMs: number | undefined;
@@ -19,5 +22,9 @@ export class ChannelError extends SlokitError implements ChannelFailure {
     this.retryable = options.retryable;
     this.retryAfterMs = options.retryAfterMs;
     this.dead = options.dead ?? false;
+  }
+
+  static override isInstance(error: unknown): error is ChannelError {
+    return hasMarker(error, marker);
   }
 }

@@ -1,4 +1,6 @@
-import { SlokitError } from './slokit-error.js';
+import { hasMarker, SlokitError } from './slokit-error.js';
+
+const marker = Symbol.for('slokit.error.ConfigError');
 
 export interface ConfigProblem {
   /** Config path such as `slos[2].objective.warning`; empty for the whole file. */
@@ -8,6 +10,7 @@ export interface ConfigProblem {
 
 /** The config file is invalid: names the file and every offending config path. Exit code 2. */
 export class ConfigError extends SlokitError {
+  readonly [marker] = true;
   readonly file: string | undefined;
   readonly problems: ConfigProblem[];
 
@@ -16,6 +19,9 @@ export class ConfigError extends SlokitError {
     this.name = 'ConfigError';
     this.file = file;
     this.problems = problems;
+  }
+  static override isInstance(error: unknown): error is ConfigError {
+    return hasMarker(error, marker);
   }
 }
 

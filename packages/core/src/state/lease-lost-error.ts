@@ -1,7 +1,10 @@
-import { SlokitError } from '../errors/slokit-error.js';
+import { hasMarker, SlokitError } from '../errors/slokit-error.js';
 
 /** A commit found its lease taken by another worker (it expired): nothing was written. */
+const marker = Symbol.for('slokit.error.LeaseLostError');
+
 export class LeaseLostError extends SlokitError {
+  readonly [marker] = true;
   readonly lease: string;
 
   constructor(lease: string, owner: string) {
@@ -13,5 +16,9 @@ export class LeaseLostError extends SlokitError {
     );
     this.name = 'LeaseLostError';
     this.lease = lease;
+  }
+
+  static override isInstance(error: unknown): error is LeaseLostError {
+    return hasMarker(error, marker);
   }
 }

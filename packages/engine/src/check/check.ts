@@ -14,6 +14,7 @@ import {
   type SlokitConfig,
   SlokitError,
   type SloOutcome,
+  SourceError,
   type SourceFactory,
   type SourceReport,
   windowOutcome,
@@ -110,7 +111,7 @@ async function checkSource(
     for (const [slo, outcome] of await evaluateSource(source, slos, report, at, options))
       outcomes.set(slo, outcome);
   } catch (error) {
-    if (!(SlokitError.isInstance(error) && error.exitCode === 3)) throw error;
+    if (!SourceError.isInstance(error)) throw error;
     report.error = error.message;
     for (const slo of slos) outcomes.set(slo, noOutcome([`not evaluated: ${error.message}`]));
   }

@@ -5,6 +5,7 @@ import {
   type ResolvedSlo,
   SloFold,
   SlokitError,
+  SourceError,
   type SyncResult,
   type SyncSourceResult,
   sourceHealth,
@@ -115,12 +116,13 @@ export async function syncSource(
   return sourceResult;
 }
 
-/** A source error (exit 3) or any non-slokit error is the source's failure; config and input errors propagate. */
+/**
+ * A source error, or anything that is not a slokit error, is the source's failure. Config and input errors, a
+ * broken state store or a lost lease are not the source's fault: they stop the cycle.
+ */
 function sourceFailure(sourceName: string, error: unknown): string {
   if ((error as Error)?.name === 'AbortError') throw error;
-  if (SlokitError.isInstance(error)) {
-    if (error.exitCode !== 3) throw error;
-    return error.message;
-  }
+  if (SourceError.isInstance(error)) return error.message;
+  if (SlokitError.isInstance(error)) throw error;
   return `source '${sourceName}': ${(error as Error)?.message ?? String(error)}`;
 }

@@ -1,7 +1,7 @@
 import {
   type PublisherV1,
   type ResolvedConfig,
-  SlokitError,
+  SourceError,
   type StateStore,
   type SyncResult,
 } from '@slokit/core/internal';
@@ -59,7 +59,7 @@ export async function publishSyncResult(options: {
         ],
       });
     } catch (error) {
-      if (!SlokitError.isInstance(error) || error.exitCode === 2) throw error;
+      if (!SourceError.isInstance(error)) throw error;
       result.published.push({ source: name, target: name, published: 0, error: error.message });
     }
   }
