@@ -104,7 +104,7 @@ describe('slokit sync', () => {
       'success-rate:deescalated:warning',
       'success-rate:resolved:none',
     ]);
-  }, 60_000);
+  }, 240_000);
 
   it('reports the period from history', async () => {
     const table = await slokit(['report', '--days', '1', '--now', iso(330)], dir);
@@ -180,7 +180,7 @@ describe('slokit sync', () => {
     ).toEqual([['repeated', null]]);
     const unknown = await slokit(['silence', 'expire', 'nope'], quiet);
     expect(unknown.code).toBe(2);
-  }, 60_000);
+  }, 240_000);
 
   it('writes nothing with --dry-run, and gates with --fail-on', async () => {
     const fresh = await project();
@@ -235,7 +235,7 @@ describe('slokit sync', () => {
     const fromCheck = check.slos.find((slo: { name: string }) => slo.name === 'success-rate');
     expect(fromSync.samples).toBe(fromCheck.samples);
     expect(fromSync.value).toBeCloseTo(fromCheck.value, 12);
-  }, 60_000);
+  }, 240_000);
 
   it('runs as a daemon with --every and stops cleanly on SIGTERM', async () => {
     const daemonDir = await project();

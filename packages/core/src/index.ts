@@ -33,8 +33,6 @@ export { pruneHorizon } from './cycle/prune-horizon.js';
 export type { AlertEvent, SyncResult, SyncSloResult, SyncSourceResult } from './cycle/sync-result.js';
 export * from './errors/index.js';
 export type { WorstExample } from './evaluation/worst-examples.js';
-export { bucketMs } from './history/history-window.js';
-export { sliDefinition } from './history/sli-definition.js';
 export { buildHistoryReport } from './history-report/build-history-report.js';
 export type {
   HistoryAlert,
@@ -53,7 +51,7 @@ export { type NormalizedRecord, normalizeRecord } from './record/normalize-recor
 export { formatCount, formatOp, formatTime, formatValue } from './report/format-value.js';
 export type { Report, SegmentReport, SliDescription, SloReport, SourceReport } from './report/report.js';
 export { buildReview, type ReviewReport, type SloReview } from './review/build-review.js';
-export { routeEvents, routeMatches } from './routing/route-events.js';
+export { routeEvents } from './routing/route-events.js';
 export { compilePredicate } from './sli/compile-predicate.js';
 export type { IntervalReport, SliValue } from './sli/sli-value.js';
 export {
@@ -98,5 +96,13 @@ export type {
   StateStore,
   StateStoreV1,
 } from './state/state-store.js';
-export * from './stats/index.js';
-export { LogHistogram } from './stats/log-histogram.js';
+export { normalQuantile } from './stats/normal-quantile.js';
+export { exactQuantile, parsePercentileAggregate } from './stats/quantile.js';
+export {
+  createQuantileEstimator,
+  type QuantileEstimator,
+  type QuantileEstimatorOptions,
+} from './stats/quantile-estimator.js';
+export { meanInterval, RunningMoments } from './stats/running-moments.js';
+export { studentTQuantile } from './stats/student-t-quantile.js';
+export { type Interval, wilsonInterval } from './stats/wilson-interval.js';

@@ -14,6 +14,7 @@ export {
   decideAlerts,
 } from './cycle/alert-decisions.js';
 export { sourceHealth } from './cycle/source-health.js';
+export { hasMarker } from './errors/slokit-error.js';
 export { budgetOf, buildSloReport, complianceOf, type SloOutcome } from './evaluation/build-slo-report.js';
 export { evalMetricOutcome } from './evaluation/eval-metric-outcome.js';
 export {
@@ -28,9 +29,11 @@ export { WorstExamples } from './evaluation/worst-examples.js';
 export { BucketAggregate } from './history/bucket-aggregate.js';
 export { foldDeltas } from './history/fold-deltas.js';
 export { dayMs, HistoryView, hourMs, type Resolution, resolutionDefinition } from './history/history-view.js';
-export { alignDown, alignUp, BucketSeries, windowRange } from './history/history-window.js';
+export { alignDown, alignUp, BucketSeries, bucketMs, windowRange } from './history/history-window.js';
 export { type Contribution, compileContribution, needsHistogram } from './history/record-contribution.js';
-export { fnv1a } from './history/sli-definition.js';
+export { fnv1a, sliDefinition } from './history/sli-definition.js';
 export { windowValue } from './history/window-value.js';
 export * from './index.js';
 export { outboxRows } from './routing/outbox-rows.js';
+export { routeMatches } from './routing/route-events.js';
+export { LogHistogram } from './stats/log-histogram.js';
