@@ -29,7 +29,14 @@ export { WorstExamples } from './evaluation/worst-examples.js';
 export { BucketAggregate } from './history/bucket-aggregate.js';
 export { foldDeltas } from './history/fold-deltas.js';
 export { dayMs, HistoryView, hourMs, type Resolution, resolutionDefinition } from './history/history-view.js';
-export { alignDown, alignUp, BucketSeries, bucketMs, windowRange } from './history/history-window.js';
+export {
+  alignDown,
+  alignUp,
+  BucketSeries,
+  bucketMs,
+  bucketStartOf,
+  windowRange,
+} from './history/history-window.js';
 export { type Contribution, compileContribution, needsHistogram } from './history/record-contribution.js';
 export { fnv1a, sliDefinition } from './history/sli-definition.js';
 export { windowValue } from './history/window-value.js';

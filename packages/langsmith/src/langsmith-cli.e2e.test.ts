@@ -153,8 +153,8 @@ describe('slokit check on a LangSmith source', () => {
       "from eval 'support-bot-eval-2026-11-26' at 2026-11-26T13:30:00.000Z",
     ]);
     expect(langsmith.sources).toEqual([
-      { name: 'prod', type: 'langsmith', records: 5631, skipped: 0, issues: [], error: null },
-      { name: 'eval', type: 'langsmith', records: 0, skipped: 0, issues: [], error: null },
+      { name: 'prod', type: 'langsmith', records: 5631, skipped: 0, duplicates: 0, issues: [], error: null },
+      { name: 'eval', type: 'langsmith', records: 0, skipped: 0, duplicates: 0, issues: [], error: null },
     ]);
   });
 

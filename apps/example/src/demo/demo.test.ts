@@ -58,12 +58,12 @@ beforeAll(async () => {
   if (!existsSync(script)) throw new Error(`${script} not found: run \`npm run build\` first`);
   dir = await mkdtemp(join(tmpdir(), 'slokit-demo-test-'));
   // Nothing of this process's environment: the demo must need none of it (no account, no key).
-  run = await runToEnd(process.execPath, [script, '--quiet', '--out', dir], 150_000, {
+  run = await runToEnd(process.execPath, [script, '--quiet', '--out', dir], 480_000, {
     PATH: process.env.PATH ?? '',
   });
   result = JSON.parse(await readFile(join(dir, 'demo-result.json'), 'utf8')) as SupportBotDemoResult;
   transcript = await readFile(join(dir, 'demo-output.txt'), 'utf8');
-}, 180_000);
+}, 540_000);
 
 afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });

@@ -13,6 +13,14 @@ export function alignUp(time: number): number {
 }
 
 /**
+ * The start of the 5-minute bucket a record at `time` falls in. A bucket holds `start < time <= start + 5m`, the
+ * edges `check` uses for a window (`at - window < time <= at`), so both count the same records at a boundary.
+ */
+export function bucketStartOf(time: number): number {
+  return alignUp(time) - bucketMs;
+}
+
+/**
  * The bucket starts `[from, to)` a window ending at `at` covers. Windows end at `at` rounded up to a bucket boundary,
  * so at 14:00 a 1h window is the buckets 13:00 to 13:55, and at 14:02 the buckets 13:05 to 14:00.
  */

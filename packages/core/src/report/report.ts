@@ -65,6 +65,8 @@ export interface SourceReport {
   records: number;
   /** Records skipped because they were invalid; each is listed in `issues` (up to `issueLimit`). */
   skipped: number;
+  /** Records not counted because a record with the same id was read before (as `sync` counts each id once). */
+  duplicates: number;
   issues: RecordIssue[];
   /** Why the source could not be read; its SLOs are then no_data. null when it was read. */
   error: string | null;

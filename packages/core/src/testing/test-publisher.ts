@@ -56,7 +56,9 @@ export function conformanceReport(checkId = '2026-11-26T14:00:00.000Z'): Report 
     ],
     compliance: 0.5,
     complianceCounts: { met: 1, counted: 2 },
-    sources: [{ name: 'prod', type: 'test', records: 100, skipped: 0, issues: [], error: null }],
+    sources: [
+      { name: 'prod', type: 'test', records: 100, skipped: 0, duplicates: 0, issues: [], error: null },
+    ],
   };
 }
 

@@ -21,6 +21,7 @@ import {
 } from '@slokit/core/internal';
 import { createSource } from '../source/create-source.js';
 import { guardSource } from '../source/guard-source.js';
+import { RecordIds } from './record-ids.js';
 
 export interface CheckProgress {
   source: string;
@@ -97,6 +98,7 @@ async function checkSource(
     type: config.sources[sourceName]?.type ?? 'unknown',
     records: 0,
     skipped: 0,
+    duplicates: 0,
     issues: [],
     error: null,
   };
@@ -196,6 +198,7 @@ async function readInto(
     ...(options.signal ? { signal: options.signal } : {}),
   };
   const starts = windows.map((window) => (window === undefined ? undefined : end - window));
+  const seenIds = new RecordIds();
   await guardSource(source.name, async () => {
     for await (const batch of source.readRecords(readOptions)) {
       for (const issue of batch.issues) {
@@ -205,11 +208,16 @@ async function readInto(
       }
       const { records, times } = batch;
       for (let index = 0; index < records.length; index++) {
+        const record = records[index]!;
+        if (record.id !== undefined && seenIds.seenBefore(record.id)) {
+          report.duplicates++;
+          continue;
+        }
         const time = times[index]!;
         for (let slo = 0; slo < folds.length; slo++) {
           const start = starts[slo];
           if (start !== undefined && !(time > start && time <= end)) continue;
-          folds[slo]!.add(records[index]!, windowBucket);
+          folds[slo]!.add(record, windowBucket);
         }
       }
       report.records += records.length;

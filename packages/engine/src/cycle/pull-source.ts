@@ -1,5 +1,5 @@
 import {
-  alignDown,
+  bucketStartOf,
   type EvalRecord,
   type EvalSource,
   type EvalSummary,
@@ -103,7 +103,7 @@ async function readNewRecords(
       result.counted++;
       pulled.seen.push({ source: source.name, id, time });
       if (pulled.cursor.watermark === null || time > pulled.cursor.watermark) pulled.cursor.watermark = time;
-      foldRecord(deltas, record, alignDown(time));
+      foldRecord(deltas, record, bucketStartOf(time));
     });
     options.onProgress?.({ source: source.name, records: result.read });
   }
