@@ -22,6 +22,7 @@ interface SyncCommandOptions {
   every?: string;
   dryRun?: boolean;
   since?: string;
+  rebuild?: boolean;
   now?: string;
   json?: boolean;
   failOn: 'warning' | 'critical' | 'never';
@@ -46,6 +47,10 @@ export function registerSyncCommand(program: Command, io: CliIo, setExitCode: (c
     .option('--every <duration>', 'run a cycle every duration (5m) until SIGINT/SIGTERM')
     .option('--dry-run', 'compute and print everything, write nothing, send nothing')
     .option('--since <time>', 'read records from this ISO time instead of the saved cursor (backfills)')
+    .option(
+      '--rebuild',
+      'forget counted records and history buckets, and rebuild history from --since or the backfill',
+    )
     .option('--now <time>', 'run as if the current time were this ISO time (replays, backfills, tests)')
     .option('--json', "print the cycle's result as JSON")
     .addOption(
@@ -105,6 +110,7 @@ async function runCommandCycle(
       deliver: deliverCycle,
       ...(options.now ? { now: options.now } : {}),
       ...(options.since ? { since: options.since } : {}),
+      ...(options.rebuild ? { rebuild: true } : {}),
       ...(options.dryRun ? { dryRun: true } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
       ...(progress.update ? { onProgress: (update) => progress.update?.({ ...update, skipped: 0 }) } : {}),
@@ -156,11 +162,12 @@ async function runDaemon(
   process.once('SIGTERM', stop);
   try {
     let since = options.since;
+    let rebuild = options.rebuild;
     while (!controller.signal.aborted) {
       const started = Date.now();
       try {
         // A failed source or channel is reported by the cycle; the daemon carries on with the next one.
-        await runCommandCycle(config, store, io, { ...options, since, signal: controller.signal });
+        await runCommandCycle(config, store, io, { ...options, since, rebuild, signal: controller.signal });
       } catch (error) {
         if (controller.signal.aborted) break;
         // A config that cannot work stops the daemon; anything else is reported and the next cycle tries again.
@@ -168,6 +175,7 @@ async function runDaemon(
         io.stderr(`slokit: cycle failed: ${(error as Error).message}\n`);
       }
       since = undefined;
+      rebuild = false;
       await sleep(Math.max(0, everyMs - (Date.now() - started)), controller.signal);
     }
   } finally {

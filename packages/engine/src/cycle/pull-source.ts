@@ -44,7 +44,7 @@ export async function pullSource(
   const longest = Math.max(...deltas.map(({ slo }) => slo.windowMs ?? config.sync.backfillMs));
   const since =
     options.since?.getTime() ??
-    (cursor?.watermark != null
+    (cursor?.watermark != null && !options.rebuild
       ? cursor.watermark - config.sync.overlapMs
       : now - Math.min(longest, config.sync.backfillMs));
   result.since = new Date(since).toISOString();

@@ -75,3 +75,38 @@ describe('a quiet source', () => {
     expect(later.sources[0]).toMatchObject({ read: 360, duplicates: 360, counted: 0 });
   });
 });
+
+describe('sync --since', () => {
+  it('is refused before the record ids the state keeps, and --rebuild counts everything once from scratch', async () => {
+    const { config, store, sources } = quietSetup();
+    const now = dataEnd + 3 * day;
+    await runSync({ config, store, sources, owner: 'test', now: new Date(dataEnd + minute) });
+    await runSync({ config, store, sources, owner: 'test', now: new Date(now) });
+    const early = new Date(dataEnd - 10 * day);
+    const refused = runSync({ config, store, sources, owner: 'test', now: new Date(now), since: early });
+    await expect(refused).rejects.toThrow(
+      /--since 2026-11-10T12:00:00.000Z: earlier than the record ids this state keeps/,
+    );
+    await expect(refused).rejects.toMatchObject({ exitCode: 2 });
+    const safe = await runSync({
+      config,
+      store,
+      sources,
+      owner: 'test',
+      now: new Date(now),
+      since: new Date(dataEnd - 2 * 3_600_000),
+    });
+    expect(safe.sources[0]).toMatchObject({ counted: 0 });
+    const rebuilt = await runSync({
+      config,
+      store,
+      sources,
+      owner: 'test',
+      now: new Date(now),
+      since: early,
+      rebuild: true,
+    });
+    expect(rebuilt.sources[0]).toMatchObject({ counted: 3000, duplicates: 0 });
+    expect(rebuilt.slos[0]).toMatchObject({ samples: 3000 });
+  });
+});

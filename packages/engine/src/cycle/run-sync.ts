@@ -11,6 +11,7 @@ import {
   silencedBy,
 } from '@slokit/core/internal';
 import { acquireCycleLeases, type CycleLeases } from './cycle-leases.js';
+import { assertSafeSince, clearHistory } from './safe-since.js';
 import type { SyncOptions } from './sync-options.js';
 import { emptySourceResult, type SourceCycle, syncSource } from './sync-source.js';
 
@@ -28,6 +29,8 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
     return result;
   }
   try {
+    if (options.rebuild && !options.dryRun) await clearHistory(options.store);
+    else if (options.since) await assertSafeSince(options.config, options.store, options.since);
     await syncOwnedSources(options, leases, now, result);
   } finally {
     await leases.release();

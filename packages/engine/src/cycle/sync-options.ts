@@ -10,8 +10,10 @@ export interface SyncOptions {
   store: StateStore;
   /** The cycle's time: windows end here, the alert policy's timers use it. Default: now. */
   now?: Date;
-  /** Read from here instead of the cursor (backfills, replays). */
+  /** Read from here instead of the cursor (backfills, replays); refused when it reaches before the kept record ids. */
   since?: Date;
+  /** Forget every counted record id and history bucket first, and rebuild history from `since` (or the backfill). */
+  rebuild?: boolean;
   /** Compute and report everything, write nothing. */
   dryRun?: boolean;
   /** This process's identity for locks and leases. */
