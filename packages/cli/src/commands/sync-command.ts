@@ -14,6 +14,7 @@ import { openConfiguredStore } from '../open-store.js';
 import { parseDurationOption, parseTimeOption } from '../parse-time-option.js';
 import { createProgress } from '../progress.js';
 import { renderSyncSummary } from '../render-sync-summary.js';
+import { sleep } from '../sleep.js';
 import { UsageError } from '../usage-error.js';
 
 interface SyncCommandOptions {
@@ -185,20 +186,6 @@ async function runDaemon(
   return 0;
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      { once: true },
-    );
-  });
-}
 
 /**
  * A sync killed on this machine leaves its lock behind until the lease lapses (2 minutes). When the holder is a
