@@ -197,6 +197,7 @@ function resolveSlo(
     resolved.windowMs = parseDuration(slo.window)!;
   }
   if (slo.groupBy !== undefined) resolved.groupBy = slo.groupBy;
+  if (slo.maxSegments !== undefined) resolved.maxSegments = slo.maxSegments;
   if (slo.runbook !== undefined) resolved.runbook = slo.runbook;
   return { slo: resolved };
 }

@@ -6,6 +6,9 @@ import { compileFieldPath } from '../record/field-path.js';
 import type { ResolvedSlo } from '../slo/resolved-slo.js';
 
 export const missingSegmentKey = '(none)';
+/** Where the segments past an SLO's `maxSegments` go. */
+export const otherSegmentKey = '(other)';
+export const defaultMaxSegments = 50;
 /** The whole SLO's series in a fold; segments use their groupBy value. */
 export const overallSegment = '';
 
@@ -22,6 +25,9 @@ export class SloFold {
   private readonly contribute: ReturnType<typeof compileContribution>;
   private readonly readSegment: ((record: EvalRecord) => unknown) | undefined;
   private readonly create: () => BucketAggregate;
+  /** History keeps at most `maxSegments` segments a cycle; later ones fold into `(other)` (check keeps all). */
+  private readonly segmentLimit: number;
+  private readonly segments = new Set<string>();
 
   constructor(slo: ResolvedSlo, kind: AggregateKind) {
     if (slo.sli.kind === 'evalMetric')
@@ -32,6 +38,7 @@ export class SloFold {
     const quantiles = needsHistogram(slo.sli);
     this.create =
       kind === 'exact' ? () => BucketAggregate.exact(quantiles) : () => new BucketAggregate(quantiles);
+    this.segmentLimit = kind === 'exact' ? Number.POSITIVE_INFINITY : (slo.maxSegments ?? defaultMaxSegments);
   }
 
   /** Adds a record to the bucket at `start`; says whether it counted. */

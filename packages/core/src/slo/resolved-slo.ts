@@ -33,6 +33,8 @@ export interface ResolvedSlo {
   windowMs?: number;
   minSamples: number;
   groupBy?: string;
+  /** With groupBy: the most segments reported, worst first; the rest merge into `(other)`. Default 50. */
+  maxSegments?: number;
   labels: Record<string, string>;
   runbook?: string;
   unit: DisplayUnit;

@@ -65,6 +65,8 @@ export const sloSchema = z.strictObject({
   window: windowSchema.optional(),
   minSamples: z.number().int().nonnegative().optional(),
   groupBy: z.string().min(1).optional(),
+  /** With groupBy: the most segments reported (worst first); the rest are merged into `(other)`. Default 50. */
+  maxSegments: z.number().int().min(1).max(1000).optional(),
   labels: z.record(z.string(), z.string()).optional(),
   runbook: z.string().optional(),
   unit: z.enum(displayUnits).optional(),
