@@ -5,10 +5,10 @@ import { LeaseLostError, SlokitError, type StateStoreV1 } from '@slokit/core';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NewerSchemaError } from '../migrations/newer-schema-error.js';
-import { testStateStore } from '../test-state-store.js';
 import { runWorker } from '../test-support/run-worker.js';
 import { startTestPostgres, type TestPostgres } from '../test-support/test-postgres.js';
-import { postgresMigrations, postgresSql } from './postgres-sql.js';
+import { testStateStore } from '../testing/index.js';
+import { postgresMigrations, postgresMigrationsTable } from './postgres-migrations.js';
 import { createPostgresStore } from './postgres-store.js';
 
 // A real PostgreSQL server: SLOKIT_TEST_POSTGRES_URL, else a throwaway cluster (scripts/start-test-postgres.sh).
@@ -107,9 +107,13 @@ describe('createPostgresStore', () => {
     const { url, schema, drop } = await freshSchema();
     const client = new pg.Client({ connectionString: url });
     await client.connect();
-    await client.query(postgresSql.createMigrationsTable);
+    await client.query(postgresMigrationsTable);
     await client.query(postgresMigrations[0]!.sql);
-    await client.query(postgresSql.recordMigration, [1, postgresMigrations[0]!.name, 0]);
+    await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
+      1,
+      postgresMigrations[0]!.name,
+      0,
+    ]);
     await client.query(
       `INSERT INTO buckets (slo, definition, start, segment, count, good, sum, sum_squares, min, max, sketch)
        VALUES ('latency', 'd', 1000, '', 5, 4, 12.5, 40.25, 1, 4, NULL)`,

@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runWorker, startWorker } from '../test-support/run-worker.js';
-import { sqliteMigrations } from './sqlite-sql.js';
+import { sqliteMigrations } from './sqlite-migrations.js';
 import { createSqliteStore } from './sqlite-store.js';
 
 // Real processes on real files: what two `slokit sync` runs on one machine do to the same state.

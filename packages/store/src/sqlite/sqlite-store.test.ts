@@ -5,8 +5,8 @@ import { SlokitError } from '@slokit/core';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { NewerSchemaError } from '../migrations/newer-schema-error.js';
-import { testStateStore } from '../test-state-store.js';
-import { sqliteMigrations, sqliteSql } from './sqlite-sql.js';
+import { testStateStore } from '../testing/index.js';
+import { sqliteMigrations, sqliteMigrationsTable } from './sqlite-migrations.js';
 import { createSqliteStore } from './sqlite-store.js';
 
 const root = mkdtempSync(join(tmpdir(), 'slokit-sqlite-store-'));
@@ -97,9 +97,13 @@ describe('createSqliteStore', () => {
     const path = freshPath();
     mkdirSync(dirname(path), { recursive: true });
     const db = new Database(path);
-    db.exec(sqliteSql.createMigrationsTable);
+    db.exec(sqliteMigrationsTable);
     db.exec(sqliteMigrations[0]!.sql);
-    db.prepare(sqliteSql.recordMigration).run(1, sqliteMigrations[0]!.name, 0);
+    db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+      1,
+      sqliteMigrations[0]!.name,
+      0,
+    );
     db.exec(`INSERT INTO buckets (slo, definition, start, segment, count, good, sum, sum_squares, min, max, sketch)
       VALUES ('latency', 'd', 1000, '', 5, 4, 12.5, 40.25, 1, 4, NULL)`);
     db.close();
