@@ -1,8 +1,14 @@
 import type BetterSqlite3 from 'better-sqlite3';
 
-/** What `import('better-sqlite3')` resolves to. */
+/** The constructor of better-sqlite3's databases: all the store needs of the package. */
+export type SqliteDatabaseConstructor = new (
+  filename: string,
+  options?: BetterSqlite3.Options,
+) => BetterSqlite3.Database;
+
+/** What `import('better-sqlite3')` resolves to, as far as the store uses it. */
 export interface BetterSqlite3Module {
-  default: typeof BetterSqlite3;
+  default: SqliteDatabaseConstructor;
 }
 
 /** Loads better-sqlite3 (a native addon) on first use: a Postgres user never needs it. */

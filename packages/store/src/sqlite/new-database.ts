@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { driverMissing } from '../sql-store/load-driver.js';
+import type { SqliteDatabaseConstructor } from './load-better-sqlite3.js';
 import { asStateStoreError, sqliteStateError } from './sqlite-state-error.js';
 
 export const betterSqlite3Package = { name: 'better-sqlite3', store: 'SQLite' };
@@ -9,7 +10,7 @@ export const betterSqlite3Package = { name: 'better-sqlite3', store: 'SQLite' };
  * problem, or better-sqlite3's native addon not loading (it loads on the first `new Database`).
  */
 export function newDatabase(
-  Database: typeof BetterSqlite3,
+  Database: SqliteDatabaseConstructor,
   path: string,
   options: BetterSqlite3.Options,
   file: string,

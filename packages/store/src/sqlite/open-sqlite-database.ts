@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type BetterSqlite3 from 'better-sqlite3';
+import type { SqliteDatabaseConstructor } from './load-better-sqlite3.js';
 import { newDatabase } from './new-database.js';
 import { asStateStoreError, sqliteStateError } from './sqlite-state-error.js';
 import { type FileIdentity, fileIdentity, prepareStateFile } from './state-file.js';
@@ -15,7 +16,7 @@ export interface OpenedDatabase {
  * machine may share it. Fails with a StateStoreError that names the file and says what to do.
  */
 export async function openSqliteDatabase(
-  Database: typeof BetterSqlite3,
+  Database: SqliteDatabaseConstructor,
   file: string,
   busyTimeoutMs: number,
 ): Promise<OpenedDatabase> {

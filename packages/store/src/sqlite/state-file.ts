@@ -10,7 +10,7 @@ import {
   statSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type BetterSqlite3 from 'better-sqlite3';
+import type { SqliteDatabaseConstructor } from './load-better-sqlite3.js';
 import { newDatabase } from './new-database.js';
 import { sqliteStateError } from './sqlite-state-error.js';
 
@@ -25,7 +25,7 @@ export interface FileIdentity {
  * file, is empty, cannot be written, or is missing while its write-ahead log is still there (SQLite would open an
  * empty database, or apply the log to one).
  */
-export function prepareStateFile(file: string, Database: typeof BetterSqlite3): void {
+export function prepareStateFile(file: string, Database: SqliteDatabaseConstructor): void {
   try {
     mkdirSync(dirname(file), { recursive: true });
   } catch (error) {
@@ -68,7 +68,7 @@ export function assertSameFile(file: string, identity: FileIdentity): void {
  * Creates an empty database in WAL mode under a temporary name, then links it to `file` unless another process
  * created `file` first: `file` never exists half made, so an empty `file` is always a broken one.
  */
-function createStateFile(file: string, Database: typeof BetterSqlite3): void {
+function createStateFile(file: string, Database: SqliteDatabaseConstructor): void {
   const leftovers = ['-wal', '-shm'].map((suffix) => `${file}${suffix}`).filter((path) => existsSync(path));
   if (leftovers.length > 0) {
     const names = leftovers.map((path) => basename(path)).join(' and ');
