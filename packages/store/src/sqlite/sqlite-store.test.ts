@@ -171,6 +171,29 @@ describe('createSqliteStore', () => {
     await broken.close();
   });
 
+  it('stores of one process on one file never wait on each other (a wait would block the event loop)', async () => {
+    const path = freshPath();
+    // A store that had to wait for another's transaction in this process would wait out the whole timeout and fail.
+    const stores = [1, 2, 3].map(() => createSqliteStore({ path, busyTimeoutMs: 100 }));
+    await Promise.all(stores.map((store) => store.migrate()));
+    await Promise.all(
+      stores.flatMap((store, index) => [
+        store.commit({
+          cursors: [{ source: `s${index}`, cursor: 'c', watermark: null, updatedAt: 1 }],
+          seen: Array.from({ length: 2_000 }, (_, id) => ({ source: `s${index}`, id: `${id}`, time: 1 })),
+        }),
+        store.tryAcquireLease(`lease-${index}`, 'w', 1_000, 0),
+        store.getCursor('s0'),
+        store.prune({ seen: 0, buckets: 0, fineBuckets: 0, evaluations: 0, alertEvents: 0, outbox: 0 }),
+      ]),
+    );
+    for (const [index, store] of stores.entries()) {
+      expect((await store.getCursor(`s${(index + 1) % 3}`))?.cursor).toBe('c');
+      expect(await store.listLeases('lease-', 0)).toHaveLength(3);
+    }
+    await Promise.all(stores.map((store) => store.close()));
+  });
+
   it('keeps state in memory for :memory:', async () => {
     const store = createSqliteStore({ path: ':memory:' });
     await store.migrate();
