@@ -105,7 +105,7 @@ export function createPostgresDialect(options: PostgresDialectOptions): SqlDiale
     write: <Row>(table: TableWrite<Row>, rows: readonly Row[]) =>
       withClient((session) => session.write(table, rows)),
     transaction,
-    isDuplicateKey: (error) => (error as { code?: unknown }).code === '23505',
+    isDuplicateKey: (error) => (error as { code?: unknown } | undefined)?.code === '23505',
     async close() {
       if (closed) return;
       closed = true;
