@@ -1,8 +1,11 @@
 export type { Migration } from './migrations/migration.js';
 export { NewerSchemaError } from './migrations/newer-schema-error.js';
 export { type OpenStateStoreOptions, openStateStore } from './open-state-store.js';
-export { postgresMigrations } from './postgres/postgres-sql.js';
+export type { PgModule } from './postgres/load-pg.js';
+export { postgresMigrations } from './postgres/postgres-migrations.js';
 export { createPostgresStore, type PostgresStoreOptions } from './postgres/postgres-store.js';
-export { redactUrl } from './redact-url.js';
-export { sqliteMigrations } from './sqlite/sqlite-sql.js';
+export { redactUrl } from './postgres/redact-url.js';
+export { StateStoreError, type StateStoreProblem } from './sql-store/state-store-error.js';
+export type { BetterSqlite3Module } from './sqlite/load-better-sqlite3.js';
+export { sqliteMigrations } from './sqlite/sqlite-migrations.js';
 export { createSqliteStore, type SqliteStoreOptions } from './sqlite/sqlite-store.js';

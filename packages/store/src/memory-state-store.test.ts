@@ -1,5 +1,5 @@
 import { createMemoryStateStore } from '@slokit/core';
-import { testStateStore } from './test-state-store.js';
+import { testStateStore } from './testing/index.js';
 
 // Core's in-memory store (tests, dry runs, replays) keeps the same contract as the durable drivers.
 testStateStore('memory', async () => {

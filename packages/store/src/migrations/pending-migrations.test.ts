@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { postgresMigrations } from '../postgres/postgres-sql.js';
-import { sqliteMigrations } from '../sqlite/sqlite-sql.js';
+import { postgresMigrations } from '../postgres/postgres-migrations.js';
+import { sqliteMigrations } from '../sqlite/sqlite-migrations.js';
 import type { Migration } from './migration.js';
 import { NewerSchemaError } from './newer-schema-error.js';
 import { pendingMigrations } from './pending-migrations.js';

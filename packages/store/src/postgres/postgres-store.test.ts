@@ -5,10 +5,10 @@ import { LeaseLostError, SlokitError, type StateStoreV1 } from '@slokit/core';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NewerSchemaError } from '../migrations/newer-schema-error.js';
-import { testStateStore } from '../test-state-store.js';
-import { runWorker } from '../test-support/run-worker.js';
+import { runWorkersTogether } from '../test-support/run-worker.js';
 import { startTestPostgres, type TestPostgres } from '../test-support/test-postgres.js';
-import { postgresMigrations, postgresSql } from './postgres-sql.js';
+import { testStateStore } from '../testing/index.js';
+import { postgresMigrations, postgresMigrationsTable } from './postgres-migrations.js';
 import { createPostgresStore } from './postgres-store.js';
 
 // A real PostgreSQL server: SLOKIT_TEST_POSTGRES_URL, else a throwaway cluster (scripts/start-test-postgres.sh).
@@ -19,6 +19,15 @@ let server: TestPostgres | undefined;
 let unavailable: Error | undefined;
 let admin: pg.Pool;
 let counter = 0;
+const t0 = Date.UTC(2026, 10, 26, 12);
+
+interface RaceResult {
+  attempts: number;
+  acquisitions: number;
+  refusals: number;
+  renewals: number;
+  violations: number;
+}
 
 beforeAll(async () => {
   try {
@@ -107,9 +116,13 @@ describe('createPostgresStore', () => {
     const { url, schema, drop } = await freshSchema();
     const client = new pg.Client({ connectionString: url });
     await client.connect();
-    await client.query(postgresSql.createMigrationsTable);
+    await client.query(postgresMigrationsTable);
     await client.query(postgresMigrations[0]!.sql);
-    await client.query(postgresSql.recordMigration, [1, postgresMigrations[0]!.name, 0]);
+    await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
+      1,
+      postgresMigrations[0]!.name,
+      0,
+    ]);
     await client.query(
       `INSERT INTO buckets (slo, definition, start, segment, count, good, sum, sum_squares, min, max, sketch)
        VALUES ('latency', 'd', 1000, '', 5, 4, 12.5, 40.25, 1, 4, NULL)`,
@@ -235,7 +248,6 @@ describe('postgres: several workers on one database', () => {
     const stores: StateStoreV1[] = Array.from({ length: 8 }, () => createPostgresStore({ url }));
     await stores[0]!.migrate();
     const base = Date.UTC(2026, 0, 1);
-    const winners = new Set<number>();
     for (let round = 0; round < 30; round++) {
       // Even rounds race for a free lease, odd rounds to take over the expired lease of the previous round.
       const now = base + round * 60_000;
@@ -244,48 +256,56 @@ describe('postgres: several workers on one database', () => {
       );
       expect(won.filter(Boolean), `round ${round}`).toHaveLength(1);
       const winner = won.indexOf(true);
-      winners.add(winner);
       expect((await stores[0]!.listLeases('sync', now))[0]?.owner).toBe(`worker-${winner}`);
       if (round % 2 === 1) await stores[winner]!.releaseLease('sync', `worker-${winner}`);
     }
-    expect(winners.size).toBeGreaterThan(1);
     await Promise.all(stores.map((store) => store.close()));
     await drop();
   });
 
-  it('three processes racing for the sync lease: exactly one holds it at any time', async () => {
+  it('three processes racing for the sync lease: at most one holds it at any time', async () => {
     const { url, drop } = await freshSchema();
     const store = createPostgresStore({ url });
     await store.migrate();
     const directory = mkdtempSync(join(tmpdir(), 'slokit-postgres-race-'));
-    const startAt = Date.now() + 700;
-    const results = await Promise.all(
-      ['worker-a', 'worker-b', 'worker-c'].map((owner) =>
-        runWorker<{ acquisitions: number; refusals: number; renewals: number; violations: number }>({
-          op: 'leaseRace',
-          store: { url },
-          owner,
-          startAt,
-          durationMs: 1_500,
-          ttlMs: 10_000,
-          lockFile: join(directory, 'critical-section'),
-        }),
-      ),
+    const results = await runWorkersTogether<RaceResult>(
+      ['worker-a', 'worker-b', 'worker-c'].map((owner) => ({
+        op: 'leaseRace',
+        store: { url },
+        owner,
+        attempts: 100,
+        now: t0,
+        ttlMs: 60_000,
+        lockFile: join(directory, 'critical-section'),
+      })),
     );
     rmSync(directory, { recursive: true, force: true });
+    console.info(`postgres lease race, 3 processes, 100 attempts each: ${JSON.stringify(results)}`);
+    // Mutual exclusion and progress overall; how the lease is shared among them is not promised.
     for (const result of results) {
       expect(result.violations).toBe(0);
-      expect(result.acquisitions).toBeGreaterThan(0);
       expect(result.renewals).toBe(result.acquisitions);
+      expect(result.acquisitions + result.refusals).toBe(result.attempts);
     }
-    const total = (key: 'acquisitions' | 'refusals') => results.reduce((sum, result) => sum + result[key], 0);
-    expect(total('acquisitions')).toBeGreaterThanOrEqual(20);
-    expect(total('refusals')).toBeGreaterThanOrEqual(5);
-    expect(await store.listLeases('', Date.now())).toEqual([]);
-    console.info(`postgres lease race, 3 processes for 1.5 s: ${JSON.stringify(results)}`);
+    expect(results.reduce((sum, result) => sum + result.acquisitions, 0)).toBeGreaterThan(0);
+    expect(await store.listLeases('', t0)).toEqual([]);
     await store.close();
     await drop();
-  });
+  }, 120_000);
+
+  it('three processes taking a free lease at once: exactly one gets it', async () => {
+    const { url, drop } = await freshSchema();
+    const store = createPostgresStore({ url });
+    await store.migrate();
+    const results = await runWorkersTogether<{ owner: string; won: boolean }>(
+      ['a', 'b', 'c'].map((owner) => ({ op: 'takeOnce', store: { url }, owner, now: t0, ttlMs: 60_000 })),
+    );
+    const winners = results.filter((result) => result.won);
+    expect(winners).toHaveLength(1);
+    expect((await store.listLeases('sync', t0))[0]?.owner).toBe(winners[0]!.owner);
+    await store.close();
+    await drop();
+  }, 120_000);
 
   it('a takeover racing a commit: either the commit lands before it or fails with LeaseLostError, never half', async () => {
     const { url, drop } = await freshSchema();

@@ -5,8 +5,8 @@ import { SlokitError } from '@slokit/core';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { NewerSchemaError } from '../migrations/newer-schema-error.js';
-import { testStateStore } from '../test-state-store.js';
-import { sqliteMigrations, sqliteSql } from './sqlite-sql.js';
+import { testStateStore } from '../testing/index.js';
+import { sqliteMigrations, sqliteMigrationsTable } from './sqlite-migrations.js';
 import { createSqliteStore } from './sqlite-store.js';
 
 const root = mkdtempSync(join(tmpdir(), 'slokit-sqlite-store-'));
@@ -97,9 +97,13 @@ describe('createSqliteStore', () => {
     const path = freshPath();
     mkdirSync(dirname(path), { recursive: true });
     const db = new Database(path);
-    db.exec(sqliteSql.createMigrationsTable);
+    db.exec(sqliteMigrationsTable);
     db.exec(sqliteMigrations[0]!.sql);
-    db.prepare(sqliteSql.recordMigration).run(1, sqliteMigrations[0]!.name, 0);
+    db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+      1,
+      sqliteMigrations[0]!.name,
+      0,
+    );
     db.exec(`INSERT INTO buckets (slo, definition, start, segment, count, good, sum, sum_squares, min, max, sketch)
       VALUES ('latency', 'd', 1000, '', 5, 4, 12.5, 40.25, 1, 4, NULL)`);
     db.close();
@@ -165,6 +169,29 @@ describe('createSqliteStore', () => {
     expect(SlokitError.isInstance(failure)).toBe(true);
     expect((failure as Error).message).toContain(path);
     await broken.close();
+  });
+
+  it('stores of one process on one file never wait on each other (a wait would block the event loop)', async () => {
+    const path = freshPath();
+    // A store that had to wait for another's transaction in this process would wait out the whole timeout and fail.
+    const stores = [1, 2, 3].map(() => createSqliteStore({ path, busyTimeoutMs: 100 }));
+    await Promise.all(stores.map((store) => store.migrate()));
+    await Promise.all(
+      stores.flatMap((store, index) => [
+        store.commit({
+          cursors: [{ source: `s${index}`, cursor: 'c', watermark: null, updatedAt: 1 }],
+          seen: Array.from({ length: 2_000 }, (_, id) => ({ source: `s${index}`, id: `${id}`, time: 1 })),
+        }),
+        store.tryAcquireLease(`lease-${index}`, 'w', 1_000, 0),
+        store.getCursor('s0'),
+        store.prune({ seen: 0, buckets: 0, fineBuckets: 0, evaluations: 0, alertEvents: 0, outbox: 0 }),
+      ]),
+    );
+    for (const [index, store] of stores.entries()) {
+      expect((await store.getCursor(`s${(index + 1) % 3}`))?.cursor).toBe('c');
+      expect(await store.listLeases('lease-', 0)).toHaveLength(3);
+    }
+    await Promise.all(stores.map((store) => store.close()));
   });
 
   it('keeps state in memory for :memory:', async () => {

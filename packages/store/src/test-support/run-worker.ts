@@ -17,16 +17,22 @@ export interface Worker {
   child: ChildProcess;
   /** Resolves when the worker has printed `line` (a whole line on stdout). */
   waitFor: (line: string) => Promise<void>;
+  /** Lets a worker started with `gated: true` begin, once it printed `ready`. */
+  go: () => void;
   done: Promise<WorkerResult>;
 }
 
-/** Starts src/test-support/store-worker.mjs in a separate Node process against the built package. */
-export function startWorker(command: Record<string, unknown>): Worker {
+/**
+ * Starts src/test-support/store-worker.mjs in a separate Node process against the built package, as the user
+ * `user` when given (the tests that need file permissions to hold run as root otherwise).
+ */
+export function startWorker(command: Record<string, unknown>, user?: { uid: number; gid: number }): Worker {
   if (!existsSync(dist)) {
     throw new Error(`${dist} is missing: build first (npx turbo run build --filter=@slokit/store)`);
   }
   const child = spawn(process.execPath, [worker, JSON.stringify(command)], {
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
+    ...user,
   });
   let stdout = '';
   let stderr = '';
@@ -42,6 +48,8 @@ export function startWorker(command: Record<string, unknown>): Worker {
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
     stderr += chunk;
   });
+  // A worker killed before it reads its stdin makes writing to it fail: that is the test's business, not an error.
+  child.stdin!.on('error', () => {});
   const done = new Promise<WorkerResult>((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
@@ -49,6 +57,7 @@ export function startWorker(command: Record<string, unknown>): Worker {
   return {
     child,
     done,
+    go: () => child.stdin!.end('go\n'),
     waitFor: (line) =>
       new Promise<void>((resolve, reject) => {
         if (stdout.split('\n').includes(line)) return resolve();
@@ -60,11 +69,27 @@ export function startWorker(command: Record<string, unknown>): Worker {
   };
 }
 
+/** The JSON a worker printed last; throws when it failed. */
+export function workerOutput<T>(command: Record<string, unknown>, result: WorkerResult): T {
+  if (result.code !== 0) {
+    throw new Error(`worker ${JSON.stringify(command)} failed: ${JSON.stringify(result)}`);
+  }
+  return JSON.parse(result.stdout.trim().split('\n').pop() ?? '') as T;
+}
+
 /** Runs a worker to its end and parses the JSON it prints last; rejects when it fails. */
 export async function runWorker<T>(command: Record<string, unknown>): Promise<T> {
-  const result = await startWorker(command).done;
-  if (result.code !== 0)
-    throw new Error(`worker ${JSON.stringify(command)} failed: ${JSON.stringify(result)}`);
-  const last = result.stdout.trim().split('\n').pop() ?? '';
-  return JSON.parse(last) as T;
+  return workerOutput<T>(command, await startWorker(command).done);
+}
+
+/**
+ * Runs several workers that start their work together: each opens its store and says `ready`, and all are let go
+ * once every one is ready (a barrier, rather than a start time that a loaded machine may miss).
+ */
+export async function runWorkersTogether<T>(commands: Array<Record<string, unknown>>): Promise<T[]> {
+  const workers = commands.map((command) => startWorker({ ...command, gated: true }));
+  await Promise.all(workers.map((worker) => worker.waitFor('ready')));
+  for (const worker of workers) worker.go();
+  const results = await Promise.all(workers.map((worker) => worker.done));
+  return results.map((result, index) => workerOutput<T>(commands[index]!, result));
 }

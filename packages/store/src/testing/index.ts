@@ -1,0 +1,1 @@
+export { type StateStoreFixture, testStateStore } from './test-state-store.js';
