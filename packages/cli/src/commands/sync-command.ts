@@ -186,7 +186,6 @@ async function runDaemon(
   return 0;
 }
 
-
 /**
  * A sync killed on this machine leaves its lock behind until the lease lapses (2 minutes). When the holder is a
  * process of this host that no longer exists, release its lock now so the next run can redo its cycle.

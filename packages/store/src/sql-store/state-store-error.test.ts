@@ -18,9 +18,9 @@ describe('StateStoreError', () => {
     expect((error.cause as Error).message).toBe('database disk image is malformed');
   });
 
-  it('is recognized by its global marker, also from another copy of @slokit/store, and nothing else is', () => {
+  it('is recognized by its global marker, also from another copy of @slokit/core, and nothing else is', () => {
     expect(StateStoreError.isInstance(error)).toBe(true);
-    const fromAnotherCopy = { [Symbol.for('slokit.store.state-store-error')]: true };
+    const fromAnotherCopy = { [Symbol.for('slokit.error.StateStoreError')]: true };
     expect(StateStoreError.isInstance(fromAnotherCopy)).toBe(true);
     expect(StateStoreError.isInstance(new SlokitError('other'))).toBe(false);
     expect(StateStoreError.isInstance(new Error('plain'))).toBe(false);

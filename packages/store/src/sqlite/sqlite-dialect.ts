@@ -99,7 +99,8 @@ export function createSqliteDialect(options: SqliteDialectOptions): SqlDialect {
     write: <Row>(table: TableWrite<Row>, rows: readonly Row[]) =>
       task(({ session }) => session.write(table, rows)),
     transaction: (work) => task((current) => inTransaction(current, work)),
-    isDuplicateKey: (error) => (error as { code?: unknown } | undefined)?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY',
+    isDuplicateKey: (error) =>
+      (error as { code?: unknown } | undefined)?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY',
     async close() {
       if (closed) return;
       closed = true;
