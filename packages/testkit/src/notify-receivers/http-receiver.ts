@@ -79,7 +79,9 @@ export interface HttpReceiver {
 export async function startHttpReceiver(options: HttpReceiverOptions): Promise<HttpReceiver> {
   const requests: ReceivedRequest[] = [];
   // A fault holds until it is cleared, or for its `times` requests.
-  const faults = new FaultInjector<Exclude<ReceiverFault, { kind: 'refused' }>>([], { defaultTimes: Infinity });
+  const faults = new FaultInjector<Exclude<ReceiverFault, { kind: 'refused' }>>([], {
+    defaultTimes: Infinity,
+  });
   let refused = false;
 
   const handle = async (request: TestRequest): Promise<Answer> => {

@@ -56,6 +56,13 @@ export function applyPagerdutyEvent(alerts: PagerdutyReceiverAlert[], event: Pag
     open.summary = summary;
     open.log.push({ action, severity, summary });
   } else {
-    alerts.push({ routingKey, dedupKey, status: 'triggered', severity, summary, log: [{ action, severity, summary }] });
+    alerts.push({
+      routingKey,
+      dedupKey,
+      status: 'triggered',
+      severity,
+      summary,
+      log: [{ action, severity, summary }],
+    });
   }
 }

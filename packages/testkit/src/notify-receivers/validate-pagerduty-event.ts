@@ -76,7 +76,8 @@ function payloadProblems(payload: Fields): string[] {
   const errors: string[] = [];
   for (const field of Object.keys(payload))
     if (!payloadFields.has(field)) errors.push(`'payload.${field}' is not a field of a payload`);
-  if (!isString(payload.summary) || payload.summary.trim() === '') errors.push("'payload.summary' is missing");
+  if (!isString(payload.summary) || payload.summary.trim() === '')
+    errors.push("'payload.summary' is missing");
   else if (payload.summary.length > pagerdutyEventLimits.summary)
     errors.push(`'payload.summary' must be at most ${pagerdutyEventLimits.summary} characters`);
   if (!isString(payload.source) || payload.source.trim() === '') errors.push("'payload.source' is missing");
