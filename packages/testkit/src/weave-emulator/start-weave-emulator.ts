@@ -7,7 +7,7 @@ import { InvalidRequestError } from './call-query.js';
 import { HttpError } from './http-error.js';
 import { validateShape } from './request-shapes.js';
 import { buildWeaveRouter } from './routes/build-weave-router.js';
-import type { WeaveRoute, WeaveRouter } from './routes/weave-route.js';
+import type { WeaveRoute } from './routes/weave-route.js';
 import { type EvaluationSeed, type SeededEvaluation, seedEvaluation } from './seed-evaluation.js';
 import { type SupportBotCallsOptions, seedSupportBotCalls } from './seed-support-bot-calls.js';
 import { callToJson, ProjectStore } from './trace-store.js';
