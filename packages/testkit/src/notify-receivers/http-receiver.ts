@@ -85,12 +85,11 @@ export async function startHttpReceiver(options: HttpReceiverOptions): Promise<H
   let refused = false;
 
   const handle = async (request: TestRequest): Promise<Answer> => {
-    const body = request.body.toString('utf8');
     const received: ReceivedRequest = {
       method: request.method,
       path: request.target,
       headers: flatHeaders(request.headers),
-      body,
+      body: request.body.toString('utf8'),
       json: jsonValue(parseJsonBody(request.body)),
       at: Date.now(),
       status: null,
@@ -104,24 +103,23 @@ export async function startHttpReceiver(options: HttpReceiverOptions): Promise<H
       const fallback = options.faultBody?.(fault.status) ?? { body: '', contentType: 'text/plain' };
       received.status = fault.status;
       received.problems = [`injected ${fault.status}`];
-      return textReply(fault.status, fault.body ?? fallback.body, fallback.contentType, {
-        ...retryAfterHeader(fault.retryAfter),
-      });
+      return textReply(
+        fault.status,
+        fault.body ?? fallback.body,
+        fallback.contentType,
+        retryAfterHeader(fault.retryAfter),
+      );
     }
     const reply = options.handle(received);
     received.status = reply.status;
     received.accepted = reply.accepted;
     received.problems = reply.problems ?? [];
     if (fault?.kind === 'slow') await delay(fault.delayMs);
-    return textReply(reply.status, reply.body ?? '', options.contentType ?? 'text/plain; charset=utf-8', {
-      ...reply.headers,
-    });
+    const contentType = options.contentType ?? 'text/plain; charset=utf-8';
+    return textReply(reply.status, reply.body ?? '', contentType, reply.headers);
   };
 
-  const server = await startTestServer({
-    ...(options.port === undefined ? {} : { port: options.port }),
-    handle,
-  });
+  const server = await startTestServer({ port: options.port ?? 0, handle });
   return {
     get url() {
       return server.url;

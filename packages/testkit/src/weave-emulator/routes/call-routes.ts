@@ -13,7 +13,7 @@ import { type CallEndPart, callToJson, type StoredCall } from '../trace-store.js
 import { uuidV7 } from '../uuid-v7.js';
 import { ok, type ProjectLookup, type RequestBody, type WeaveRouter } from './weave-route.js';
 
-type Location = Array<string | number>;
+type FieldPath = Array<string | number>;
 
 /** Call writes and reads: start, end, upsert_batch (parts merge by id in any order), read, update. */
 export function addCallRoutes(router: WeaveRouter, project: ProjectLookup): void {
@@ -51,7 +51,7 @@ export function addCallRoutes(router: WeaveRouter, project: ProjectLookup): void
 function startCall(
   project: ProjectLookup,
   start: RequestBody,
-  loc: Location,
+  loc: FieldPath,
 ): { id: string; trace_id: string } {
   const startedMicros = timeField(start.started_at, [...loc, 'started_at']);
   const id = typeof start.id === 'string' ? start.id : uuidV7(startedMicros / 1000);
@@ -81,7 +81,7 @@ function startCall(
   return { id, trace_id: traceId };
 }
 
-function endCall(project: ProjectLookup, end: RequestBody, loc: Location): void {
+function endCall(project: ProjectLookup, end: RequestBody, loc: FieldPath): void {
   const part: CallEndPart = {
     endedMicros: timeField(end.ended_at, [...loc, 'ended_at']),
     exception: (end.exception as string | null | undefined) ?? null,
@@ -132,7 +132,7 @@ function updateCall(project: ProjectLookup, body: RequestBody): Record<string, n
 }
 
 /** A `started_at` or `ended_at` as epoch µs; 422 as pydantic words it when it is not a time. */
-function timeField(value: unknown, loc: Location): number {
+function timeField(value: unknown, loc: FieldPath): number {
   const micros = typeof value === 'string' ? parseTimestampMicros(value) : undefined;
   if (micros === undefined) {
     throw new HttpError(422, {
