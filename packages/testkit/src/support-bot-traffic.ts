@@ -1,5 +1,5 @@
 import { generateArrivalTimes } from './arrival-times.js';
-import { BackgroundErrorBursts, type BurstErrorKind } from './background-error-bursts.js';
+import { BackgroundErrorBursts, type BurstErrorKind, type ErrorBurst } from './background-error-bursts.js';
 import type { GeneratedRecord, GeneratedScores } from './generated-record.js';
 import { IsoTimestampFormatter } from './iso-timestamp-formatter.js';
 import { parseIsoTime } from './parse-iso-time.js';
@@ -151,23 +151,25 @@ function* streamRecords(plan: TrafficPlan): Generator<GeneratedRecord> {
     requestsPerMinute: plan.requestsPerMinute,
     count: plan.count,
   });
-  const drift = new QualityDrift(new Random(`${plan.seed}/drift`), plan.startMs);
   const bursts = new BackgroundErrorBursts(
     new Random(`${plan.seed}/bursts`),
     plan.startMs,
     plan.models.map((model) => model.name),
   );
-  const random = new Random(`${plan.seed}/requests`);
-  const modelChoices = plan.models.map((model) => ({ value: model, weight: model.weight }));
-  const tenantChoices = plan.tenants.map((tenant) => ({ value: tenant, weight: tenant.weight }));
-  const { incidents, promptVersions, evaluatedShare, traceUrlPrefix } = plan;
-  const timestamps = new IsoTimestampFormatter();
+  const context: RequestContext = {
+    plan,
+    random: new Random(`${plan.seed}/requests`),
+    drift: new QualityDrift(new Random(`${plan.seed}/drift`), plan.startMs),
+    modelChoices: plan.models.map((model) => ({ value: model, weight: model.weight })),
+    tenantChoices: plan.tenants.map((tenant) => ({ value: tenant, weight: tenant.weight })),
+    timestamps: new IsoTimestampFormatter(),
+  };
+  const { promptVersions } = plan;
   let promptVersionIndex = 0;
   let sequence = 0;
-
   for (const timeMs of arrivals) {
     sequence++;
-    drift.advanceTo(timeMs);
+    context.drift.advanceTo(timeMs);
     const burst = bursts.at(timeMs);
     while (
       promptVersions[promptVersionIndex + 1] &&
@@ -175,131 +177,193 @@ function* streamRecords(plan: TrafficPlan): Generator<GeneratedRecord> {
     ) {
       promptVersionIndex++;
     }
-    const model = random.pick(modelChoices);
-    const tenant = random.pick(tenantChoices);
+    yield generateRecord(context, timeMs, sequence, burst, promptVersions[promptVersionIndex]!.version);
+  }
+}
 
-    // The effects of each incident kind are documented on TrafficIncident.
-    let helpfulnessDrop = 0;
-    let incidentErrorProbability = 0;
-    let latencyFactor = 1;
-    let promptFactor = 1;
-    for (const incident of incidents) {
-      if (timeMs < incident.startMs || timeMs >= incident.endMs) continue;
-      if (incident.model !== undefined && incident.model !== model.name) continue;
-      switch (incident.kind) {
-        case 'helpfulness-drop':
-          helpfulnessDrop = Math.max(helpfulnessDrop, incident.severity);
-          break;
-        case 'error-burst':
-          incidentErrorProbability = Math.max(incidentErrorProbability, 0.6 * incident.severity);
-          break;
-        case 'latency-spike':
-          latencyFactor *= 1 + 4 * incident.severity;
-          break;
-        case 'cost-spike':
-          // A bloated prompt (say, retrieval returning far more context) costs more and is slower to read.
-          promptFactor *= 1 + 2 * incident.severity;
-          latencyFactor *= 1 + 0.3 * incident.severity;
-          break;
-      }
-    }
+/** What every request draws from: the plan, the request stream and the quality drift. */
+interface RequestContext {
+  plan: TrafficPlan;
+  random: Random;
+  drift: QualityDrift;
+  modelChoices: readonly WeightedItem<SupportBotModel>[];
+  tenantChoices: readonly WeightedItem<SupportBotTenant>[];
+  timestamps: IsoTimestampFormatter;
+}
 
-    const promptTokens = Math.max(
-      50,
-      Math.round(
-        random.lognormal(Math.log(model.promptTokens.median), model.promptTokens.sigma) * promptFactor,
-      ),
-    );
-    const burstErrorProbability =
-      burst && (burst.model === undefined || burst.model === model.name) ? burst.errorProbability : 0;
-    let errorKind: ErrorKind | undefined;
-    const roll = random.next();
-    if (roll < incidentErrorProbability) errorKind = random.pick(incidentErrorKinds);
-    else if (roll < burstErrorProbability) errorKind = burst!.kind;
-    else if (roll < plan.errorRate) errorKind = random.pick(backgroundErrorKinds);
+/** How the incidents in force change a request (documented on TrafficIncident). */
+interface IncidentEffects {
+  helpfulnessDrop: number;
+  errorProbability: number;
+  latencyFactor: number;
+  promptFactor: number;
+}
 
-    let latencyMs = 0;
-    let completionTokens = 0;
-    if (errorKind === undefined) {
-      completionTokens = Math.max(
-        5,
-        Math.round(random.lognormal(Math.log(model.completionTokens.median), model.completionTokens.sigma)),
-      );
-      latencyMs =
-        random.lognormal(Math.log(model.overheadMs.median), model.overheadMs.sigma) +
-        completionTokens * model.msPerCompletionToken;
-      // About 1 % of requests hit a slow tool, a retry or a cold provider region.
-      if (random.chance(0.01)) latencyMs = Math.max(latencyMs, 5_000 + 15_000 * random.next() ** 2);
-      latencyMs = Math.max(1, Math.round(latencyMs * latencyFactor));
-      if (latencyMs >= TIMEOUT_MS) errorKind = 'timeout';
-    }
-
-    const id = `run-${String(sequence).padStart(7, '0')}`;
-    const timestamp = timestamps.format(timeMs);
-    const tags = ['production', model.name];
-    const metadata = {
+/** One request: its model and tenant, whether and how it fails, its latency, tokens, cost and scores. */
+function generateRecord(
+  context: RequestContext,
+  timeMs: number,
+  sequence: number,
+  burst: ErrorBurst | undefined,
+  promptVersion: string,
+): GeneratedRecord {
+  const { random, plan } = context;
+  const model = random.pick(context.modelChoices);
+  const tenant = random.pick(context.tenantChoices);
+  const effects = incidentEffects(plan.incidents, timeMs, model.name);
+  const promptTokens = Math.max(
+    50,
+    Math.round(
+      random.lognormal(Math.log(model.promptTokens.median), model.promptTokens.sigma) * effects.promptFactor,
+    ),
+  );
+  let errorKind = drawErrorKind(random, effects, burst, model, plan.errorRate);
+  let completion = { latencyMs: 0, completionTokens: 0 };
+  if (errorKind === undefined) {
+    completion = drawCompletion(random, model, effects.latencyFactor);
+    if (completion.latencyMs >= TIMEOUT_MS) errorKind = 'timeout';
+  }
+  const id = `run-${String(sequence).padStart(7, '0')}`;
+  const common = {
+    id,
+    timestamp: context.timestamps.format(timeMs),
+    tags: ['production', model.name],
+    metadata: {
       model: model.name,
       tenant: tenant.name,
-      prompt_version: promptVersions[promptVersionIndex]!.version,
+      prompt_version: promptVersion,
       region: tenant.region,
       user_id: userId(random, tenant),
+    },
+    url: plan.traceUrlPrefix + id,
+  };
+  if (errorKind !== undefined) {
+    const failure = describeFailure(errorKind, model, random);
+    const sentTokens = failure.promptTokens ?? promptTokens;
+    return {
+      id,
+      timestamp: common.timestamp,
+      latency_ms: Math.max(1, Math.round(failure.latencyMs)),
+      status: 'error',
+      error: failure.message,
+      // Failed requests are not billed, though the app counted the prompt it tried to send.
+      cost_usd: 0,
+      tokens: { prompt: sentTokens, completion: 0, total: sentTokens },
+      tags: common.tags,
+      metadata: common.metadata,
+      url: common.url,
     };
-    const url = traceUrlPrefix + id;
+  }
+  const scores = judge(random, model, context.drift, effects.helpfulnessDrop, plan.evaluatedShare);
+  return successRecord(common, model, promptTokens, completion, scores);
+}
 
-    if (errorKind !== undefined) {
-      const failure = describeFailure(errorKind, model, random);
-      const sentTokens = failure.promptTokens ?? promptTokens;
-      yield {
+function incidentEffects(
+  incidents: readonly TimedIncident[],
+  timeMs: number,
+  modelName: string,
+): IncidentEffects {
+  const effects = { helpfulnessDrop: 0, errorProbability: 0, latencyFactor: 1, promptFactor: 1 };
+  for (const incident of incidents) {
+    if (timeMs < incident.startMs || timeMs >= incident.endMs) continue;
+    if (incident.model !== undefined && incident.model !== modelName) continue;
+    switch (incident.kind) {
+      case 'helpfulness-drop':
+        effects.helpfulnessDrop = Math.max(effects.helpfulnessDrop, incident.severity);
+        break;
+      case 'error-burst':
+        effects.errorProbability = Math.max(effects.errorProbability, 0.6 * incident.severity);
+        break;
+      case 'latency-spike':
+        effects.latencyFactor *= 1 + 4 * incident.severity;
+        break;
+      case 'cost-spike':
+        // A bloated prompt (say, retrieval returning far more context) costs more and is slower to read.
+        effects.promptFactor *= 1 + 2 * incident.severity;
+        effects.latencyFactor *= 1 + 0.3 * incident.severity;
+        break;
+    }
+  }
+  return effects;
+}
+
+/** One roll decides whether a request fails: an incident first, then a background burst, then the base rate. */
+function drawErrorKind(
+  random: Random,
+  effects: IncidentEffects,
+  burst: ErrorBurst | undefined,
+  model: SupportBotModel,
+  errorRate: number,
+): ErrorKind | undefined {
+  const burstErrorProbability =
+    burst && (burst.model === undefined || burst.model === model.name) ? burst.errorProbability : 0;
+  const roll = random.next();
+  if (roll < effects.errorProbability) return random.pick(incidentErrorKinds);
+  if (roll < burstErrorProbability) return burst!.kind;
+  if (roll < errorRate) return random.pick(backgroundErrorKinds);
+  return undefined;
+}
+
+/** The answer's length and how long it took, with the long tail of slow tools and retries. */
+function drawCompletion(
+  random: Random,
+  model: SupportBotModel,
+  latencyFactor: number,
+): { latencyMs: number; completionTokens: number } {
+  const completionTokens = Math.max(
+    5,
+    Math.round(random.lognormal(Math.log(model.completionTokens.median), model.completionTokens.sigma)),
+  );
+  let latencyMs =
+    random.lognormal(Math.log(model.overheadMs.median), model.overheadMs.sigma) +
+    completionTokens * model.msPerCompletionToken;
+  // About 1 % of requests hit a slow tool, a retry or a cold provider region.
+  if (random.chance(0.01)) latencyMs = Math.max(latencyMs, 5_000 + 15_000 * random.next() ** 2);
+  return { latencyMs: Math.max(1, Math.round(latencyMs * latencyFactor)), completionTokens };
+}
+
+function successRecord(
+  common: Pick<GeneratedRecord, 'id' | 'timestamp' | 'tags' | 'metadata' | 'url'>,
+  model: SupportBotModel,
+  promptTokens: number,
+  completion: { latencyMs: number; completionTokens: number },
+  scores: GeneratedScores | undefined,
+): GeneratedRecord {
+  const { completionTokens } = completion;
+  const cost =
+    (promptTokens * model.pricePer1K.prompt + completionTokens * model.pricePer1K.completion) / 1000;
+  const tokens = {
+    prompt: promptTokens,
+    completion: completionTokens,
+    total: promptTokens + completionTokens,
+  };
+  const { id, timestamp, tags, metadata, url } = common;
+  const costUsd = Math.round(cost * 1e6) / 1e6;
+  // Two literals rather than a spread: spreading costs more than generating the rest of the record.
+  return scores === undefined
+    ? {
         id,
         timestamp,
-        latency_ms: Math.max(1, Math.round(failure.latencyMs)),
-        status: 'error',
-        error: failure.message,
-        // Failed requests are not billed, though the app counted the prompt it tried to send.
-        cost_usd: 0,
-        tokens: { prompt: sentTokens, completion: 0, total: sentTokens },
+        latency_ms: completion.latencyMs,
+        status: 'success',
+        cost_usd: costUsd,
+        tokens,
+        tags,
+        metadata,
+        url,
+      }
+    : {
+        id,
+        timestamp,
+        latency_ms: completion.latencyMs,
+        status: 'success',
+        cost_usd: costUsd,
+        tokens,
+        scores,
         tags,
         metadata,
         url,
       };
-      continue;
-    }
-
-    const cost =
-      (promptTokens * model.pricePer1K.prompt + completionTokens * model.pricePer1K.completion) / 1000;
-    const tokens = {
-      prompt: promptTokens,
-      completion: completionTokens,
-      total: promptTokens + completionTokens,
-    };
-    const scores = judge(random, model, drift, helpfulnessDrop, evaluatedShare);
-    const costUsd = Math.round(cost * 1e6) / 1e6;
-    // Two literals rather than a spread: spreading costs more than generating the rest of the record.
-    yield scores === undefined
-      ? {
-          id,
-          timestamp,
-          latency_ms: latencyMs,
-          status: 'success',
-          cost_usd: costUsd,
-          tokens,
-          tags,
-          metadata,
-          url,
-        }
-      : {
-          id,
-          timestamp,
-          latency_ms: latencyMs,
-          status: 'success',
-          cost_usd: costUsd,
-          tokens,
-          scores,
-          tags,
-          metadata,
-          url,
-        };
-  }
 }
 
 /** What the online evaluators say about a successful request, or undefined when none sampled it. */

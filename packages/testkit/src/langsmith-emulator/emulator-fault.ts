@@ -1,3 +1,5 @@
+import { jsonReply, type Reply } from '../test-server/reply.js';
+
 /**
  * A failure the emulator injects into matching requests:
  * - `rate-limit`: 429 with a `Retry-After` header (seconds, default `1`);
@@ -23,28 +25,10 @@ export interface LangSmithFault {
   skip?: number;
 }
 
-/** A fault with its counters. */
-export class ActiveFault {
-  private seen = 0;
-  private hits = 0;
-  constructor(readonly fault: LangSmithFault) {}
-
-  /** Whether this request is hit; counts it either way. */
-  take(method: string, path: string): boolean {
-    const { fault } = this;
-    if (fault.method !== undefined && fault.method.toUpperCase() !== method) return false;
-    if (fault.path !== undefined) {
-      const matches = typeof fault.path === 'string' ? path.startsWith(fault.path) : fault.path.test(path);
-      if (!matches) return false;
-    }
-    this.seen++;
-    if (this.seen <= (fault.skip ?? 0)) return false;
-    if (this.hits >= (fault.times ?? 1)) return false;
-    this.hits++;
-    return true;
-  }
-
-  get exhausted(): boolean {
-    return this.hits >= (this.fault.times ?? 1);
-  }
+/** The answer of a `rate-limit` or `status` fault, given instead of processing the request. */
+export function faultReply(fault: LangSmithFault): Reply {
+  if (fault.kind === 'rate-limit')
+    return jsonReply(429, { detail: 'Too many requests' }, { 'retry-after': fault.retryAfter ?? '1' });
+  const status = fault.status ?? 503;
+  return jsonReply(status, { detail: `injected ${status}` });
 }

@@ -1,27 +1,21 @@
 import { randomUUID } from 'node:crypto';
+import { EmulatorHttpError } from './emulator-http-error.js';
 import {
   type EmulatorDataset,
   type EmulatorFeedback,
   type EmulatorRun,
   type EmulatorSession,
+  isObject,
   isUuid,
   type RunUsage,
   runMetadata,
   runStatus,
 } from './emulator-records.js';
-import { type FilterableRun, parseTime, type RunFilter } from './run-filter.js';
+import { parseTimeInput } from './parse-time-input.js';
+import type { FilterableRun, RunFilter } from './run-filter.js';
+import { compareRuns, lowerBound, type RunPosition, upperBound } from './run-order.js';
 import { computeRunStats, type RunStats, type StatRun } from './run-stats.js';
-
-/** An HTTP error the emulator answers with: `{"detail": message}` and the status. */
-export class EmulatorHttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly body?: Record<string, unknown>,
-  ) {
-    super(message);
-  }
-}
+import { emptyUsage, usageOf } from './run-usage.js';
 
 /** Which runs a query wants; the same for `/runs/query`, `/api/v2/runs/query` and `/runs/stats`. */
 export interface RunQuery {
@@ -40,25 +34,11 @@ export interface RunQuery {
   treeFilter?: RunFilter;
 }
 
-export interface RunPosition {
-  start: number;
-  id: string;
-}
-
 interface SessionRuns {
   /** Ascending by (start, id); sorted lazily after inserts. */
   runs: EmulatorRun[];
   sorted: boolean;
 }
-
-const emptyUsage: RunUsage = {
-  prompt_tokens: null,
-  completion_tokens: null,
-  total_tokens: null,
-  prompt_cost: null,
-  completion_cost: null,
-  total_cost: null,
-};
 
 /** The emulator's data: sessions, datasets, runs and feedback, with LangSmith's derived views of them. */
 export class EmulatorState {
@@ -460,31 +440,6 @@ export class EmulatorState {
   }
 }
 
-/** Reads `usage_metadata` (LangChain's shape, costs included) from a run's outputs or its metadata. */
-function usageOf(run: EmulatorRun): RunUsage {
-  const source = (run.outputs?.usage_metadata ?? runMetadata(run).usage_metadata) as
-    | Record<string, unknown>
-    | undefined;
-  if (!isObject(source)) return emptyUsage;
-  const number = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : null);
-  const prompt = number(source.input_tokens);
-  const completion = number(source.output_tokens);
-  const promptCost = number(source.input_cost);
-  const completionCost = number(source.output_cost);
-  return {
-    prompt_tokens: prompt,
-    completion_tokens: completion,
-    total_tokens:
-      number(source.total_tokens) ??
-      (prompt === null && completion === null ? null : (prompt ?? 0) + (completion ?? 0)),
-    prompt_cost: promptCost,
-    completion_cost: completionCost,
-    total_cost:
-      number(source.total_cost) ??
-      (promptCost === null && completionCost === null ? null : (promptCost ?? 0) + (completionCost ?? 0)),
-  };
-}
-
 function checkScore(score: unknown): number | boolean | null {
   if (score === undefined || score === null) return null;
   if (typeof score === 'boolean') return score;
@@ -496,52 +451,8 @@ function checkScore(score: unknown): number | boolean | null {
   return score;
 }
 
-/** Epoch ms of a time the SDK sends: a number (ms), or an ISO string with or without a zone. */
-export function parseTimeInput(value: unknown): number | null | undefined {
-  if (value === undefined) return undefined;
-  if (value === null) return null;
-  if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (typeof value === 'string') {
-    const time = parseTime(value);
-    if (!Number.isNaN(time)) return time;
-  }
-  throw new EmulatorHttpError(422, `not a time: ${JSON.stringify(value)}`);
-}
-
-export function compareRuns(a: RunPosition, b: RunPosition): number {
-  return a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
-/** First index whose run is at or after `position`. */
-function lowerBound(runs: readonly EmulatorRun[], position: RunPosition): number {
-  let low = 0;
-  let high = runs.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (compareRuns(runs[middle]!, position) < 0) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-/** First index whose run is after `position`. */
-function upperBound(runs: readonly EmulatorRun[], position: RunPosition): number {
-  let low = 0;
-  let high = runs.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (compareRuns(runs[middle]!, position) <= 0) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
-}
-
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -1,5 +1,6 @@
 export { deterministicUuid } from './deterministic-uuid.js';
 export type { LangSmithFault } from './emulator-fault.js';
+export { EmulatorHttpError } from './emulator-http-error.js';
 export type {
   EmulatorDataset,
   EmulatorFeedback,
@@ -7,13 +8,7 @@ export type {
   EmulatorSession,
   RunUsage,
 } from './emulator-records.js';
-export { EmulatorHttpError, EmulatorState } from './emulator-state.js';
-export {
-  type EmulatorRequest,
-  type LangSmithEmulator,
-  type LangSmithEmulatorOptions,
-  startLangSmithEmulator,
-} from './langsmith-emulator.js';
+export { EmulatorState } from './emulator-state.js';
 export { FilterSyntaxError, parseRunFilter, type RunFilter } from './run-filter.js';
 export { computeRunStats, feedbackStats, quantile, type RunStats } from './run-stats.js';
 export {
@@ -24,3 +19,9 @@ export {
   seedTraffic,
   type TrafficSeed,
 } from './seed-langsmith.js';
+export {
+  type EmulatorRequest,
+  type LangSmithEmulator,
+  type LangSmithEmulatorOptions,
+  startLangSmithEmulator,
+} from './start-langsmith-emulator.js';

@@ -1,3 +1,5 @@
+import { jsonReply, type Reply } from '../test-server/reply.js';
+
 /** An MLflow error response: `{"error_code", "message"}` with the HTTP status MLflow maps the code to. */
 export class MlflowApiError extends Error {
   readonly status: number;
@@ -45,4 +47,9 @@ export function missingParameter(name: string): MlflowApiError {
 
 export function notFound(message: string): MlflowApiError {
   return new MlflowApiError('RESOURCE_DOES_NOT_EXIST', message);
+}
+
+/** The answer of an MLflow error: `{error_code, message}` with its status. */
+export function apiErrorReply(error: MlflowApiError): Reply {
+  return jsonReply(error.status, { error_code: error.errorCode, message: error.message });
 }

@@ -1,3 +1,5 @@
+import { jsonReply, type Reply, retryAfterHeader, textReply } from '../test-server/reply.js';
+
 /**
  * A failure the emulator injects into matching requests, before auth and routing, like a proxy or an overloaded
  * server would (the same kinds as the LangSmith emulator's):
@@ -26,52 +28,8 @@ export interface MlflowEmulatorFault {
   skip?: number;
 }
 
-interface ActiveFault {
-  fault: MlflowEmulatorFault;
-  seen: number;
-  fired: number;
-}
-
-/** Decides, request by request, which configured fault (if any) applies: the first that matches and has hits left. */
-export class FaultInjector {
-  private readonly active: ActiveFault[] = [];
-
-  constructor(faults: readonly MlflowEmulatorFault[] = []) {
-    for (const fault of faults) this.add(fault);
-  }
-
-  add(fault: MlflowEmulatorFault): void {
-    this.active.push({ fault, seen: 0, fired: 0 });
-  }
-
-  clear(): void {
-    this.active.length = 0;
-  }
-
-  next(method: string, path: string): MlflowEmulatorFault | undefined {
-    for (const entry of this.active) {
-      const { fault } = entry;
-      if (fault.method !== undefined && fault.method.toUpperCase() !== method) continue;
-      if (fault.path !== undefined) {
-        const matches = typeof fault.path === 'string' ? path.includes(fault.path) : fault.path.test(path);
-        if (!matches) continue;
-      }
-      entry.seen++;
-      if (entry.seen <= (fault.skip ?? 0)) continue;
-      if (entry.fired >= (fault.times ?? 1)) continue;
-      entry.fired++;
-      return fault;
-    }
-    return undefined;
-  }
-}
-
-/** The status, headers and body a `rate-limit` or `status` fault answers with. */
-export function faultResponse(fault: MlflowEmulatorFault): {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-} {
+/** The answer of a `rate-limit` or `status` fault, given instead of processing the request. */
+export function faultReply(fault: MlflowEmulatorFault): Reply {
   const status = fault.kind === 'rate-limit' ? 429 : (fault.status ?? 503);
   const retryAfter = fault.retryAfter ?? (fault.kind === 'rate-limit' ? 1 : undefined);
   const codes: Record<number, string> = {
@@ -81,19 +39,16 @@ export function faultResponse(fault: MlflowEmulatorFault): {
     503: 'TEMPORARILY_UNAVAILABLE',
   };
   const code = codes[status];
-  const headers: Record<string, string> = {};
-  if (retryAfter !== undefined) headers['retry-after'] = String(retryAfter);
   if (code !== undefined) {
     const message =
       status === 429 ? 'Too many requests. Please retry later.' : `Injected fault: HTTP ${status} (${code})`;
-    headers['content-type'] = 'application/json';
-    return { status, headers, body: JSON.stringify({ error_code: code, message }) };
+    return jsonReply(status, { error_code: code, message }, retryAfterHeader(retryAfter));
   }
   const title = status === 502 ? 'Bad Gateway' : status === 504 ? 'Gateway Time-out' : 'Error';
-  headers['content-type'] = 'text/html';
-  return {
+  return textReply(
     status,
-    headers,
-    body: `<html><head><title>${status} ${title}</title></head><body><center><h1>${status} ${title}</h1></center></body></html>\n`,
-  };
+    `<html><head><title>${status} ${title}</title></head><body><center><h1>${status} ${title}</h1></center></body></html>\n`,
+    'text/html',
+    retryAfterHeader(retryAfter),
+  );
 }

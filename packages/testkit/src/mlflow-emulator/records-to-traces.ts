@@ -1,6 +1,6 @@
 import type { EvalRecord } from '@slokit/core';
 import type { EmulatorIds } from './emulator-ids.js';
-import type { StoredAssessment, StoredTrace } from './emulator-store.js';
+import type { StoredAssessment, StoredTrace } from './store/stored-records.js';
 
 export interface TraceSeedOptions {
   /**

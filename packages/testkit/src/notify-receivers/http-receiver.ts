@@ -1,5 +1,9 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingHttpHeaders } from 'node:http';
+import { delay } from '../test-server/delay.js';
+import { FaultInjector } from '../test-server/fault-injector.js';
+import { jsonValue, parseJsonBody } from '../test-server/parse-json-body.js';
+import { type Answer, retryAfterHeader, textReply } from '../test-server/reply.js';
+import { startTestServer, type TestRequest } from '../test-server/start-test-server.js';
 
 /** One request the receiver got, with what it answered. */
 export interface ReceivedRequest {
@@ -74,135 +78,79 @@ export interface HttpReceiver {
  */
 export async function startHttpReceiver(options: HttpReceiverOptions): Promise<HttpReceiver> {
   const requests: ReceivedRequest[] = [];
-  const sockets = new Set<Socket>();
-  const held = new Set<ServerResponse>();
-  let fault: (ReceiverFault & { hits: number }) | null = null;
-  let server: Server | undefined;
-  let port = options.port ?? 0;
+  // A fault holds until it is cleared, or for its `times` requests.
+  const faults = new FaultInjector<Exclude<ReceiverFault, { kind: 'refused' }>>([], {
+    defaultTimes: Infinity,
+  });
+  let refused = false;
 
-  const takeFault = (): ReceiverFault | null => {
-    if (!fault || fault.kind === 'refused') return null;
-    if (fault.times !== undefined && fault.hits >= fault.times) return null;
-    fault.hits++;
-    return fault;
-  };
-
-  const listen = () =>
-    new Promise<void>((resolve, reject) => {
-      const next = createServer((request, response) => {
-        void handle(request, response).catch(() => response.destroy());
-      });
-      next.on('connection', (socket) => {
-        sockets.add(socket);
-        socket.on('close', () => sockets.delete(socket));
-      });
-      next.once('error', reject);
-      next.listen(port, '127.0.0.1', () => {
-        port = (next.address() as AddressInfo).port;
-        server = next;
-        resolve();
-      });
-    });
-
-  const close = () =>
-    new Promise<void>((resolve) => {
-      for (const response of held) response.destroy();
-      held.clear();
-      for (const socket of sockets) socket.destroy();
-      if (!server) return resolve();
-      const closing = server;
-      server = undefined;
-      closing.close(() => resolve());
-    });
-
-  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const body = await readBody(request);
-    let json: unknown;
-    try {
-      json = body === '' ? undefined : JSON.parse(body);
-    } catch {
-      json = undefined;
-    }
-    const headers: Record<string, string> = {};
-    for (const [key, value] of Object.entries(request.headers)) {
-      if (value !== undefined) headers[key] = Array.isArray(value) ? value.join(', ') : value;
-    }
+  const handle = async (request: TestRequest): Promise<Answer> => {
     const received: ReceivedRequest = {
-      method: request.method ?? 'GET',
-      path: request.url ?? '/',
-      headers,
-      body,
-      json,
+      method: request.method,
+      path: request.target,
+      headers: flatHeaders(request.headers),
+      body: request.body.toString('utf8'),
+      json: jsonValue(parseJsonBody(request.body)),
       at: Date.now(),
       status: null,
       accepted: false,
       problems: [],
     };
     requests.push(received);
-    const active = takeFault();
-    if (active?.kind === 'timeout') {
-      held.add(response);
-      response.on('close', () => held.delete(response));
-      return;
-    }
-    if (active?.kind === 'status') {
-      const fallback = options.faultBody?.(active.status) ?? { body: '', contentType: 'text/plain' };
-      received.status = active.status;
-      received.problems = [`injected ${active.status}`];
-      response.writeHead(active.status, {
-        'content-type': fallback.contentType,
-        ...(active.retryAfter === undefined ? {} : { 'retry-after': active.retryAfter }),
-      });
-      response.end(active.body ?? fallback.body);
-      return;
+    const fault = faults.next(request.method, request.path);
+    if (fault?.kind === 'timeout') return 'hold';
+    if (fault?.kind === 'status') {
+      const fallback = options.faultBody?.(fault.status) ?? { body: '', contentType: 'text/plain' };
+      received.status = fault.status;
+      received.problems = [`injected ${fault.status}`];
+      return textReply(
+        fault.status,
+        fault.body ?? fallback.body,
+        fallback.contentType,
+        retryAfterHeader(fault.retryAfter),
+      );
     }
     const reply = options.handle(received);
     received.status = reply.status;
     received.accepted = reply.accepted;
     received.problems = reply.problems ?? [];
-    if (active?.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, active.delayMs));
-    if (response.destroyed) return;
-    response.writeHead(reply.status, {
-      'content-type': options.contentType ?? 'text/plain; charset=utf-8',
-      ...reply.headers,
-    });
-    response.end(reply.body ?? '');
-  }
+    if (fault?.kind === 'slow') await delay(fault.delayMs);
+    const contentType = options.contentType ?? 'text/plain; charset=utf-8';
+    return textReply(reply.status, reply.body ?? '', contentType, reply.headers);
+  };
 
-  await listen();
+  const server = await startTestServer({ port: options.port ?? 0, handle });
   return {
     get url() {
-      return `http://127.0.0.1:${port}`;
+      return server.url;
     },
     get port() {
-      return port;
+      return server.port;
     },
     requests,
     accepted: () => requests.filter((request) => request.accepted),
     async fault(next) {
-      const wasRefused = fault?.kind === 'refused';
-      fault = next === null ? null : { ...next, hits: 0 };
-      if (next === null) {
-        for (const response of held) response.destroy();
-        held.clear();
-      }
-      if (next?.kind === 'refused' && !wasRefused) await close();
-      if (wasRefused && next?.kind !== 'refused') await listen();
+      const wasRefused = refused;
+      refused = next?.kind === 'refused';
+      faults.clear();
+      if (next !== null && next.kind !== 'refused') faults.add(next);
+      if (next === null) server.releaseHeld();
+      if (refused && !wasRefused) await server.stop();
+      if (wasRefused && !refused) await server.listen();
     },
     clear() {
       requests.length = 0;
     },
-    stop: close,
+    stop: () => server.stop(),
   };
 }
 
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
+function flatHeaders(headers: IncomingHttpHeaders): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const [key, value] of Object.entries(headers)) {
+    if (value !== undefined) flat[key] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return flat;
 }
 
 /** The idempotency key a request carries: `webhook-id` (Standard Webhooks) or `idempotency-key`. */

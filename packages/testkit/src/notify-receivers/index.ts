@@ -9,20 +9,22 @@ export {
   startHttpReceiver,
   uniqueMessages,
 } from './http-receiver.js';
+export type {
+  PagerdutyAcceptedEvent,
+  PagerdutyAlertLogEntry,
+  PagerdutyReceiverAlert,
+} from './pagerduty-alerts.js';
 export {
-  type PagerdutyAcceptedEvent,
   type PagerdutyReceivedRequest,
   type PagerdutyReceiver,
-  type PagerdutyReceiverAlert,
   type PagerdutyReceiverFault,
   type PagerdutyReceiverOptions,
-  pagerdutyEventLimits,
   startPagerdutyReceiver,
-  validatePagerdutyEvent,
 } from './pagerduty-receiver.js';
 export { type SlackReceiver, startSlackReceiver } from './slack-receiver.js';
 export { startTeamsReceiver, type TeamsReceiver } from './teams-receiver.js';
 export { discordReceiverLimits, validateDiscordMessage } from './validate-discord-message.js';
+export { pagerdutyEventLimits, validatePagerdutyEvent } from './validate-pagerduty-event.js';
 export { slackReceiverLimits, validateSlackMessage } from './validate-slack-message.js';
 export { teamsReceiverLimits, validateTeamsMessage } from './validate-teams-message.js';
 export {

@@ -1,9 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  type PagerdutyReceiver,
-  startPagerdutyReceiver,
-  validatePagerdutyEvent,
-} from './pagerduty-receiver.js';
+import { type PagerdutyReceiver, startPagerdutyReceiver } from './pagerduty-receiver.js';
+import { validatePagerdutyEvent } from './validate-pagerduty-event.js';
 
 const routingKey = 'R0123456789abcdef0123456789abcde';
 const trigger = (overrides: Record<string, unknown> = {}, payload: Record<string, unknown> = {}) => ({

@@ -1,19 +1,16 @@
-export type { WeaveEmulatorFault } from './faults.js';
 export type { ModelPrice } from './model-prices.js';
 export { defaultModelPrices } from './model-prices.js';
-export type {
-  EvaluationRowSeed,
-  EvaluationSeed,
-  SeededEvaluation,
-  SupportBotCallsOptions,
-} from './seed-calls.js';
-export { opRef, summarizeRows } from './seed-calls.js';
-export { formatTimestampMicros, parseTimestampMicros } from './timestamps.js';
-export type { ProjectStore, StoredCall, StoredFeedback } from './trace-store.js';
+export { opRef } from './op-ref.js';
+export type { EvaluationRowSeed, EvaluationSeed, SeededEvaluation } from './seed-evaluation.js';
+export type { SupportBotCallsOptions } from './seed-support-bot-calls.js';
 export {
   defaultEmulatorApiKey,
   type RecordedRequest,
   startWeaveEmulator,
   type WeaveEmulator,
   type WeaveEmulatorOptions,
-} from './weave-emulator.js';
+} from './start-weave-emulator.js';
+export { summarizeRows } from './summarize-rows.js';
+export { formatTimestampMicros, parseTimestampMicros } from './timestamps.js';
+export type { ProjectStore, StoredCall, StoredFeedback } from './trace-store.js';
+export type { WeaveEmulatorFault } from './weave-emulator-fault.js';

@@ -1,3 +1,5 @@
+import { jsonReply, type Reply, retryAfterHeader } from '../test-server/reply.js';
+
 /**
  * A failure the emulator injects into matching requests, after auth, like an overloaded server or a proxy would
  * (the same kinds as the LangSmith and MLflow emulators'):
@@ -33,42 +35,20 @@ export interface WeaveEmulatorFault {
   skip?: number;
 }
 
-interface ActiveFault {
-  fault: WeaveEmulatorFault;
-  seen: number;
-  fired: number;
+/** The answer of a `rate-limit` or `status` fault, given instead of processing the request. */
+export function faultReply(fault: WeaveEmulatorFault): Reply {
+  const status = fault.kind === 'rate-limit' ? 429 : (fault.status ?? 503);
+  const retryAfter = fault.retryAfter ?? (fault.kind === 'rate-limit' ? 1 : undefined);
+  const body =
+    fault.body ??
+    (status === 429 ? { reason: 'Too many requests, slow down' } : { reason: `injected ${status}` });
+  return jsonReply(status, body, retryAfterHeader(retryAfter));
 }
 
-/** Decides, request by request, which fault (if any) applies: the first that matches and has hits left. */
-export class FaultInjector {
-  private readonly active: ActiveFault[] = [];
-
-  constructor(faults: readonly WeaveEmulatorFault[] = []) {
-    for (const fault of faults) this.add(fault);
-  }
-
-  add(fault: WeaveEmulatorFault): void {
-    this.active.push({ fault, seen: 0, fired: 0 });
-  }
-
-  clear(): void {
-    this.active.length = 0;
-  }
-
-  next(method: string, path: string): WeaveEmulatorFault | undefined {
-    for (const entry of this.active) {
-      const { fault } = entry;
-      if (fault.method !== undefined && fault.method.toUpperCase() !== method) continue;
-      if (fault.path !== undefined) {
-        const matches = typeof fault.path === 'string' ? path.startsWith(fault.path) : fault.path.test(path);
-        if (!matches) continue;
-      }
-      if (entry.fired >= (fault.times ?? 1)) continue;
-      entry.seen++;
-      if (entry.seen <= (fault.skip ?? 0)) continue;
-      entry.fired++;
-      return fault;
-    }
-    return undefined;
-  }
+/** A processed reply as a `slow`, `truncate` or `reset` fault breaks it on the wire. */
+export function damagedReply(reply: Reply, fault: WeaveEmulatorFault | undefined): Reply {
+  if (fault?.kind === 'truncate' || fault?.kind === 'reset')
+    return { ...reply, damage: { cut: fault.kind, afterLines: fault.afterLines ?? 0 } };
+  if (fault?.kind === 'slow') return { ...reply, damage: { lineDelayMs: fault.lineDelayMs ?? 0 } };
+  return reply;
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWeaveEmulator, type WeaveEmulator } from './weave-emulator.js';
+import { startWeaveEmulator, type WeaveEmulator } from './start-weave-emulator.js';
 
 let emulator: WeaveEmulator;
 const project = 'acme/bot';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quickstartTrafficOptions } from '../quickstart-example.js';
 import { generateSupportBotTraffic } from '../support-bot-traffic.js';
-import { type LangSmithEmulator, startLangSmithEmulator } from './langsmith-emulator.js';
+import { type LangSmithEmulator, startLangSmithEmulator } from './start-langsmith-emulator.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: the tests read response bodies as loose JSON.
 type Json = any;
