@@ -1,5 +1,5 @@
 import type { DigestBatch, HistoryReport, HistorySloReport } from '@slokit/core';
-import { formatValue, renderHistoryHtml, renderHistoryTable, sparkline } from '@slokit/core';
+import { escapeHtml, formatValue, renderHistoryHtml, renderHistoryTable, sparkline } from '@slokit/core';
 import { formatTime, safeUrl, truncateText } from './alert-event-text.js';
 import {
   type EmailContent,
@@ -10,7 +10,6 @@ import {
   statusTexts,
   testBanner,
 } from './email-message.js';
-import { escapeHtml } from './escape-html.js';
 
 export interface DigestEmailContent extends EmailContent {
   /** The full dashboard (`slokit report --format html`, with its charts) as an HTML attachment. */

@@ -1,5 +1,5 @@
 import type { AlertBatch, AlertEvent, AlertLevel } from '@slokit/core';
-import { formatValue } from '@slokit/core';
+import { escapeHtml, formatValue } from '@slokit/core';
 import {
   eventChange,
   eventHeadline,
@@ -15,7 +15,6 @@ import {
   safeUrl,
   truncateText,
 } from './alert-event-text.js';
-import { escapeHtml } from './escape-html.js';
 
 /** The parts of one email: nodemailer sends `text` and `html` as multipart/alternative. */
 export interface EmailContent {

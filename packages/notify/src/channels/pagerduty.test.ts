@@ -6,7 +6,7 @@ import {
 } from '@slokit/testkit/receivers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sampleAlertBatch, sampleAlertEvent } from '../sample-alert-batch.js';
-import { type ChannelFault, testChannel } from '../test-channel.js';
+import { type ChannelFault, testChannel } from '../testing/index.js';
 import { createPagerdutyChannel } from './pagerduty.js';
 import { closedPort } from './test-support/closed-port.js';
 import { everythingShown, expectNoSecrets } from './test-support/expect-no-secrets.js';

@@ -1,8 +1,8 @@
 import { startTeamsReceiver, validateTeamsMessage } from '@slokit/testkit/receivers';
 import { describe, expect, it } from 'vitest';
 import { sampleAlertBatch, sampleAlertEvent, sampleDigestBatch } from '../sample-alert-batch.js';
-import { testChannel } from '../test-channel.js';
 import { httpChannelFixture } from '../test-support/http-channel-fixture.js';
+import { testChannel } from '../testing/index.js';
 import { createTeamsChannel } from './teams.js';
 import { buildTeamsDigest, buildTeamsMessage, teamsLimits } from './teams-message.js';
 
