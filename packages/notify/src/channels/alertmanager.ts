@@ -108,7 +108,13 @@ function alertmanagerEndpoints(settings: ResolvedSettings): HttpEndpoint[] {
   }));
 }
 
-/** A batch as one `POST /api/v2/alerts`; none when no event makes an alert. */
+/** Alerts per `POST /api/v2/alerts`: a batch with more is posted in parts, in order. */
+export const alertmanagerAlertsPerRequest = 500;
+
+/**
+ * A batch as one `POST /api/v2/alerts` (the batch id its key), or, past `alertmanagerAlertsPerRequest` alerts,
+ * several (`<batch id>-part-<index>-of-<count>`); none when no event makes an alert.
+ */
 function alertmanagerMessages(batch: AlertBatch, settings: ResolvedSettings): ChannelMessage[] {
   const options: AlertmanagerAlertOptions = {
     alertname: settings.alertname ?? 'SlokitSLO',
@@ -119,12 +125,17 @@ function alertmanagerMessages(batch: AlertBatch, settings: ResolvedSettings): Ch
   const alerts: PostableAlert[] = batch.events.flatMap((event) =>
     alertmanagerAlerts(event, options, batch.test === true),
   );
-  return alerts.length === 0 ? [] : [{ key: batch.id, body: alerts }];
+  const count = Math.ceil(alerts.length / alertmanagerAlertsPerRequest);
+  if (count <= 1) return alerts.length === 0 ? [] : [{ key: batch.id, body: alerts }];
+  return Array.from({ length: count }, (_, index) => ({
+    key: `${batch.id}-part-${index + 1}-of-${count}`,
+    body: alerts.slice(index * alertmanagerAlertsPerRequest, (index + 1) * alertmanagerAlertsPerRequest),
+  }));
 }
 
 /**
- * Prometheus Alertmanager through its API v2: each batch is one `POST /api/v2/alerts` (an array) to every
- * configured instance, for teams that already route, group, inhibit and silence there (Alertmanager instances do
+ * Prometheus Alertmanager through its API v2: each batch is one `POST /api/v2/alerts` (an array; several past
+ * `alertmanagerAlertsPerRequest` alerts) to every configured instance, for teams that already route, group, inhibit and silence there (Alertmanager instances do
  * not share alerts, only notification state). Firing alerts carry an explicit `endsAt` (their time plus
  * `endsAfter`); a resolution posts the alert again with `endsAt` = its time. Several instances failing make one
  * error: retryable if any may work later, dead only when all are gone. The `idempotency-key` header (the batch id)

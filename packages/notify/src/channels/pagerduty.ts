@@ -11,6 +11,11 @@ import {
   pagerdutyEvent,
   pagerdutySeverities,
 } from './pagerduty-event.js';
+import {
+  pagerdutyEventSelection,
+  pagerdutyEventsPerBatch,
+  pagerdutyOverflowEvent,
+} from './pagerduty-overflow.js';
 
 /** PagerDuty's Events API v2 endpoint (US service region). The EU region's is `https://events.eu.pagerduty.com/v2/enqueue`. */
 export const pagerdutyEventsUrl = 'https://events.pagerduty.com/v2/enqueue';
@@ -86,14 +91,21 @@ function eventOptions(settings: ResolvedSettings): PagerdutyEventOptions {
   };
 }
 
-/** The Events API v2 events of a batch, each with the routing key (it exists only in the request body). */
+/**
+ * The Events API v2 events of a batch, each with the routing key (it exists only in the request body): one per
+ * alert event, at most `pagerdutyEventsPerBatch` in all (past it, the most severe and one overflow note).
+ */
 function pagerdutyMessages(batch: AlertBatch, settings: ResolvedSettings): ChannelMessage[] {
   const options = eventOptions(settings);
-  const events = batch.events.map((event) =>
-    pagerdutyEvent(event, options, batch.test ? { batchId: batch.id } : undefined),
+  const test = batch.test === true;
+  // A test opens each `info` alert and resolves it at once: it shows up, and pages nobody. That is two requests each.
+  const limit = test ? pagerdutyEventsPerBatch / 2 : pagerdutyEventsPerBatch;
+  const { sent, omitted } = pagerdutyEventSelection(batch.events, limit);
+  const events = sent.map((event) =>
+    pagerdutyEvent(event, options, test ? { batchId: batch.id } : undefined),
   );
-  // A test opens an `info` alert under its own key and resolves it at once: it shows up, and pages nobody.
-  if (batch.test)
+  if (omitted.length > 0) events.push(pagerdutyOverflowEvent(omitted, { ...options, at: batch.at, test }));
+  if (test)
     for (const event of [...events]) events.push({ event_action: 'resolve', dedup_key: event.dedup_key });
   // routing_key first, as in PagerDuty's examples.
   return events.map((event) => ({
@@ -104,7 +116,8 @@ function pagerdutyMessages(batch: AlertBatch, settings: ResolvedSettings): Chann
 
 /**
  * PagerDuty through the Events API v2: one request per alert event (the API takes one event per request), in the
- * batch's order. Every SLO (and segment) is one PagerDuty alert under a stable dedup key: fired, escalated,
+ * batch's order, at most `pagerdutyEventsPerBatch` per batch (a larger batch sends its most severe events and one
+ * overflow alert saying what it left out). Every SLO (and segment) is one PagerDuty alert under a stable dedup key: fired, escalated,
  * de-escalated and repeated events `trigger` it with the severity of their level (a de-escalation lowers it),
  * a resolution `resolves` it. 202 is success; 429 and 5xx are retried by delivery, 400 never. When a retry of a
  * batch comes back to the channel, the events PagerDuty already accepted are not sent again (a repeated trigger

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineHttpChannel, type HttpChannelOptions } from '../http/define-http-channel.js';
 import { httpUrlSchema, scheduleSchema, timeoutSchema } from '../settings/common-settings.js';
 import { signWebhook, webhookSecretKey } from './sign-webhook.js';
-import { webhookAlertsPayload, webhookDigestPayload } from './webhook-payload.js';
+import { webhookAlertParts, webhookDigestPayload } from './webhook-payload.js';
 
 const secretSchema = z.string().refine((secret) => webhookSecretKey(secret) !== undefined, {
   message:
@@ -68,14 +68,15 @@ function webhookHeaders(
 
 /**
  * A generic webhook: the versioned JSON payload of `webhook-payload.ts` (documented in the README), with the
- * Standard Webhooks headers (see `webhookHeaders`). Any 2xx is success; 410 Gone marks the endpoint dead; 429 and
- * 5xx are retried (honouring Retry-After); other 4xx are not.
+ * Standard Webhooks headers (see `webhookHeaders`); a batch too large for one request goes in bounded parts. Any
+ * 2xx is success; 410 Gone marks the endpoint dead; 429 and 5xx are retried (honouring Retry-After); other 4xx are
+ * not. A retried batch skips the parts the endpoint already took.
  */
 export const createWebhookChannel = defineHttpChannel({
   type: 'webhook',
   settingsSchema: webhookChannelSettingsSchema,
   endpoints: (settings) => ({ name: 'webhook endpoint', url: settings.url }),
-  messages: (batch) => [{ key: batch.id, body: webhookAlertsPayload(batch) }],
+  messages: (batch) => webhookAlertParts(batch).map((part) => ({ key: part.key, body: part.payload })),
   digestMessages: (digest) => [{ key: digest.id, body: webhookDigestPayload(digest) }],
   headers: webhookHeaders,
   deadStatuses: [410],
