@@ -7,7 +7,7 @@ import {
   type HttpEndpoint,
   type ResolveContext,
 } from '../http/define-http-channel.js';
-import { httpUrlSchema, timeoutSchema } from '../settings/common-settings.js';
+import { headersSchema, httpUrlSchema, timeoutSchema } from '../settings/common-settings.js';
 import {
   type AlertmanagerAlertOptions,
   alertmanagerAlerts,
@@ -41,7 +41,7 @@ export const alertmanagerChannelSettingsSchema = z.strictObject({
   /** `generatorURL` of every alert: where it came from (your slokit dashboard). */
   generatorUrl: httpUrlSchema.optional(),
   /** Extra request headers (`Authorization: Bearer ...` for a proxy in front of Alertmanager). */
-  headers: z.record(z.string(), z.string()).optional(),
+  headers: headersSchema.optional(),
   /** Per-request timeout; default 10s. */
   timeout: timeoutSchema.optional(),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineHttpChannel, type HttpChannelOptions } from '../http/define-http-channel.js';
-import { httpUrlSchema, scheduleSchema, timeoutSchema } from '../settings/common-settings.js';
+import { headersSchema, httpUrlSchema, scheduleSchema, timeoutSchema } from '../settings/common-settings.js';
 import { signWebhook, webhookSecretKey } from './sign-webhook.js';
 import { webhookAlertParts, webhookDigestPayload } from './webhook-payload.js';
 
@@ -28,8 +28,7 @@ export const webhookChannelSettingsSchema = z.strictObject({
    */
   secret: z.union([secretSchema, z.array(secretSchema).min(1)]).optional(),
   /** Extra headers on every request, such as `Authorization`. Their values are treated as secrets. */
-  headers: z
-    .record(z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, 'expected an HTTP header name'), z.string())
+  headers: headersSchema
     .refine((headers) => Object.keys(headers).every((key) => !reservedHeaders.includes(key.toLowerCase())), {
       message: `these headers are set by slokit: ${reservedHeaders.join(', ')}`,
     })

@@ -122,7 +122,11 @@ function messageSender<Schema extends z.ZodType<HttpChannelSettings>, Settings e
   options: HttpChannelOptions,
 ): (id: string, messages: ChannelMessage[], signal: AbortSignal | undefined) => Promise<void> {
   const endpoints = [definition.endpoints(settings)].flat();
-  const secrets = channelSecrets(settings);
+  // An endpoint's own headers carry credentials (basic auth from its URL's user-info).
+  const secrets = channelSecrets({
+    settings,
+    endpointHeaders: endpoints.map((endpoint) => endpoint.headers ?? {}),
+  });
   const timeout = timeoutMs(settings.timeout);
   const now = options.now ?? Date.now;
   const headers = definition.headers ?? ((request) => ({ 'idempotency-key': request.key }));

@@ -44,3 +44,14 @@ export const httpUrlSchema = z.string().refine(
 
 /** `schedule: daily`: the channel gets no single alerts, only the report of each UTC day. */
 export const scheduleSchema = z.literal('daily', { error: "expected 'daily'" });
+
+/**
+ * Extra request headers (`Authorization: Bearer ...`): names HTTP allows, values without line breaks or control
+ * characters, so a bad one is a config error here, never a send failure quoting the value. Values are secrets.
+ */
+export const headersSchema = z.record(
+  z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, 'expected an HTTP header name'),
+  z
+    .string()
+    .regex(/^[\t\x20-\x7e\x80-\xff]*$/, 'expected a header value without line breaks or control characters'),
+);
