@@ -45,6 +45,34 @@ describe('createChannel', () => {
     expect((error as Error).message).not.toContain('xoxb');
   });
 
+  it('refuses a timeout a timer cannot hold (30d would fire after 1 ms), naming the field, for every channel', async () => {
+    const config = {
+      ...notifyConfig({
+        slack: { type: 'slack', webhookUrl: 'https://hooks.slack.com/services/T0/B0/x1', timeout: '30d' },
+        teams: { type: 'teams', webhookUrl: 'https://example.webhook.office.com/x', timeout: '25d' },
+        discord: { type: 'discord', webhookUrl: 'https://discord.com/api/webhooks/1/x', timeout: '11m' },
+        hook: { type: 'webhook', url: 'https://hooks.example.com/slo', timeout: '30d' },
+        mail: { type: 'email', smtp: 'smtp://mail.example.com:587', to: 'a@example.com', timeout: '30d' },
+        oncall: { type: 'pagerduty', routingKey: 'R'.repeat(32), timeout: '30d' },
+        am: { type: 'alertmanager', url: 'http://alertmanager:9093', timeout: '1h' },
+      }),
+      file: '/repo/slokit.yaml',
+    };
+    const error = await createChannels(config, { env: {} }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = 'expected a duration above 0 and at most 10m (a request unanswered that long has failed)';
+    expect((error as ConfigError).problems).toEqual(
+      ['slack', 'teams', 'discord', 'hook', 'mail', 'oncall', 'am'].map((name) => ({
+        path: `channels.${name}.timeout`,
+        message,
+      })),
+    );
+    const fine = notifyConfig({
+      hook: { type: 'webhook', url: 'https://hooks.example.com/slo', timeout: '10m' },
+    });
+    expect((await createChannel('hook', fine)).type).toBe('webhook');
+  });
+
   it('refuses an unknown type, a missing channel, and a schedule on a channel without reports', async () => {
     const config = notifyConfig({
       odd: { type: 'carrier-pigeon' },

@@ -1,5 +1,6 @@
 import type { ResolvedConfig, StateStore } from '@slokit/core';
-import { type DeliveryReport, deliverOutbox } from './deliver-outbox.js';
+import { deliverOutbox } from './delivery/deliver-outbox.js';
+import type { DeliveryReport } from './delivery/delivery-report.js';
 import { queueDigests } from './queue-digests.js';
 
 /** The engine's deliverer: queues the digests that are due, then sends the outbox at least once. */

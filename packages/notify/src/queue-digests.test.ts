@@ -8,7 +8,7 @@ import {
 import { runSync } from '@slokit/engine';
 import { describe, expect, it } from 'vitest';
 import { createConsoleChannel } from './channels/console.js';
-import { deliverOutbox } from './deliver-outbox.js';
+import { deliverOutbox } from './delivery/deliver-outbox.js';
 import { digestId, queueDigests } from './queue-digests.js';
 import { recordingStore } from './test-support/recording-store.js';
 

@@ -2,7 +2,7 @@ import { ChannelError, ConfigError } from '@slokit/core';
 import { type HttpReceiver, type ReceivedRequest, startHttpReceiver } from '@slokit/testkit/receivers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sampleAlertBatch } from '../sample-alert-batch.js';
-import { testChannel } from '../test-channel.js';
+import { testChannel } from '../testing/index.js';
 import { alertmanagerServer, createAlertmanagerChannel } from './alertmanager.js';
 import type { PostableAlert } from './alertmanager-alert.js';
 import { closedPort } from './test-support/closed-port.js';

@@ -1,17 +1,18 @@
-import type { AlertBatch, ChannelV1, SendOptions } from '@slokit/core';
-import { ChannelError, ConfigError, parseDuration } from '@slokit/core';
+import type { AlertBatch } from '@slokit/core';
+import { ConfigError, parseDuration } from '@slokit/core';
 import { z } from 'zod';
-import type { ChannelFactoryOptions } from '../channel-factory.js';
-import { postRequest } from '../http/post-request.js';
-import { channelSecrets } from '../http/redact-secrets.js';
-import { httpUrlSchema, timeoutMs, timeoutSchema } from '../settings/common-settings.js';
-import { parseChannelSettings } from '../settings/parse-channel-settings.js';
+import {
+  type ChannelMessage,
+  defineHttpChannel,
+  type HttpEndpoint,
+  type ResolveContext,
+} from '../http/define-http-channel.js';
+import { headersSchema, httpUrlSchema, timeoutSchema } from '../settings/common-settings.js';
 import {
   type AlertmanagerAlertOptions,
   alertmanagerAlerts,
   type PostableAlert,
 } from './alertmanager-alert.js';
-import { BatchProgress } from './batch-progress.js';
 
 /** A firing alert stays active this long after its last post: the default repeatInterval (4h) plus an hour. */
 export const defaultEndsAfter = '5h';
@@ -40,12 +41,37 @@ export const alertmanagerChannelSettingsSchema = z.strictObject({
   /** `generatorURL` of every alert: where it came from (your slokit dashboard). */
   generatorUrl: httpUrlSchema.optional(),
   /** Extra request headers (`Authorization: Bearer ...` for a proxy in front of Alertmanager). */
-  headers: z.record(z.string(), z.string()).optional(),
+  headers: headersSchema.optional(),
   /** Per-request timeout; default 10s. */
   timeout: timeoutSchema.optional(),
 });
 
 export type AlertmanagerChannelSettings = z.input<typeof alertmanagerChannelSettingsSchema>;
+
+type ParsedSettings = z.output<typeof alertmanagerChannelSettingsSchema>;
+
+/** The settings with the base URLs the channel posts to: its own, else ALERTMANAGER_URL. */
+type ResolvedSettings = ParsedSettings & { url: string[] };
+
+function resolveUrls(settings: ParsedSettings, context: ResolveContext): ResolvedSettings {
+  const configured = settings.url ?? context.env.ALERTMANAGER_URL;
+  const bases = configured === undefined || configured === '' ? [] : [configured].flat();
+  if (bases.length === 0) {
+    throw new ConfigError(context.configFile, [
+      {
+        path: `channels.${context.name}.url`,
+        message:
+          "missing: set url to Alertmanager's base URL (http://alertmanager:9093) or the ALERTMANAGER_URL environment variable",
+      },
+    ]);
+  }
+  if (!bases.every((base) => httpUrlSchema.safeParse(base).success)) {
+    throw new ConfigError(context.configFile, [
+      { path: `channels.${context.name}.url`, message: 'ALERTMANAGER_URL: expected an http(s) URL' },
+    ]);
+  }
+  return { ...settings, url: bases };
+}
 
 interface AlertmanagerServer {
   /** `POST` target: `<base>/api/v2/alerts`, without credentials. */
@@ -70,117 +96,56 @@ export function alertmanagerServer(base: string): AlertmanagerServer {
   return { url: url.href, headers, label: url.host };
 }
 
+/** Every instance of an HA cluster, named by its host in errors when there are several. */
+function alertmanagerEndpoints(settings: ResolvedSettings): HttpEndpoint[] {
+  return settings.url.map(alertmanagerServer).map((server, index, servers) => ({
+    name:
+      servers.length === 1
+        ? 'Alertmanager'
+        : `Alertmanager ${index + 1} of ${servers.length} (${server.label})`,
+    url: server.url,
+    headers: server.headers,
+  }));
+}
+
+/** Alerts per `POST /api/v2/alerts`: a batch with more is posted in parts, in order. */
+export const alertmanagerAlertsPerRequest = 500;
+
 /**
- * Prometheus Alertmanager through its API v2: each batch is one `POST /api/v2/alerts` (an array) to every
- * configured instance, for teams that already route, group, inhibit and silence there. Firing alerts carry an
- * explicit `endsAt` (their time plus `endsAfter`); a resolution posts the alert again with `endsAt` = its time.
+ * A batch as one `POST /api/v2/alerts` (the batch id its key), or, past `alertmanagerAlertsPerRequest` alerts,
+ * several (`<batch id>-part-<index>-of-<count>`); none when no event makes an alert.
  */
-export function createAlertmanagerChannel(
-  name: string,
-  settings: AlertmanagerChannelSettings,
-  options: ChannelFactoryOptions = {},
-): ChannelV1 {
-  const parsed = parseChannelSettings(alertmanagerChannelSettingsSchema, name, settings, options.configFile);
-  const env = options.env ?? process.env;
-  const configured = parsed.url ?? env.ALERTMANAGER_URL;
-  if (
-    configured === undefined ||
-    configured === '' ||
-    (Array.isArray(configured) && configured.length === 0)
-  ) {
-    throw new ConfigError(options.configFile, [
-      {
-        path: `channels.${name}.url`,
-        message:
-          "missing: set url to Alertmanager's base URL (http://alertmanager:9093) or the ALERTMANAGER_URL environment variable",
-      },
-    ]);
-  }
-  const bases = Array.isArray(configured) ? configured : [configured];
-  if (!bases.every((base) => httpUrlSchema.safeParse(base).success)) {
-    throw new ConfigError(options.configFile, [
-      { path: `channels.${name}.url`, message: 'ALERTMANAGER_URL: expected an http(s) URL' },
-    ]);
-  }
-  const servers = bases.map(alertmanagerServer);
-  const secrets = channelSecrets({ ...parsed, url: bases });
-  const alertOptions: AlertmanagerAlertOptions = {
-    alertname: parsed.alertname ?? 'SlokitSLO',
-    labels: parsed.labels ?? {},
-    endsAfterMs: parseDuration(parsed.endsAfter ?? defaultEndsAfter)!,
-    ...(parsed.generatorUrl ? { generatorUrl: parsed.generatorUrl } : {}),
+function alertmanagerMessages(batch: AlertBatch, settings: ResolvedSettings): ChannelMessage[] {
+  const options: AlertmanagerAlertOptions = {
+    alertname: settings.alertname ?? 'SlokitSLO',
+    labels: settings.labels ?? {},
+    endsAfterMs: parseDuration(settings.endsAfter ?? defaultEndsAfter)!,
+    ...(settings.generatorUrl ? { generatorUrl: settings.generatorUrl } : {}),
   };
-  const timeout = timeoutMs(parsed.timeout);
-  const progress = new BatchProgress();
-
-  const post = (
-    server: AlertmanagerServer,
-    index: number,
-    body: string,
-    batchId: string,
-    signal: AbortSignal | undefined,
-  ) =>
-    postRequest({
-      channel: name,
-      endpoint:
-        servers.length === 1
-          ? 'Alertmanager'
-          : `Alertmanager ${index + 1} of ${servers.length} (${server.label})`,
-      url: server.url,
-      body,
-      // Alertmanager ignores it; a proxy or a recording receiver can drop a retried duplicate by it.
-      headers: { ...parsed.headers, ...server.headers, 'idempotency-key': batchId },
-      timeoutMs: timeout,
-      secrets,
-      ...(signal ? { signal } : {}),
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-    });
-
-  return {
-    specificationVersion: 'v1',
-    name,
-    type: 'alertmanager',
-    async send(batch: AlertBatch, sendOptions?: SendOptions) {
-      const alerts: PostableAlert[] = batch.events.flatMap((event) =>
-        alertmanagerAlerts(event, alertOptions, batch.test === true),
-      );
-      if (alerts.length === 0) return;
-      const body = JSON.stringify(alerts);
-      // Every instance gets the batch (Alertmanager instances do not share alerts, only notification state).
-      const results = await Promise.allSettled(
-        servers.map(async (server, index) => {
-          if (progress.isDone(batch.id, index)) return;
-          await post(server, index, body, batch.id, sendOptions?.signal);
-          progress.markDone(batch.id, index);
-        }),
-      );
-      const failures = results.flatMap((result) => (result.status === 'rejected' ? [result.reason] : []));
-      if (failures.length === 0) {
-        progress.finish(batch.id);
-        return;
-      }
-      if (sendOptions?.signal?.aborted) throw sendOptions.signal.reason;
-      const errors = failures.map((failure) =>
-        failure instanceof ChannelError
-          ? failure
-          : new ChannelError(name, String(failure), { retryable: true }),
-      );
-      if (errors.length === 1) throw errors[0];
-      // Several instances failed: retry if any of them may work later; dead only when all are gone.
-      throw new ChannelError(
-        name,
-        errors.map((error) => error.message.replace(`channel '${name}': `, '')).join('; '),
-        {
-          retryable: errors.some((error) => error.retryable),
-          dead: errors.every((error) => error.dead),
-          ...retryAfter(errors),
-        },
-      );
-    },
-  };
+  const alerts: PostableAlert[] = batch.events.flatMap((event) =>
+    alertmanagerAlerts(event, options, batch.test === true),
+  );
+  const count = Math.ceil(alerts.length / alertmanagerAlertsPerRequest);
+  if (count <= 1) return alerts.length === 0 ? [] : [{ key: batch.id, body: alerts }];
+  return Array.from({ length: count }, (_, index) => ({
+    key: `${batch.id}-part-${index + 1}-of-${count}`,
+    body: alerts.slice(index * alertmanagerAlertsPerRequest, (index + 1) * alertmanagerAlertsPerRequest),
+  }));
 }
 
-function retryAfter(errors: readonly ChannelError[]): { retryAfterMs?: number } {
-  const delays = errors.flatMap((error) => (error.retryAfterMs === undefined ? [] : [error.retryAfterMs]));
-  return delays.length === 0 ? {} : { retryAfterMs: Math.max(...delays) };
-}
+/**
+ * Prometheus Alertmanager through its API v2: each batch is one `POST /api/v2/alerts` (an array; several past
+ * `alertmanagerAlertsPerRequest` alerts) to every configured instance, for teams that already route, group, inhibit and silence there (Alertmanager instances do
+ * not share alerts, only notification state). Firing alerts carry an explicit `endsAt` (their time plus
+ * `endsAfter`); a resolution posts the alert again with `endsAt` = its time. Several instances failing make one
+ * error: retryable if any may work later, dead only when all are gone. The `idempotency-key` header (the batch id)
+ * is ignored by Alertmanager; a proxy or a recording receiver can drop a retried duplicate by it.
+ */
+export const createAlertmanagerChannel = defineHttpChannel({
+  type: 'alertmanager',
+  settingsSchema: alertmanagerChannelSettingsSchema,
+  resolve: resolveUrls,
+  endpoints: alertmanagerEndpoints,
+  messages: alertmanagerMessages,
+  headers: (request, settings) => ({ ...settings.headers, 'idempotency-key': request.key }),
+});

@@ -1,7 +1,7 @@
 import type { AlertBatch } from '@slokit/core';
 import { describe, expect, it } from 'vitest';
 import { sampleAlertBatch, sampleDigestBatch } from '../sample-alert-batch.js';
-import { testChannel } from '../test-channel.js';
+import { testChannel } from '../testing/index.js';
 import { createConsoleChannel, renderConsoleBatch } from './console.js';
 
 function capture() {

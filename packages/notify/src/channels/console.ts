@@ -1,7 +1,14 @@
 import { type AlertBatch, ChannelError, type ChannelV1, type DigestBatch } from '@slokit/core';
 import { z } from 'zod';
 import type { ChannelFactoryOptions } from '../channel-factory.js';
-import { batchCounts, budgetText, burnText, eventLine, trendText } from '../message/alert-text.js';
+import {
+  batchCounts,
+  budgetText,
+  burnText,
+  bySeverity,
+  eventLine,
+  trendText,
+} from '../message/alert-text.js';
 import { digestLine, digestTitle } from '../message/digest-text.js';
 import { scheduleSchema } from '../settings/common-settings.js';
 import { parseChannelSettings } from '../settings/parse-channel-settings.js';
@@ -54,6 +61,9 @@ export function createConsoleChannel(
   };
 }
 
+/** Events printed per batch: past it, the most severe, then a line saying how many more there are. */
+export const consoleEventsPerBatch = 100;
+
 /** The text the console channel prints for a batch. */
 export function renderConsoleBatch(batch: AlertBatch): string {
   const time = `${batch.at.slice(0, 10)} ${batch.at.slice(11, 16)} UTC`;
@@ -61,7 +71,11 @@ export function renderConsoleBatch(batch: AlertBatch): string {
     `${batch.test ? '[TEST] ' : ''}SLO alerts for ${batch.channel} at ${time}: ${batchCounts(batch.events) || 'no events'} (batch ${batch.id})`,
   ];
   if (batch.test) lines.push('  This is a test message sent by `slokit test-channel`: no SLO is affected.');
-  for (const event of batch.events) {
+  const shown =
+    batch.events.length > consoleEventsPerBatch
+      ? bySeverity(batch.events).slice(0, consoleEventsPerBatch)
+      : batch.events;
+  for (const event of shown) {
     lines.push(`  ${eventLine(event)}`);
     const samples = `${event.samples.toLocaleString('en-US')} sample${event.samples === 1 ? '' : 's'}`;
     const details = [samples, budgetText(event), trendText(event), burnText(event)].filter(
@@ -76,6 +90,8 @@ export function renderConsoleBatch(batch: AlertBatch): string {
     if (examples.length > 0) lines.push(`     worst: ${examples.join(', ')}`);
     if (event.runbook) lines.push(`     runbook: ${event.runbook}`);
   }
+  const more = batch.events.length - shown.length;
+  if (more > 0) lines.push(`  …and ${more.toLocaleString('en-US')} more events (the most severe are shown)`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -16,7 +16,7 @@ import {
   windowAndSamples,
 } from '../message/alert-text.js';
 import { digestLine, digestTitle } from '../message/digest-text.js';
-import { isHttpUrl } from '../message/slack-text.js';
+import { escapeMarkdown, markdownLink, markdownUrl, withMarkdownData } from '../message/markdown-text.js';
 
 /** Discord's execute-webhook limits. */
 export const discordLimits = {
@@ -94,7 +94,7 @@ export function buildDiscordMessage(
 /** A digest as a Discord message: one embed with a line per SLO. */
 export function buildDiscordDigest(digest: DigestBatch): DiscordMessage {
   const title = digestTitle(digest);
-  const lines = digest.report.slos.map(digestLine);
+  const lines = digest.report.slos.map((slo) => digestLine({ ...slo, name: escapeMarkdown(slo.name) }));
   let description = '';
   let shown = 0;
   for (const line of lines) {
@@ -133,17 +133,19 @@ function eventEmbed(event: AlertEvent, at: string, footer: string): DiscordEmbed
   const burn = burnText(event);
   if (burn) fields.push(field('Burn rate', burn));
   const examples = event.worstExamples.slice(0, 3).map((example, index) => {
-    const label = (example.id ?? `example ${index + 1}`).replace(/[[\]]/g, '');
-    return example.url !== null && isHttpUrl(example.url) ? `[${label}](${example.url})` : `\`${label}\``;
+    const label = example.id ?? `example ${index + 1}`;
+    // In a code span nothing is markdown; only a backtick could end it.
+    return markdownUrl(example.url) ? markdownLink(example.url, label) : `\`${label.replace(/`/g, "'")}\``;
   });
   if (examples.length > 0) fields.push(field('Worst examples', examples.join(', '), false));
-  const runbook = event.runbook !== null && isHttpUrl(event.runbook) ? event.runbook : undefined;
+  // The embed's url is a JSON field, not markdown: any http(s) URL is safe there.
+  const runbook = markdownUrl(event.runbook) ? (event.runbook ?? undefined) : undefined;
   return {
     title: truncate(
-      `${eventEmoji(event)} ${eventSubject(event)}: ${eventHeadline(event)}`,
+      `${eventEmoji(event)} ${eventSubject(withMarkdownData(event))}: ${eventHeadline(event)}`,
       discordLimits.title,
     ),
-    ...(event.description ? { description: truncate(event.description, 500) } : {}),
+    ...(event.description ? { description: escapeMarkdown(truncate(event.description, 500)) } : {}),
     ...(runbook ? { url: runbook } : {}),
     color: levelColors[event.kind === 'resolved' ? 'none' : event.level] ?? levelColors.warning!,
     fields: fields.slice(0, discordLimits.fields),
@@ -156,7 +158,7 @@ function summaryEmbed(rest: readonly AlertEvent[], shown: number, footer: string
   const lines: string[] = [];
   const tail = (left: number) => (left > 0 ? `\n…and ${left} more` : '');
   for (const [index, event] of rest.entries()) {
-    const line = `• ${truncate(eventLine(event), 150)}`;
+    const line = `• ${truncate(eventLine(withMarkdownData(event)), 150)}`;
     if ([...lines, line].join('\n').length + tail(rest.length - index - 1).length > 1500) break;
     lines.push(line);
   }

@@ -1,8 +1,10 @@
 import { startDiscordReceiver, validateDiscordMessage } from '@slokit/testkit/receivers';
 import { describe, expect, it } from 'vitest';
 import { sampleAlertBatch, sampleAlertEvent, sampleDigestBatch } from '../sample-alert-batch.js';
-import { testChannel } from '../test-channel.js';
+import { hostileBatch, legitimateLinks } from '../test-support/hostile-batch.js';
 import { httpChannelFixture } from '../test-support/http-channel-fixture.js';
+import { markdownTexts, renderedMarkdown } from '../test-support/rendered-markdown.js';
+import { testChannel } from '../testing/index.js';
 import { createDiscordChannel } from './discord.js';
 import { buildDiscordDigest, buildDiscordMessage, discordLimits, embedText } from './discord-message.js';
 
@@ -72,6 +74,38 @@ describe('buildDiscordMessage', () => {
     const message = buildDiscordDigest(sampleDigestBatch());
     expect(validateDiscordMessage(message)).toEqual([]);
     expect(message.embeds[0]!.description).toContain('⚠️ helpfulness: 79.1% vs ≥ 80% (at risk)');
+  });
+});
+
+describe('markdown in alert data (Discord)', () => {
+  const rendered = (message: unknown) =>
+    markdownTexts(message, ['content', 'title', 'description', 'name', 'value', 'text']).map(
+      renderedMarkdown,
+    );
+
+  it('segment values and notes stay text; only the example links are links, whole', () => {
+    for (const batch of [hostileBatch(1), hostileBatch(60)]) {
+      const message = buildDiscordMessage(batch);
+      expect(validateDiscordMessage(message)).toEqual([]);
+      const texts = rendered(message);
+      expect(texts.flatMap((text) => text.links).filter((link) => !legitimateLinks.includes(link))).toEqual(
+        [],
+      );
+      expect(texts.reduce((sum, text) => sum + text.headings, 0)).toBe(0);
+      expect(texts.map((text) => text.visible).join('\n')).toContain(
+        'checkout-0 [metadata.note=[pay here](https://evil.example.com/phish/0)]',
+      );
+    }
+    const single = buildDiscordMessage(hostileBatch(1));
+    expect(rendered(single).flatMap((text) => text.links)).toEqual([legitimateLinks[1]]);
+    // The embed's title links the runbook through its url field (JSON, not markdown): the whole URL.
+    expect(single.embeds[0]!.url).toBe('https://wiki.example.com/search?q=latency)&team=ml');
+  });
+
+  it('an SLO name with markdown stays text in the daily report', () => {
+    const digest = sampleDigestBatch();
+    digest.report.slos[0]!.name = '[x](https://evil.example.com)';
+    expect(rendered(buildDiscordDigest(digest)).flatMap((text) => text.links)).toEqual([]);
   });
 });
 

@@ -1,10 +1,6 @@
-import type { AlertBatch, ChannelV1, DigestBatch, SendOptions } from '@slokit/core';
 import { z } from 'zod';
-import type { ChannelFactoryOptions } from '../channel-factory.js';
-import { postRequest } from '../http/post-request.js';
-import { channelSecrets } from '../http/redact-secrets.js';
-import { httpUrlSchema, scheduleSchema, timeoutMs, timeoutSchema } from '../settings/common-settings.js';
-import { parseChannelSettings } from '../settings/parse-channel-settings.js';
+import { defineHttpChannel } from '../http/define-http-channel.js';
+import { httpUrlSchema, scheduleSchema, timeoutSchema } from '../settings/common-settings.js';
 import { buildDiscordDigest, buildDiscordMessage } from './discord-message.js';
 
 /** `channels.<name>` for `type: discord` (without `type`). */
@@ -23,33 +19,12 @@ export type DiscordChannelSettings = z.input<typeof discordChannelSettingsSchema
  * `retry_after`); 404 `Unknown Webhook` means the webhook was deleted (dead); 400 (50035 Invalid Form Body) is not
  * retried.
  */
-export function createDiscordChannel(
-  name: string,
-  settings: DiscordChannelSettings,
-  options: ChannelFactoryOptions = {},
-): ChannelV1 {
-  const parsed = parseChannelSettings(discordChannelSettingsSchema, name, settings, options.configFile);
-  const secrets = channelSecrets(parsed);
-  const post = async (id: string, message: unknown, sendOptions: SendOptions = {}) => {
-    await postRequest({
-      channel: name,
-      endpoint: 'Discord webhook',
-      url: parsed.webhookUrl,
-      body: JSON.stringify(message),
-      headers: { 'idempotency-key': id },
-      timeoutMs: timeoutMs(parsed.timeout),
-      secrets,
-      ...(sendOptions.signal ? { signal: sendOptions.signal } : {}),
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-    });
-  };
-  return {
-    specificationVersion: 'v1',
-    name,
-    type: 'discord',
-    send: (batch: AlertBatch, sendOptions?: SendOptions) =>
-      post(batch.id, buildDiscordMessage(batch, { dashboardUrl: parsed.dashboardUrl }), sendOptions),
-    sendDigest: (digest: DigestBatch, sendOptions?: SendOptions) =>
-      post(digest.id, buildDiscordDigest(digest), sendOptions),
-  };
-}
+export const createDiscordChannel = defineHttpChannel({
+  type: 'discord',
+  settingsSchema: discordChannelSettingsSchema,
+  endpoints: (settings) => ({ name: 'Discord webhook', url: settings.webhookUrl }),
+  messages: (batch, settings) => [
+    { key: batch.id, body: buildDiscordMessage(batch, { dashboardUrl: settings.dashboardUrl }) },
+  ],
+  digestMessages: (digest) => [{ key: digest.id, body: buildDiscordDigest(digest) }],
+});

@@ -1,6 +1,6 @@
 import type { DigestBatch, HistoryReport, HistorySloReport } from '@slokit/core';
 import { formatValue } from '@slokit/core';
-import { renderHistoryHtml, renderHistoryTable, sparkline } from '@slokit/render';
+import { escapeHtml, renderHistoryHtml, renderHistoryTable, sparkline } from '@slokit/render';
 import { formatTime, safeUrl, truncateText } from './alert-event-text.js';
 import {
   type EmailContent,
@@ -11,7 +11,6 @@ import {
   statusTexts,
   testBanner,
 } from './email-message.js';
-import { escapeHtml } from './escape-html.js';
 
 export interface DigestEmailContent extends EmailContent {
   /** The full dashboard (`slokit report --format html`, with its charts) as an HTML attachment. */

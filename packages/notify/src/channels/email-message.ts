@@ -1,5 +1,7 @@
 import type { AlertBatch, AlertEvent, AlertLevel } from '@slokit/core';
 import { formatValue } from '@slokit/core';
+import { escapeHtml } from '@slokit/render';
+import { bySeverity } from '../message/alert-text.js';
 import {
   eventChange,
   eventHeadline,
@@ -15,7 +17,6 @@ import {
   safeUrl,
   truncateText,
 } from './alert-event-text.js';
-import { escapeHtml } from './escape-html.js';
 
 /** The parts of one email: nodemailer sends `text` and `html` as multipart/alternative. */
 export interface EmailContent {
@@ -29,6 +30,33 @@ export interface EmailRenderOptions {
   subjectPrefix: string;
   /** Linked from every message when set. */
   dashboardUrl?: string;
+}
+
+/**
+ * A message's bounds, whatever the batch: past them the most severe events come first, the summary table lists
+ * `summaryRows` of them and `detailedEvents` get their own section; a line says how many more there are.
+ */
+export const emailLimits = { summaryRows: 500, detailedEvents: 50 } as const;
+
+/** The events a message shows, most severe first when they are too many to show all in detail. */
+function shownEvents(events: readonly AlertEvent[]): {
+  summary: AlertEvent[];
+  detailed: AlertEvent[];
+  /** Events in neither the table nor the details. */
+  unlisted: number;
+} {
+  const ordered = events.length > emailLimits.detailedEvents ? bySeverity(events) : [...events];
+  const summary = ordered.slice(0, emailLimits.summaryRows);
+  return {
+    summary,
+    detailed: ordered.slice(0, emailLimits.detailedEvents),
+    unlisted: events.length - summary.length,
+  };
+}
+
+/** `…and 19,500 more events (not listed: see the dashboard).` */
+function moreEvents(count: number, listed: string): string {
+  return `…and ${new Intl.NumberFormat('en-US').format(count)} more events (${listed})`;
 }
 
 /** Subjects longer than this are cut (RFC 5322 recommends lines under 78 characters; clients show ~100). */
@@ -170,13 +198,17 @@ function textSummary(events: readonly AlertEvent[]): string {
 function alertText(batch: AlertBatch, options: EmailRenderOptions): string {
   const parts: string[] = [];
   if (batch.test) parts.push('THIS IS A TEST MESSAGE sent by `slokit test-channel`: no SLO is alerting.', '');
+  const shown = shownEvents(batch.events);
   parts.push(
     `SLO alerts at ${formatTime(batch.at)} (${batch.events.length} event${batch.events.length === 1 ? '' : 's'})`,
     '',
-    textSummary(batch.events),
+    textSummary(shown.summary),
+    ...(shown.unlisted > 0 ? [moreEvents(shown.unlisted, 'not listed: see the dashboard')] : []),
     '',
-    ...batch.events.map((event, index) => `${textEvent(event, index)}\n`),
+    ...shown.detailed.map((event, index) => `${textEvent(event, index)}\n`),
   );
+  const undetailed = batch.events.length - shown.detailed.length;
+  if (undetailed > 0) parts.push(moreEvents(undetailed, 'not detailed: the most severe come first'), '');
   const dashboard = safeUrl(options.dashboardUrl);
   if (dashboard) parts.push(`Dashboard: ${dashboard}`);
   parts.push(`-- \nSent by slokit to channel '${batch.channel}' (message ${batch.id}).`);
@@ -200,11 +232,15 @@ export function htmlLink(url: string | null | undefined, text: string): string {
     : escapeHtml(text);
 }
 
-function htmlSummary(events: readonly AlertEvent[]): string {
+function htmlSummary(events: readonly AlertEvent[], detailed: number): string {
   const headers = ['SLO', 'Event', 'Current', 'Target', 'Samples', 'Window', 'Budget left'];
+  const subject = (event: AlertEvent, index: number) =>
+    index < detailed
+      ? `<a href="#event-${index + 1}" style="color:#0550ae">${escapeHtml(eventSubject(event))}</a>`
+      : escapeHtml(eventSubject(event));
   const rows = events.map(
     (event, index) => `<tr>
-<td style="${cell}"><a href="#event-${index + 1}" style="color:#0550ae">${escapeHtml(eventSubject(event))}</a></td>
+<td style="${cell}">${subject(event, index)}</td>
 <td style="${cell}">${badge(badgeText(event), badgeColor(event))} ${escapeHtml(eventChange(event))}</td>
 <td style="${cell};text-align:right">${escapeHtml(formatValue(event.value, event.unit))}</td>
 <td style="${cell};text-align:right">${escapeHtml(formatTarget(event))}</td>
@@ -281,10 +317,16 @@ export function testBanner(): string {
 
 function alertHtml(batch: AlertBatch, options: EmailRenderOptions, subject: string): string {
   const dashboard = safeUrl(options.dashboardUrl);
+  const shown = shownEvents(batch.events);
+  const undetailed = batch.events.length - shown.detailed.length;
+  const more = (count: number, listed: string) =>
+    count > 0 ? `<p style="margin:0 0 16px">${escapeHtml(moreEvents(count, listed))}</p>` : '';
   const body = `${batch.test ? testBanner() : ''}
 <h1 style="font-size:20px;margin:0 0 12px">SLO alerts at ${escapeHtml(formatTime(batch.at))}</h1>
-${htmlSummary(batch.events)}
-${batch.events.map(htmlEvent).join('\n')}
+${htmlSummary(shown.summary, shown.detailed.length)}
+${more(shown.unlisted, 'not listed: see the dashboard')}
+${shown.detailed.map(htmlEvent).join('\n')}
+${more(undetailed, 'not detailed: the most severe come first')}
 ${dashboard ? `<p style="margin:0 0 12px">${htmlLink(dashboard, 'Open the SLO dashboard')}</p>` : ''}
 <p style="color:#6e7781;font-size:12px;margin:16px 0 0">Sent by slokit to channel '${escapeHtml(batch.channel)}' (message ${escapeHtml(batch.id)}).</p>`;
   return emailDocument(subject, body);

@@ -1,7 +1,7 @@
 import { ChannelError, type ChannelV1, ConfigError, SlokitError } from '@slokit/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sampleAlertBatch, sampleAlertEvent, sampleDigestBatch } from '../sample-alert-batch.js';
-import { testChannel } from '../test-channel.js';
+import { testChannel } from '../testing/index.js';
 import { createEmailChannel } from './email.js';
 import { closedPort, startSilentServer } from './test-support/closed-port.js';
 import { everythingShown, expectNoSecrets } from './test-support/expect-no-secrets.js';

@@ -1,12 +1,13 @@
 import type { AlertBatch, ChannelV1, DigestBatch, SendOptions } from '@slokit/core';
-import { ChannelError, ConfigError } from '@slokit/core';
+import { ConfigError } from '@slokit/core';
 import { z } from 'zod';
 import type { ChannelFactoryOptions } from '../channel-factory.js';
-import { channelSecrets, redactSecrets } from '../http/redact-secrets.js';
+import { channelSecrets } from '../http/redact-secrets.js';
 import { httpUrlSchema, scheduleSchema, timeoutMs, timeoutSchema } from '../settings/common-settings.js';
 import { parseChannelSettings } from '../settings/parse-channel-settings.js';
 import { renderDigestEmail } from './email-digest.js';
 import { renderAlertEmail } from './email-message.js';
+import { type CreateTransport, type MailMessage, smtpSender } from './smtp-sender.js';
 import { parseSmtpUrl, type SmtpConnection, smtpServerName, smtpUrlProblem } from './smtp-url.js';
 
 /** The SMTP timeouts (connect, greeting, idle socket) when `timeout` is not set. */
@@ -49,31 +50,6 @@ export const emailChannelSettingsSchema = z.strictObject({
 
 export type EmailChannelSettings = z.input<typeof emailChannelSettingsSchema>;
 
-/** A message as nodemailer's `sendMail` takes it (the fields this channel sets). */
-interface MailMessage {
-  from: string;
-  to: string[];
-  subject: string;
-  text: string;
-  html: string;
-  messageId: string;
-  headers: Record<string, string>;
-  attachments?: Array<{
-    filename: string;
-    content: string;
-    contentType: string;
-    contentDisposition: 'attachment';
-  }>;
-}
-
-/** The part of a nodemailer transport the channel uses; its own type, so @types/nodemailer stays a dev dependency. */
-export interface MailTransport {
-  sendMail(message: MailMessage): Promise<unknown>;
-  close(): void;
-}
-
-type CreateTransport = (options: Record<string, unknown>) => MailTransport;
-
 export interface EmailChannelOptions extends ChannelFactoryOptions {
   /** Injectable for tests; by default nodemailer's, imported on first send. */
   createTransport?: CreateTransport;
@@ -91,22 +67,14 @@ function addressDomain(from: string): string {
   return address.split('@')[1]?.trim() || 'slokit.invalid';
 }
 
-/**
- * Email through an SMTP server with nodemailer (loaded on first send): each batch of alert events is one message
- * with a plain-text and an HTML part (a summary table like the dashboard, then each event in detail), or, with
- * `schedule: daily`, one report of the day instead (the dashboard attached as HTML). The Message-ID derives from
- * the batch id, so a retried batch is the same message to the receiving side.
- */
-export function createEmailChannel(
+/** The SMTP server of the settings, else of SMTP_URL; a ConfigError naming `channels.<name>.smtp` otherwise. */
+function smtpConnection(
   name: string,
-  settings: EmailChannelSettings,
-  options: EmailChannelOptions = {},
-): ChannelV1 {
-  const parsed = parseChannelSettings(emailChannelSettingsSchema, name, settings, options.configFile);
-  const env = options.env ?? process.env;
-  const smtp = parsed.smtp ?? env.SMTP_URL;
+  smtp: string | undefined,
+  configFile: string | undefined,
+): SmtpConnection {
   if (smtp === undefined || smtp === '') {
-    throw new ConfigError(options.configFile, [
+    throw new ConfigError(configFile, [
       {
         path: `channels.${name}.smtp`,
         message:
@@ -116,86 +84,20 @@ export function createEmailChannel(
   }
   const connection = parseSmtpUrl(smtp);
   if (typeof connection === 'string') {
-    throw new ConfigError(options.configFile, [
+    throw new ConfigError(configFile, [
       { path: `channels.${name}.smtp`, message: `SMTP_URL: ${connection}` },
     ]);
   }
-  const secrets = channelSecrets({ ...parsed, smtp });
-  if (connection.auth?.pass) secrets.push(connection.auth.pass);
-  const server = smtpServerName(connection);
-  const from = parsed.from ?? defaultFrom(connection);
-  const to = Array.isArray(parsed.to) ? parsed.to : [parsed.to];
-  const timeout = parsed.timeout === undefined ? defaultEmailTimeoutMs : timeoutMs(parsed.timeout);
-  const render = {
-    subjectPrefix: parsed.subjectPrefix ?? '[slokit]',
-    ...(parsed.dashboardUrl ? { dashboardUrl: parsed.dashboardUrl } : {}),
-  };
-  let createTransport = options.createTransport;
+  return connection;
+}
 
-  const deliver = async (mail: MailMessage, sendOptions: SendOptions | undefined) => {
-    const signal = sendOptions?.signal;
-    signal?.throwIfAborted();
-    if (!createTransport) {
-      const nodemailer = await import('nodemailer');
-      createTransport = (transportOptions) =>
-        (nodemailer.default ?? nodemailer).createTransport(transportOptions as never) as MailTransport;
-    }
-    const transporter = createTransport({
-      host: connection.host,
-      port: connection.port,
-      secure: connection.secure,
-      ...(connection.auth ? { auth: connection.auth } : {}),
-      ...(connection.requireTLS === undefined ? {} : { requireTLS: connection.requireTLS }),
-      ...(connection.ignoreTLS === undefined ? {} : { ignoreTLS: connection.ignoreTLS }),
-      ...(connection.name === undefined ? {} : { name: connection.name }),
-      ...(connection.authMethod === undefined ? {} : { authMethod: connection.authMethod }),
-      ...(connection.tls ? { tls: connection.tls } : {}),
-      connectionTimeout: timeout,
-      greetingTimeout: timeout,
-      socketTimeout: timeout,
-      dnsTimeout: timeout,
-      // Messages are built from data: never let an attachment or image read a local file or fetch a URL.
-      disableFileAccess: true,
-      disableUrlAccess: true,
-    });
-    let timer: NodeJS.Timeout | undefined;
-    let abandoned = false;
-    let abort = () => {};
-    try {
-      // The socket timeouts bound each step; this bounds the whole conversation (a server that answers slowly).
-      // Closing the transport does not settle a send still waiting for the greeting: both reject on their own.
-      const deadline = new Promise<never>((_, reject) => {
-        abort = () => {
-          abandoned = true;
-          transporter.close();
-          reject(signal?.reason);
-        };
-        signal?.addEventListener('abort', abort, { once: true });
-        timer = setTimeout(() => {
-          abandoned = true;
-          transporter.close();
-          reject(
-            new ChannelError(
-              name,
-              `the SMTP server ${server} did not take the message within ${formatSeconds(timeout * 3)} (timeout)`,
-              { retryable: true },
-            ),
-          );
-        }, timeout * 3);
-      });
-      await Promise.race([transporter.sendMail(mail), deadline]);
-    } catch (error) {
-      if (signal?.aborted) throw signal.reason;
-      if (error instanceof ChannelError) throw error;
-      throw smtpError(name, server, error, secrets, { timeoutMs: timeout, abandoned });
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', abort);
-      transporter.close();
-    }
-  };
-
-  const message = (id: string, content: { subject: string; text: string; html: string }): MailMessage => ({
+/** The envelope of every message of the channel: sender, recipients, a Message-ID from the batch id, headers. */
+function mailEnvelope(
+  name: string,
+  from: string,
+  to: string[],
+): (id: string, content: { subject: string; text: string; html: string }) => MailMessage {
+  return (id, content) => ({
     from,
     to,
     subject: content.subject,
@@ -209,7 +111,37 @@ export function createEmailChannel(
       'X-Slokit-Message': id,
     },
   });
+}
 
+/**
+ * Email through an SMTP server with nodemailer (loaded on first send): each batch of alert events is one message
+ * with a plain-text and an HTML part (a summary table like the dashboard, then each event in detail), or, with
+ * `schedule: daily`, one report of the day instead (the dashboard attached as HTML). The Message-ID derives from
+ * the batch id, so a retried batch is the same message to the receiving side.
+ */
+export function createEmailChannel(
+  name: string,
+  settings: EmailChannelSettings,
+  options: EmailChannelOptions = {},
+): ChannelV1 {
+  const parsed = parseChannelSettings(emailChannelSettingsSchema, name, settings, options.configFile);
+  const smtp = parsed.smtp ?? (options.env ?? process.env).SMTP_URL;
+  const connection = smtpConnection(name, smtp, options.configFile);
+  const secrets = channelSecrets({ ...parsed, smtp });
+  if (connection.auth?.pass) secrets.push(connection.auth.pass);
+  const deliver = smtpSender({
+    channel: name,
+    connection,
+    server: smtpServerName(connection),
+    timeoutMs: parsed.timeout === undefined ? defaultEmailTimeoutMs : timeoutMs(parsed.timeout),
+    secrets,
+    ...(options.createTransport ? { createTransport: options.createTransport } : {}),
+  });
+  const message = mailEnvelope(name, parsed.from ?? defaultFrom(connection), [parsed.to].flat());
+  const render = {
+    subjectPrefix: parsed.subjectPrefix ?? '[slokit]',
+    ...(parsed.dashboardUrl ? { dashboardUrl: parsed.dashboardUrl } : {}),
+  };
   return {
     specificationVersion: 'v1',
     name,
@@ -218,94 +150,15 @@ export function createEmailChannel(
       // A digest channel reports the day instead; its events reach it through the report.
       if (parsed.schedule && !batch.test) return;
       if (batch.events.length === 0 && !batch.test) return;
-      await deliver(message(batch.id, renderAlertEmail(batch, render)), sendOptions);
+      await deliver(message(batch.id, renderAlertEmail(batch, render)), sendOptions?.signal);
     },
     async sendDigest(digest: DigestBatch, sendOptions?: SendOptions) {
       const content = renderDigestEmail(digest, render);
-      await deliver(
-        {
-          ...message(digest.id, content),
-          attachments: [{ ...content.attachment, contentDisposition: 'attachment' }],
-        },
-        sendOptions,
-      );
+      const attachments = [{ ...content.attachment, contentDisposition: 'attachment' as const }];
+      await deliver({ ...message(digest.id, content), attachments }, sendOptions?.signal);
     },
   };
 }
 
-interface SmtpFailure {
-  code?: unknown;
-  responseCode?: unknown;
-  response?: unknown;
-  message?: unknown;
-}
-
-/**
- * What an SMTP failure means for delivery: 4xx replies (the server defers: greylisting, rate limits, a full
- * mailbox) and failures to connect are retried; 5xx replies (rejected login, sender or recipients) are not: a
- * retry would get the same answer. Messages name the server (host and port), never the user or the password.
- */
-export function smtpError(
-  channel: string,
-  server: string,
-  error: unknown,
-  secrets: readonly string[],
-  context: { timeoutMs?: number; abandoned?: boolean } = {},
-): ChannelError {
-  const failure = (error ?? {}) as SmtpFailure;
-  const code = typeof failure.code === 'string' ? failure.code : undefined;
-  const responseCode = typeof failure.responseCode === 'number' ? failure.responseCode : undefined;
-  const reply =
-    typeof failure.response === 'string'
-      ? failure.response
-      : typeof failure.message === 'string'
-        ? failure.message
-        : String(error);
-  const detail = redactSecrets(reply.split('\n')[0]!.trim(), secrets).slice(0, 200);
-  if (responseCode !== undefined && responseCode >= 400 && responseCode < 500) {
-    return new ChannelError(
-      channel,
-      `the SMTP server ${server} deferred the message (${detail}); will retry`,
-      {
-        retryable: true,
-      },
-    );
-  }
-  if (code === 'EAUTH' || responseCode === 535 || responseCode === 534 || responseCode === 530) {
-    return new ChannelError(
-      channel,
-      `the SMTP server ${server} refused the login (${detail}); check the user and password in channels.${channel}.smtp`,
-      { retryable: false },
-    );
-  }
-  if (responseCode !== undefined && responseCode >= 500) {
-    return new ChannelError(channel, `the SMTP server ${server} rejected the message (${detail})`, {
-      retryable: false,
-    });
-  }
-  if (code === 'ETIMEDOUT' || /timeout|greeting never received/i.test(detail)) {
-    const within = context.timeoutMs === undefined ? 'in time' : `within ${formatSeconds(context.timeoutMs)}`;
-    return new ChannelError(channel, `no answer from the SMTP server ${server} ${within} (timeout)`, {
-      retryable: true,
-    });
-  }
-  if (code === 'ETLS') {
-    return new ChannelError(
-      channel,
-      `TLS with the SMTP server ${server} failed (${detail}); check the certificate or the smtp URL's TLS parameters`,
-      { retryable: false },
-    );
-  }
-  const network = /\b(ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN|EPIPE)\b/.exec(
-    detail,
-  )?.[1];
-  return new ChannelError(
-    channel,
-    `could not deliver through the SMTP server ${server} (${network ?? code ?? (context.abandoned ? 'closed' : 'error')}: ${detail})`,
-    { retryable: true },
-  );
-}
-
-function formatSeconds(ms: number): string {
-  return ms < 1000 ? `${ms}ms` : `${Number((ms / 1000).toFixed(1))}s`;
-}
+export { smtpError } from './smtp-error.js';
+export type { MailTransport } from './smtp-sender.js';

@@ -5,25 +5,37 @@ import {
   validatePagerdutyEvent,
 } from '@slokit/testkit/receivers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { bySeverity } from '../message/alert-text.js';
 import { sampleAlertBatch, sampleAlertEvent } from '../sample-alert-batch.js';
-import { type ChannelFault, testChannel } from '../test-channel.js';
+import { type ChannelFault, testChannel } from '../testing/index.js';
 import { createPagerdutyChannel } from './pagerduty.js';
+import { pagerdutyEventsPerBatch } from './pagerduty-overflow.js';
 import { closedPort } from './test-support/closed-port.js';
 import { everythingShown, expectNoSecrets } from './test-support/expect-no-secrets.js';
 
 const routingKey = 'R01F2EXAMPLEKEY0123456789abcdefx';
 
-/** The documented dedup keys: `slokit:<slo>[:<segment>]`; a test's `slokit-test:<slo>:<batch id>[:<segment>]`. */
+/**
+ * The documented dedup keys: `slokit:<slo>[:<segment>]`; a test's `slokit-test:<slo>:<batch id>[:<segment>]`. Past
+ * 100 events (50 for a test), the 99 (49) most severe and the overflow alert `slokit-overflow` (`slokit-test-overflow`).
+ */
 function documentedKeys(batch: AlertBatch | DigestBatch): string[] {
   if (!('events' in batch)) return [];
+  const limit = batch.test ? pagerdutyEventsPerBatch / 2 : pagerdutyEventsPerBatch;
+  const events = batch.events.length <= limit ? batch.events : bySeverity(batch.events).slice(0, limit - 1);
+  const overflow =
+    batch.events.length <= limit ? [] : [batch.test ? 'slokit-test-overflow' : 'slokit-overflow'];
   if (batch.test) {
-    const keys = batch.events.map(
+    const keys = events.map(
       (event) => `slokit-test:${event.slo}:${batch.id}${event.segment === '' ? '' : `:${event.segment}`}`,
     );
     // Each test alert is triggered, then resolved.
-    return [...keys, ...keys];
+    return [...keys, ...overflow, ...keys, ...overflow];
   }
-  return batch.events.map((event) => `slokit:${event.slo}${event.segment === '' ? '' : `:${event.segment}`}`);
+  return [
+    ...events.map((event) => `slokit:${event.slo}${event.segment === '' ? '' : `:${event.segment}`}`),
+    ...overflow,
+  ];
 }
 
 testChannel({

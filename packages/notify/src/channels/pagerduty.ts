@@ -1,20 +1,21 @@
-import type { AlertBatch, ChannelV1, SendOptions } from '@slokit/core';
+import type { AlertBatch } from '@slokit/core';
 import { ConfigError } from '@slokit/core';
 import { z } from 'zod';
-import type { ChannelFactoryOptions } from '../channel-factory.js';
-import { postRequest } from '../http/post-request.js';
-import { channelSecrets } from '../http/redact-secrets.js';
-import { httpUrlSchema, timeoutMs, timeoutSchema } from '../settings/common-settings.js';
-import { parseChannelSettings } from '../settings/parse-channel-settings.js';
-import { BatchProgress } from './batch-progress.js';
+import { type ChannelMessage, defineHttpChannel, type ResolveContext } from '../http/define-http-channel.js';
+import { httpUrlSchema, timeoutSchema } from '../settings/common-settings.js';
 import {
   defaultPagerdutySeverities,
-  type PagerdutyEvent,
+  type PagerdutyEventOptions,
   type PagerdutyLevel,
   type PagerdutySeverity,
   pagerdutyEvent,
   pagerdutySeverities,
 } from './pagerduty-event.js';
+import {
+  pagerdutyEventSelection,
+  pagerdutyEventsPerBatch,
+  pagerdutyOverflowEvent,
+} from './pagerduty-overflow.js';
 
 /** PagerDuty's Events API v2 endpoint (US service region). The EU region's is `https://events.eu.pagerduty.com/v2/enqueue`. */
 export const pagerdutyEventsUrl = 'https://events.pagerduty.com/v2/enqueue';
@@ -58,85 +59,75 @@ export const pagerdutyChannelSettingsSchema = z.strictObject({
 
 export type PagerdutyChannelSettings = z.input<typeof pagerdutyChannelSettingsSchema>;
 
-/**
- * PagerDuty through the Events API v2: one request per alert event (the API takes one event per request), in the
- * batch's order. Every SLO (and segment) is one PagerDuty alert under a stable dedup key: fired, escalated,
- * de-escalated and repeated events `trigger` it with the severity of their level (a de-escalation lowers it),
- * a resolution `resolves` it. 202 is success; 429 and 5xx are retried by delivery, 400 never.
- */
-export function createPagerdutyChannel(
-  name: string,
-  settings: PagerdutyChannelSettings,
-  options: ChannelFactoryOptions = {},
-): ChannelV1 {
-  const parsed = parseChannelSettings(pagerdutyChannelSettingsSchema, name, settings, options.configFile);
-  const env = options.env ?? process.env;
-  const routingKey = parsed.routingKey ?? env.PAGERDUTY_ROUTING_KEY;
-  if (routingKey === undefined || routingKey === '') {
-    throw new ConfigError(options.configFile, [
-      {
-        path: `channels.${name}.routingKey`,
-        message:
-          "missing: set routingKey (the integration key of the service's Events API v2 integration) or the PAGERDUTY_ROUTING_KEY environment variable",
-      },
-    ]);
-  }
-  if (!/^\S{32}$/.test(routingKey)) {
-    throw new ConfigError(options.configFile, [
-      {
-        path: `channels.${name}.routingKey`,
-        message:
-          'PAGERDUTY_ROUTING_KEY: expected the 32-character integration key of an Events API v2 integration',
-      },
-    ]);
-  }
-  const url = parsed.url ?? pagerdutyEventsUrl;
-  const secrets = [...channelSecrets({ ...parsed, routingKey }), routingKey];
-  const eventOptions = {
-    source: parsed.source ?? 'slokit',
-    ...(parsed.group ? { group: parsed.group } : {}),
-    severities: { ...defaultPagerdutySeverities, ...parsed.severity } as Record<
+type ParsedSettings = z.output<typeof pagerdutyChannelSettingsSchema>;
+
+/** The settings with the routing key the channel uses: its own, else PAGERDUTY_ROUTING_KEY. */
+type ResolvedSettings = ParsedSettings & { routingKey: string };
+
+function resolveRoutingKey(settings: ParsedSettings, context: ResolveContext): ResolvedSettings {
+  const routingKey = settings.routingKey ?? context.env.PAGERDUTY_ROUTING_KEY;
+  if (routingKey !== undefined && /^\S{32}$/.test(routingKey)) return { ...settings, routingKey };
+  throw new ConfigError(context.configFile, [
+    {
+      path: `channels.${context.name}.routingKey`,
+      message:
+        routingKey === undefined || routingKey === ''
+          ? "missing: set routingKey (the integration key of the service's Events API v2 integration) or the PAGERDUTY_ROUTING_KEY environment variable"
+          : 'PAGERDUTY_ROUTING_KEY: expected the 32-character integration key of an Events API v2 integration',
+    },
+  ]);
+}
+
+function eventOptions(settings: ResolvedSettings): PagerdutyEventOptions {
+  return {
+    source: settings.source ?? 'slokit',
+    ...(settings.group ? { group: settings.group } : {}),
+    severities: { ...defaultPagerdutySeverities, ...settings.severity } as Record<
       PagerdutyLevel,
       PagerdutySeverity
     >,
-    ...(parsed.dashboardUrl ? { dashboardUrl: parsed.dashboardUrl } : {}),
-    dedupKeyPrefix: parsed.dedupKeyPrefix ?? 'slokit',
-  };
-  const timeout = timeoutMs(parsed.timeout);
-  const progress = new BatchProgress();
-
-  const post = (event: PagerdutyEvent, signal: AbortSignal | undefined) =>
-    postRequest({
-      channel: name,
-      endpoint: 'PagerDuty Events API',
-      url,
-      // routing_key first, as in PagerDuty's examples; it exists only in this request body.
-      body: JSON.stringify({ routing_key: routingKey, ...event }),
-      timeoutMs: timeout,
-      secrets,
-      ...(signal ? { signal } : {}),
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-    });
-
-  return {
-    specificationVersion: 'v1',
-    name,
-    type: 'pagerduty',
-    async send(batch: AlertBatch, sendOptions?: SendOptions) {
-      const events = batch.events.map((event) =>
-        pagerdutyEvent(event, eventOptions, batch.test ? { batchId: batch.id } : undefined),
-      );
-      // A test opens an `info` alert under its own key and resolves it at once: it shows up, and pages nobody.
-      if (batch.test)
-        for (const event of [...events]) events.push({ event_action: 'resolve', dedup_key: event.dedup_key });
-      // PagerDuty takes one event per request. When a retry of this batch comes back to this channel, the events
-      // PagerDuty already accepted are not sent again (a repeated trigger would only add to the alert's log).
-      for (const [index, event] of events.entries()) {
-        if (progress.isDone(batch.id, index)) continue;
-        await post(event, sendOptions?.signal);
-        progress.markDone(batch.id, index);
-      }
-      progress.finish(batch.id);
-    },
+    ...(settings.dashboardUrl ? { dashboardUrl: settings.dashboardUrl } : {}),
+    dedupKeyPrefix: settings.dedupKeyPrefix ?? 'slokit',
   };
 }
+
+/**
+ * The Events API v2 events of a batch, each with the routing key (it exists only in the request body): one per
+ * alert event, at most `pagerdutyEventsPerBatch` in all (past it, the most severe and one overflow note).
+ */
+function pagerdutyMessages(batch: AlertBatch, settings: ResolvedSettings): ChannelMessage[] {
+  const options = eventOptions(settings);
+  const test = batch.test === true;
+  // A test opens each `info` alert and resolves it at once: it shows up, and pages nobody. That is two requests each.
+  const limit = test ? pagerdutyEventsPerBatch / 2 : pagerdutyEventsPerBatch;
+  const { sent, omitted } = pagerdutyEventSelection(batch.events, limit);
+  const events = sent.map((event) =>
+    pagerdutyEvent(event, options, test ? { batchId: batch.id } : undefined),
+  );
+  if (omitted.length > 0) events.push(pagerdutyOverflowEvent(omitted, { ...options, at: batch.at, test }));
+  if (test)
+    for (const event of [...events]) events.push({ event_action: 'resolve', dedup_key: event.dedup_key });
+  // routing_key first, as in PagerDuty's examples.
+  return events.map((event) => ({
+    key: event.dedup_key,
+    body: { routing_key: settings.routingKey, ...event },
+  }));
+}
+
+/**
+ * PagerDuty through the Events API v2: one request per alert event (the API takes one event per request), in the
+ * batch's order, at most `pagerdutyEventsPerBatch` per batch (a larger batch sends its most severe events and one
+ * overflow alert saying what it left out). Every SLO (and segment) is one PagerDuty alert under a stable dedup key: fired, escalated,
+ * de-escalated and repeated events `trigger` it with the severity of their level (a de-escalation lowers it),
+ * a resolution `resolves` it. 202 is success; 429 and 5xx are retried by delivery, 400 never. When a retry of a
+ * batch comes back to the channel, the events PagerDuty already accepted are not sent again (a repeated trigger
+ * would only add to the alert's log).
+ */
+export const createPagerdutyChannel = defineHttpChannel({
+  type: 'pagerduty',
+  settingsSchema: pagerdutyChannelSettingsSchema,
+  resolve: resolveRoutingKey,
+  endpoints: (settings) => ({ name: 'PagerDuty Events API', url: settings.url ?? pagerdutyEventsUrl }),
+  messages: pagerdutyMessages,
+  headers: () => ({}),
+});

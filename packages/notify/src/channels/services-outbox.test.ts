@@ -6,7 +6,7 @@ import {
 } from '@slokit/testkit/receivers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChannel } from '../create-channel.js';
-import { deliverOutbox } from '../deliver-outbox.js';
+import { deliverOutbox } from '../delivery/deliver-outbox.js';
 import { sampleAlertBatch, sampleDigestBatch } from '../sample-alert-batch.js';
 import { notifyConfig } from '../test-support/notify-config.js';
 import { outboxRow, recordingStore } from '../test-support/recording-store.js';

@@ -93,16 +93,16 @@ export function buildSlackMessage(batch: AlertBatch, options: SlackMessageOption
 
   // Room for event sections: the header (and test note), the context line, and a summary if needed.
   const room = slackLimits.blocks - head.length - 2;
-  let sections = batch.events.map((event, index) => eventSection(event, blockId(`e${index}`)));
-  const fits = (candidates: SlackBlock[]) =>
-    candidates.length <= Math.min(room + 1, slackLimits.detailedEvents) &&
-    textLength([...head, ...candidates, context]) <= slackLimits.totalBlockText;
-  if (fits(sections)) {
-    return { text: fallbackText(title, batch.events), blocks: [...head, ...sections, context] };
+  // Every event in full, when there are few enough (checked first: a batch can hold thousands of events).
+  if (batch.events.length <= Math.min(room + 1, slackLimits.detailedEvents)) {
+    const all = batch.events.map((event, index) => eventSection(event, blockId(`e${index}`)));
+    if (textLength([...head, ...all, context]) <= slackLimits.totalBlockText) {
+      return { text: fallbackText(title, batch.events), blocks: [...head, ...all, context] };
+    }
   }
   // Degrade: the most severe first, as many as fit with the summary, then one line for each of the rest.
   const ordered = bySeverity(batch.events);
-  sections = [];
+  let sections: SlackBlock[] = [];
   let summary = summarySection(ordered, 0, blockId('more'), options);
   for (const [index, event] of ordered.entries()) {
     const next = [...sections, eventSection(event, blockId(`e${index}`))];

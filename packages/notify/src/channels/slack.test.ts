@@ -2,8 +2,8 @@ import { type AlertEvent, ConfigError } from '@slokit/core';
 import { type SlackReceiver, startSlackReceiver, validateSlackMessage } from '@slokit/testkit/receivers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleAlertBatch, sampleAlertEvent, sampleDigestBatch } from '../sample-alert-batch.js';
-import { testChannel } from '../test-channel.js';
 import { httpChannelFixture } from '../test-support/http-channel-fixture.js';
+import { testChannel } from '../testing/index.js';
 import { createSlackChannel } from './slack.js';
 import { buildSlackDigest, buildSlackMessage, type SlackBlock, slackLimits } from './slack-message.js';
 

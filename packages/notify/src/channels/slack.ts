@@ -1,17 +1,9 @@
-import {
-  type AlertBatch,
-  ChannelError,
-  type ChannelV1,
-  type DigestBatch,
-  type SendOptions,
-} from '@slokit/core';
 import { z } from 'zod';
-import type { ChannelFactoryOptions } from '../channel-factory.js';
-import { postRequest } from '../http/post-request.js';
-import { channelSecrets } from '../http/redact-secrets.js';
-import { httpUrlSchema, scheduleSchema, timeoutMs, timeoutSchema } from '../settings/common-settings.js';
-import { parseChannelSettings } from '../settings/parse-channel-settings.js';
-import { buildSlackDigest, buildSlackMessage, type SlackMessage } from './slack-message.js';
+import { defineHttpChannel } from '../http/define-http-channel.js';
+import type { PostResponse } from '../http/post-request.js';
+import type { ResponseOutcome } from '../http/response-outcome.js';
+import { httpUrlSchema, scheduleSchema, timeoutSchema } from '../settings/common-settings.js';
+import { buildSlackDigest, buildSlackMessage } from './slack-message.js';
 
 /** `channels.<name>` for `type: slack` (without `type`). */
 export const slackChannelSettingsSchema = z.strictObject({
@@ -27,50 +19,32 @@ export const slackChannelSettingsSchema = z.strictObject({
 
 export type SlackChannelSettings = z.input<typeof slackChannelSettingsSchema>;
 
+/** Slack answers `200 ok`; a 200 with another body may not have reached the channel. */
+function slackOutcome(response: PostResponse): ResponseOutcome {
+  if (response.status !== 200) return { delivered: false, status: response.status };
+  if (response.text.trim() === 'ok') return { delivered: true };
+  return {
+    delivered: false,
+    reason: `the Slack webhook answered 200 without 'ok'; the message may not have arrived`,
+    retryable: false,
+  };
+}
+
 /**
  * Slack through an incoming webhook, with Block Kit messages (see `buildSlackMessage`). Slack answers `200 ok`;
  * 400 (`invalid_payload`, `invalid_blocks`) is not retried; 404 `channel_not_found` and 410 `channel_is_archived`
- * mean the webhook is dead; 429 is retried after `Retry-After`; 5xx is retried.
+ * mean the webhook is dead; 429 is retried after `Retry-After`; 5xx is retried. The `idempotency-key` header
+ * (the batch id) is ignored by Slack; receivers that log requests can dedupe on it (the block ids carry it too).
  */
-export function createSlackChannel(
-  name: string,
-  settings: SlackChannelSettings,
-  options: ChannelFactoryOptions = {},
-): ChannelV1 {
-  const parsed = parseChannelSettings(slackChannelSettingsSchema, name, settings, options.configFile);
-  const secrets = channelSecrets(parsed);
-  const messageOptions = { dashboardUrl: parsed.dashboardUrl };
-  const post = async (id: string, message: SlackMessage, sendOptions: SendOptions = {}) => {
-    const response = await postRequest({
-      channel: name,
-      endpoint: 'Slack webhook',
-      url: parsed.webhookUrl,
-      body: JSON.stringify(message),
-      // Slack ignores it; receivers that log requests can dedupe on it (the block ids carry it too).
-      headers: { 'idempotency-key': id },
-      timeoutMs: timeoutMs(parsed.timeout),
-      secrets,
-      ...(sendOptions.signal ? { signal: sendOptions.signal } : {}),
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-      isSuccess: (status) => status === 200,
-    });
-    if (response.text.trim() !== 'ok') {
-      throw new ChannelError(
-        name,
-        `the Slack webhook answered 200 without 'ok'; the message may not have arrived`,
-        {
-          retryable: false,
-        },
-      );
-    }
-  };
-  return {
-    specificationVersion: 'v1',
-    name,
-    type: 'slack',
-    send: (batch: AlertBatch, sendOptions?: SendOptions) =>
-      post(batch.id, buildSlackMessage(batch, messageOptions), sendOptions),
-    sendDigest: (digest: DigestBatch, sendOptions?: SendOptions) =>
-      post(digest.id, buildSlackDigest(digest, messageOptions), sendOptions),
-  };
-}
+export const createSlackChannel = defineHttpChannel({
+  type: 'slack',
+  settingsSchema: slackChannelSettingsSchema,
+  endpoints: (settings) => ({ name: 'Slack webhook', url: settings.webhookUrl }),
+  messages: (batch, settings) => [
+    { key: batch.id, body: buildSlackMessage(batch, { dashboardUrl: settings.dashboardUrl }) },
+  ],
+  digestMessages: (digest, settings) => [
+    { key: digest.id, body: buildSlackDigest(digest, { dashboardUrl: settings.dashboardUrl }) },
+  ],
+  classify: slackOutcome,
+});

@@ -16,7 +16,7 @@ import {
   windowAndSamples,
 } from '../message/alert-text.js';
 import { digestLine, digestTitle } from '../message/digest-text.js';
-import { isHttpUrl } from '../message/slack-text.js';
+import { escapeMarkdown, markdownLink, markdownUrl, withMarkdownData } from '../message/markdown-text.js';
 
 /** What Teams accepts: a webhook message of at most ~28 KB; legacy MessageCards show at most 10 sections. */
 export const teamsLimits = {
@@ -68,7 +68,7 @@ export function buildTeamsMessage(batch: AlertBatch, options: TeamsMessageOption
 /** A digest as a Teams message: one line per SLO. */
 export function buildTeamsDigest(digest: DigestBatch, options: TeamsMessageOptions): Json {
   const title = digestTitle(digest);
-  let lines = digest.report.slos.map(digestLine);
+  let lines = digest.report.slos.map((slo) => digestLine({ ...slo, name: escapeMarkdown(slo.name) }));
   for (;;) {
     const text = lines.join('\n\n');
     const message =
@@ -111,21 +111,18 @@ function facts(event: AlertEvent): Array<{ title: string; value: string }> {
 function linksMarkdown(event: AlertEvent): string | null {
   const links = event.worstExamples
     .slice(0, 3)
-    .filter((example) => example.url !== null && isHttpUrl(example.url))
-    .map((example, index) => `[${markdownLabel(example.id ?? `example ${index + 1}`)}](${example.url})`);
+    .filter((example) => markdownUrl(example.url) !== null)
+    .map((example, index) => markdownLink(example.url, example.id ?? `example ${index + 1}`));
+  const runbook = markdownUrl(event.runbook);
   const parts = [
     links.length > 0 ? `Worst examples: ${links.join(', ')}` : null,
-    event.runbook && isHttpUrl(event.runbook) ? `[Runbook](${event.runbook})` : null,
+    runbook ? `[Runbook](${runbook})` : null,
   ].filter((part) => part !== null);
   return parts.length === 0 ? null : parts.join(' · ');
 }
 
-function markdownLabel(text: string): string {
-  return text.replace(/[[\]()]/g, '');
-}
-
 function summaryLines(rest: readonly AlertEvent[]): string {
-  const shown = rest.slice(0, 30).map((event) => `- ${truncate(eventLine(event), 200)}`);
+  const shown = rest.slice(0, 30).map((event) => `- ${truncate(eventLine(withMarkdownData(event)), 200)}`);
   return [...shown, ...(rest.length > shown.length ? [`…and ${rest.length - shown.length} more`] : [])].join(
     '\n',
   );
@@ -183,11 +180,18 @@ function adaptiveCard(
       items: [
         {
           type: 'TextBlock',
-          text: `${eventEmoji(event)} **${eventSubject(event)}** ${eventHeadline(event)}`,
+          text: `${eventEmoji(event)} **${eventSubject(withMarkdownData(event))}** ${eventHeadline(event)}`,
           wrap: true,
         },
         ...(event.description
-          ? [{ type: 'TextBlock', text: truncate(event.description, 300), wrap: true, isSubtle: true }]
+          ? [
+              {
+                type: 'TextBlock',
+                text: escapeMarkdown(truncate(event.description, 300)),
+                wrap: true,
+                isSubtle: true,
+              },
+            ]
           : []),
         { type: 'FactSet', facts: facts(event) },
         ...(links ? [{ type: 'TextBlock', text: links, wrap: true }] : []),
@@ -219,8 +223,8 @@ function messageCard(
   options: TeamsMessageOptions,
 ): Json {
   const sections: Json[] = detailed.map((event) => ({
-    activityTitle: `${eventEmoji(event)} **${eventSubject(event)}** ${eventHeadline(event)}`,
-    ...(event.description ? { activitySubtitle: truncate(event.description, 300) } : {}),
+    activityTitle: `${eventEmoji(event)} **${eventSubject(withMarkdownData(event))}** ${eventHeadline(event)}`,
+    ...(event.description ? { activitySubtitle: escapeMarkdown(truncate(event.description, 300)) } : {}),
     facts: facts(event).map((fact) => ({ name: fact.title, value: fact.value })),
     ...(linksMarkdown(event) ? { text: linksMarkdown(event) } : {}),
     markdown: true,

@@ -1,8 +1,10 @@
 import { startTeamsReceiver, validateTeamsMessage } from '@slokit/testkit/receivers';
 import { describe, expect, it } from 'vitest';
 import { sampleAlertBatch, sampleAlertEvent, sampleDigestBatch } from '../sample-alert-batch.js';
-import { testChannel } from '../test-channel.js';
+import { hostileBatch, legitimateLinks } from '../test-support/hostile-batch.js';
 import { httpChannelFixture } from '../test-support/http-channel-fixture.js';
+import { markdownTexts, renderedMarkdown } from '../test-support/rendered-markdown.js';
+import { testChannel } from '../testing/index.js';
 import { createTeamsChannel } from './teams.js';
 import { buildTeamsDigest, buildTeamsMessage, teamsLimits } from './teams-message.js';
 
@@ -100,6 +102,37 @@ describe('buildTeamsMessage', () => {
       const message = buildTeamsDigest(sampleDigestBatch(), { format });
       expect(validateTeamsMessage(message)).toEqual([]);
       expect(JSON.stringify(message)).toContain('SLO report 2026-11-25 (UTC): 1 of 2 SLOs met');
+    }
+  });
+});
+
+describe('markdown in alert data (Teams)', () => {
+  const rendered = (message: unknown) =>
+    markdownTexts(message, ['text', 'activityTitle', 'activitySubtitle']).map(renderedMarkdown);
+
+  it.each(['adaptive', 'messagecard'] as const)(
+    '%s: segment values and notes stay text; only the runbook and example links are links, whole',
+    (format) => {
+      for (const batch of [hostileBatch(1), hostileBatch(60)]) {
+        const texts = rendered(buildTeamsMessage(batch, { format }));
+        const links = texts.flatMap((text) => text.links);
+        expect(links.filter((link) => !legitimateLinks.includes(link))).toEqual([]);
+        expect(texts.reduce((sum, text) => sum + text.headings, 0)).toBe(0);
+        expect(texts.map((text) => text.visible).join('\n')).toContain(
+          'checkout-0 [metadata.note=[pay here](https://evil.example.com/phish/0)]',
+        );
+      }
+      expect(
+        rendered(buildTeamsMessage(hostileBatch(1), { format })).flatMap((text) => text.links),
+      ).toContain(legitimateLinks[0]);
+    },
+  );
+
+  it('an SLO name with markdown stays text in the daily report', () => {
+    const digest = sampleDigestBatch();
+    digest.report.slos[0]!.name = '[x](https://evil.example.com)';
+    for (const format of ['adaptive', 'messagecard'] as const) {
+      expect(rendered(buildTeamsDigest(digest, { format })).flatMap((text) => text.links)).toEqual([]);
     }
   });
 });

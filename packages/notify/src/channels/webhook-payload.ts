@@ -18,6 +18,11 @@ export interface WebhookAlertsPayload {
     /** The configured channel name. */
     channel: string;
     events: AlertEvent[];
+    /**
+     * Only on a batch too large for one request, sent in parts of at most `webhookLimits.eventsPerRequest` events:
+     * this part's number (from 1) and how many there are. Each part has its own `webhook-id`.
+     */
+    part?: { index: number; count: number };
   };
 }
 
@@ -38,6 +43,51 @@ export interface WebhookDigestPayload {
 }
 
 export type WebhookPayload = WebhookAlertsPayload | WebhookDigestPayload;
+
+/** What one webhook request of a batch may carry: a batch past either limit goes in several requests. */
+export const webhookLimits = {
+  eventsPerRequest: 500,
+  /** The JSON of a part's events; one event larger than this still goes, alone. */
+  eventBytesPerRequest: 1_000_000,
+} as const;
+
+/**
+ * The requests a batch is sent as: one payload (`webhook-id` = the batch id) for a batch within `webhookLimits`,
+ * else parts in the batch's order, each with `data.part` and the key `<batch id>-part-<index>-of-<count>`, the same
+ * on every retry.
+ */
+export function webhookAlertParts(batch: AlertBatch): Array<{ key: string; payload: WebhookAlertsPayload }> {
+  const chunks = eventChunks(batch.events);
+  if (chunks.length <= 1) return [{ key: batch.id, payload: webhookAlertsPayload(batch) }];
+  return chunks.map((events, index) => {
+    const part = { index: index + 1, count: chunks.length };
+    const payload = webhookAlertsPayload({ ...batch, events });
+    return {
+      key: `${batch.id}-part-${part.index}-of-${part.count}`,
+      payload: { ...payload, data: { ...payload.data, part } },
+    };
+  });
+}
+
+function eventChunks(events: readonly AlertEvent[]): AlertEvent[][] {
+  const chunks: AlertEvent[][] = [];
+  let current: AlertEvent[] = [];
+  let bytes = 0;
+  for (const event of events) {
+    const size = Buffer.byteLength(JSON.stringify(event));
+    const full =
+      current.length >= webhookLimits.eventsPerRequest || bytes + size > webhookLimits.eventBytesPerRequest;
+    if (current.length > 0 && full) {
+      chunks.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(event);
+    bytes += size;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
 
 export function webhookAlertsPayload(batch: AlertBatch): WebhookAlertsPayload {
   return {

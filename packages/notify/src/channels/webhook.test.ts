@@ -3,8 +3,8 @@ import { startWebhookReceiver, type WebhookReceiver } from '@slokit/testkit/rece
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleAlertBatch, sampleDigestBatch } from '../sample-alert-batch.js';
-import { testChannel } from '../test-channel.js';
 import { httpChannelFixture } from '../test-support/http-channel-fixture.js';
+import { testChannel } from '../testing/index.js';
 import { signWebhook } from './sign-webhook.js';
 import { createWebhookChannel } from './webhook.js';
 import type { WebhookAlertsPayload, WebhookDigestPayload } from './webhook-payload.js';

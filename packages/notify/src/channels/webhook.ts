@@ -1,12 +1,8 @@
-import type { AlertBatch, ChannelV1, DigestBatch, SendOptions } from '@slokit/core';
 import { z } from 'zod';
-import type { ChannelFactoryOptions } from '../channel-factory.js';
-import { postRequest } from '../http/post-request.js';
-import { channelSecrets } from '../http/redact-secrets.js';
-import { httpUrlSchema, scheduleSchema, timeoutMs, timeoutSchema } from '../settings/common-settings.js';
-import { parseChannelSettings } from '../settings/parse-channel-settings.js';
+import { defineHttpChannel, type HttpChannelOptions } from '../http/define-http-channel.js';
+import { headersSchema, httpUrlSchema, scheduleSchema, timeoutSchema } from '../settings/common-settings.js';
 import { signWebhook, webhookSecretKey } from './sign-webhook.js';
-import { webhookAlertsPayload, webhookDigestPayload } from './webhook-payload.js';
+import { webhookAlertParts, webhookDigestPayload } from './webhook-payload.js';
 
 const secretSchema = z.string().refine((secret) => webhookSecretKey(secret) !== undefined, {
   message:
@@ -32,8 +28,7 @@ export const webhookChannelSettingsSchema = z.strictObject({
    */
   secret: z.union([secretSchema, z.array(secretSchema).min(1)]).optional(),
   /** Extra headers on every request, such as `Authorization`. Their values are treated as secrets. */
-  headers: z
-    .record(z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, 'expected an HTTP header name'), z.string())
+  headers: headersSchema
     .refine((headers) => Object.keys(headers).every((key) => !reservedHeaders.includes(key.toLowerCase())), {
       message: `these headers are set by slokit: ${reservedHeaders.join(', ')}`,
     })
@@ -44,60 +39,44 @@ export const webhookChannelSettingsSchema = z.strictObject({
 
 export type WebhookChannelSettings = z.input<typeof webhookChannelSettingsSchema>;
 
-export interface WebhookChannelOptions extends ChannelFactoryOptions {
-  /** The clock of `webhook-timestamp` (epoch ms); injectable for tests. */
-  now?: () => number;
+/** `now` is the clock of `webhook-timestamp` (epoch ms). */
+export type WebhookChannelOptions = HttpChannelOptions;
+
+/**
+ * The Standard Webhooks headers: `webhook-id` (the message key: the same on every retry, so receivers drop
+ * duplicates), `webhook-timestamp` (the attempt, unix seconds) and, with a secret, `webhook-signature`.
+ */
+function webhookHeaders(
+  request: { key: string; body: string },
+  settings: z.output<typeof webhookChannelSettingsSchema>,
+  now: () => number,
+): Record<string, string> {
+  // Standard Webhooks ids must not contain '.' (it separates the signed parts).
+  const id = request.key.replace(/\./g, '_');
+  const timestamp = Math.floor(now() / 1000);
+  const headers: Record<string, string> = {
+    ...settings.headers,
+    'webhook-id': id,
+    'webhook-timestamp': String(timestamp),
+  };
+  const secrets = settings.secret === undefined ? [] : [settings.secret].flat();
+  if (secrets.length > 0)
+    headers['webhook-signature'] = signWebhook({ id, timestamp, body: request.body, secrets });
+  return headers;
 }
 
 /**
  * A generic webhook: the versioned JSON payload of `webhook-payload.ts` (documented in the README), with the
- * Standard Webhooks headers `webhook-id` (the batch id: the same on every retry, so receivers drop duplicates),
- * `webhook-timestamp` (the attempt, unix seconds) and `webhook-signature`. Any 2xx is success; 410 Gone marks the
- * endpoint dead; 429 and 5xx are retried (honouring Retry-After); other 4xx are not.
+ * Standard Webhooks headers (see `webhookHeaders`); a batch too large for one request goes in bounded parts. Any
+ * 2xx is success; 410 Gone marks the endpoint dead; 429 and 5xx are retried (honouring Retry-After); other 4xx are
+ * not. A retried batch skips the parts the endpoint already took.
  */
-export function createWebhookChannel(
-  name: string,
-  settings: WebhookChannelSettings,
-  options: WebhookChannelOptions = {},
-): ChannelV1 {
-  const parsed = parseChannelSettings(webhookChannelSettingsSchema, name, settings, options.configFile);
-  const secrets = channelSecrets(parsed);
-  const signingSecrets =
-    parsed.secret === undefined ? [] : Array.isArray(parsed.secret) ? parsed.secret : [parsed.secret];
-  const now = options.now ?? Date.now;
-  const post = async (id: string, payload: unknown, sendOptions: SendOptions = {}) => {
-    // Standard Webhooks ids must not contain '.' (it separates the signed parts).
-    const webhookId = id.replace(/\./g, '_');
-    const timestamp = Math.floor(now() / 1000);
-    const body = JSON.stringify(payload);
-    const headers: Record<string, string> = {
-      ...parsed.headers,
-      'webhook-id': webhookId,
-      'webhook-timestamp': String(timestamp),
-    };
-    if (signingSecrets.length > 0) {
-      headers['webhook-signature'] = signWebhook({ id: webhookId, timestamp, body, secrets: signingSecrets });
-    }
-    await postRequest({
-      channel: name,
-      endpoint: 'webhook endpoint',
-      url: parsed.url,
-      body,
-      headers,
-      timeoutMs: timeoutMs(parsed.timeout),
-      secrets,
-      deadStatuses: [410],
-      ...(sendOptions.signal ? { signal: sendOptions.signal } : {}),
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-    });
-  };
-  return {
-    specificationVersion: 'v1',
-    name,
-    type: 'webhook',
-    send: (batch: AlertBatch, sendOptions?: SendOptions) =>
-      post(batch.id, webhookAlertsPayload(batch), sendOptions),
-    sendDigest: (digest: DigestBatch, sendOptions?: SendOptions) =>
-      post(digest.id, webhookDigestPayload(digest), sendOptions),
-  };
-}
+export const createWebhookChannel = defineHttpChannel({
+  type: 'webhook',
+  settingsSchema: webhookChannelSettingsSchema,
+  endpoints: (settings) => ({ name: 'webhook endpoint', url: settings.url }),
+  messages: (batch) => webhookAlertParts(batch).map((part) => ({ key: part.key, body: part.payload })),
+  digestMessages: (digest) => [{ key: digest.id, body: webhookDigestPayload(digest) }],
+  headers: webhookHeaders,
+  deadStatuses: [410],
+});

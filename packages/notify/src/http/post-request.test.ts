@@ -29,6 +29,20 @@ describe('postRequest', () => {
     }
   });
 
+  it('a timeout longer than a timer holds waits for the answer instead of failing at once', async () => {
+    const server = createServer((_request, response) => {
+      setTimeout(() => response.writeHead(200).end('ok'), 50);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slow`;
+      const response = await postRequest({ ...base, url, timeoutMs: 30 * 86_400_000 });
+      expect(response.status).toBe(200);
+    } finally {
+      server.close();
+    }
+  });
+
   it('a bad URL is not retryable and is not quoted', async () => {
     const error = await postRequest({ ...base, url: 'http://[bad-secret-host' }).catch(
       (caught: unknown) => caught,

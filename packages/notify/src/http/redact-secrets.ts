@@ -1,4 +1,5 @@
-const urlPattern = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi;
+/** A URL, also as a server may echo it: with JSON-escaped slashes (`https:\/\/`) or percent-encoded. */
+const urlPattern = /\b[a-z][a-z0-9+.-]*(?::\/\/|:\\\/\\\/|%3A%2F%2F)[^\s"'<>]+/gi;
 
 /** Setting names whose values are credentials (or, for URLs, carry them): never shown in messages or stored. */
 const secretKeys = new Set([
@@ -12,6 +13,7 @@ const secretKeys = new Set([
   'token',
   'apikey',
   'headers',
+  'endpointheaders',
 ]);
 
 /**
@@ -49,7 +51,13 @@ export function channelSecrets(settings: unknown): string[] {
   };
   walk(settings, false);
   // Longest first, so a URL is replaced whole before its path is.
-  return [...secrets].sort((a, b) => b.length - a.length);
+  return [...secrets].flatMap(echoedForms).sort((a, b) => b.length - a.length);
+}
+
+/** A secret as a server may echo it back: as is, percent-encoded, with JSON-escaped slashes (`\/`), in base64. */
+function echoedForms(secret: string): string[] {
+  const base64 = Buffer.from(secret).toString('base64');
+  return [...new Set([secret, encodeURIComponent(secret), secret.replaceAll('/', '\\/'), base64])];
 }
 
 const secretVariable = /KEY|TOKEN|SECRET|PASSWORD|PASSWD|WEBHOOK|SMTP|_URL$|_DSN$/i;

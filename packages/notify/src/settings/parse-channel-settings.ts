@@ -20,7 +20,10 @@ export function parseChannelSettings<Schema extends z.ZodType>(
       message:
         issue.code === 'unrecognized_keys'
           ? `unknown setting ${issue.keys.map((key) => `'${key}'`).join(', ')}`
-          : issue.message,
+          : // A record key's own rule says what is wrong with it ("expected an HTTP header name").
+            issue.code === 'invalid_key'
+            ? (issue.issues[0]?.message ?? issue.message)
+            : issue.message,
     })),
   );
 }

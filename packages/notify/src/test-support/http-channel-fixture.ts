@@ -1,6 +1,6 @@
 import type { AlertBatch, ChannelV1, DigestBatch } from '@slokit/core';
 import { type HttpReceiver, idempotencyKey, type ReceivedRequest } from '@slokit/testkit/receivers';
-import type { ChannelFault, ChannelFixture } from '../test-channel.js';
+import type { ChannelFault, ChannelFixture } from '../testing/index.js';
 
 /** A conformance fixture for a channel that posts one message per batch to a local receiver. */
 export function httpChannelFixture(options: {

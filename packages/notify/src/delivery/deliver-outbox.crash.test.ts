@@ -7,12 +7,12 @@ import { fileURLToPath } from 'node:url';
 import { createSqliteStore } from '@slokit/store';
 import { startWebhookReceiver, type WebhookReceiver } from '@slokit/testkit/receivers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DeliveryReport } from './deliver-outbox.js';
-import { sampleAlertBatch } from './sample-alert-batch.js';
-import { outboxRow } from './test-support/recording-store.js';
+import { sampleAlertBatch } from '../sample-alert-batch.js';
+import { outboxRow } from '../test-support/recording-store.js';
+import type { DeliveryReport } from './delivery-report.js';
 
-const worker = fileURLToPath(new URL('./test-support/deliver-worker.mjs', import.meta.url));
-const dist = fileURLToPath(new URL('../dist/index.js', import.meta.url));
+const worker = fileURLToPath(new URL('../test-support/deliver-worker.mjs', import.meta.url));
+const dist = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
 const t0 = Date.parse('2026-11-26T14:00:00Z');
 const secret = `whsec_${randomBytes(32).toString('base64')}`;
 const authorization = 'Bearer crash-test-header-secret-8d1';

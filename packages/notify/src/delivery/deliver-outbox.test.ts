@@ -7,10 +7,11 @@ import {
   type WebhookReceiver,
 } from '@slokit/testkit/receivers';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { deliverOutbox, maxRetryDelayMs, retryDelay } from './deliver-outbox.js';
-import { sampleAlertBatch, sampleDigestBatch } from './sample-alert-batch.js';
-import { notifyConfig } from './test-support/notify-config.js';
-import { outboxRow, recordingStore } from './test-support/recording-store.js';
+import { sampleAlertBatch, sampleDigestBatch } from '../sample-alert-batch.js';
+import { notifyConfig } from '../test-support/notify-config.js';
+import { outboxRow, recordingStore } from '../test-support/recording-store.js';
+import { deliverOutbox } from './deliver-outbox.js';
+import { maxRetryDelayMs, retryDelay } from './retry-delay.js';
 
 const t0 = Date.parse('2026-11-26T14:00:00Z');
 const slackToken = 'xoxDeliverySecret77';

@@ -1,12 +1,7 @@
 import { inspect } from 'node:util';
 import type { AlertBatch, ChannelV1, DigestBatch } from '@slokit/core';
-import type * as Vitest from 'vitest';
-import { sampleAlertBatch, sampleAlertEvent, sampleDigestBatch } from './sample-alert-batch.js';
-
-// The suite is exported from the package index, which production code imports too: load vitest only inside a
-// vitest worker, so using @slokit/notify never needs (or loads) vitest.
-const vitest: typeof Vitest | undefined =
-  '__vitest_worker__' in globalThis ? await import('vitest') : undefined;
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampleAlertBatch, sampleAlertEvent, sampleDigestBatch } from '../sample-alert-batch.js';
 
 /** One message the receiver accepted. */
 export interface ReceivedMessage {
@@ -51,8 +46,6 @@ export function testChannel(options: {
   /** Whether the fixture injects faults (`fixture.fault`); false only for channels without a receiver (console). */
   faults?: boolean;
 }): void {
-  if (!vitest) throw new Error('testChannel() defines tests: call it from a vitest test file');
-  const { afterAll, beforeAll, describe, expect, it } = vitest;
   let fixture: ChannelFixture;
 
   async function newMessages(send: () => Promise<void>): Promise<ReceivedMessage[]> {
@@ -208,11 +201,14 @@ interface ChannelFailureShape {
   message: string;
 }
 
-/** Fails when a secret shows anywhere in an error: its message, stack, properties or causes. */
+/**
+ * Fails when a secret shows anywhere in an error: its message, stack, properties or causes. `assert` is the
+ * `expect` to report through (a test context's, for concurrent tests); default vitest's.
+ */
 export function expectNoSecret(
   error: unknown,
   secrets: readonly string[],
-  expect: typeof Vitest.expect,
+  assert: typeof expect = expect,
 ): void {
   const texts: string[] = [];
   let current: unknown = error;
@@ -221,8 +217,8 @@ export function expectNoSecret(
     current = (current as { cause?: unknown }).cause;
   }
   const all = texts.join('\n');
-  for (const secret of secrets) expect(all.includes(secret), `a secret leaked: ${all}`).toBe(false);
-  expect(/https?:\/\//.test(String((error as Error)?.message ?? '')), 'an error message shows a URL').toBe(
+  for (const secret of secrets) assert(all.includes(secret), `a secret leaked: ${all}`).toBe(false);
+  assert(/https?:\/\//.test(String((error as Error)?.message ?? '')), 'an error message shows a URL').toBe(
     false,
   );
 }
