@@ -1,3 +1,4 @@
+export { type Adapter, type AdapterV1, defineAdapter } from './adapter/define-adapter.js';
 export {
   type AlertEventKind,
   type AlertLevel,
@@ -65,6 +66,16 @@ export type { Publisher, PublisherV1, PublishOptions, PublishResult } from './pu
 export type { EvalRecord, TokenUsage } from './record/eval-record.js';
 export { compileFieldPath } from './record/field-path.js';
 export { type NormalizedRecord, normalizeRecord } from './record/normalize-record.js';
+export {
+  type DroppedKeys,
+  isPlainRecord,
+  isPrototypeKey,
+  prototypeKeys,
+  safeCopy,
+  safeGet,
+  safeSet,
+  safeSetPath,
+} from './record/safe-object.js';
 export { escapeHtml } from './report/escape-html.js';
 export { formatOp, formatTime, formatValue } from './report/format-value.js';
 export { renderMarkdown } from './report/render-markdown.js';
