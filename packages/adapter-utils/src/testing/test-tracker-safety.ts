@@ -54,8 +54,8 @@ export function testTrackerSafety(name: string, fixture: TrackerSafetyFixture): 
       const error = await fixture.read(tracker.url);
       expect(error).toBeInstanceOf(Error);
       // The attack is real: the tracker got credentials, and echoed them.
-      const sent = JSON.stringify(tracker.requests[0]?.headers ?? {});
-      expect(fixture.secrets.some((secret) => forms(secret).some((form) => sent.includes(form)))).toBe(true);
+      const sent = sentCredentials(tracker.requests[0]?.headers ?? {});
+      expect(fixture.secrets.some((secret) => sent.includes(secret))).toBe(true);
       expectNoSecret(error, fixture.secrets);
     });
 
@@ -72,6 +72,16 @@ export function testTrackerSafety(name: string, fixture: TrackerSafetyFixture): 
       expectNoSecret(error, [...fixture.secrets, password, decodeURIComponent(password), 'url-pass']);
     });
   });
+}
+
+/** The request headers as text, Basic credentials decoded. */
+function sentCredentials(headers: Record<string, string>): string {
+  return Object.values(headers)
+    .map((value) => {
+      const basic = /^Basic\s+(\S+)$/i.exec(value)?.[1];
+      return basic ? `${value}\n${Buffer.from(basic, 'base64').toString('utf8')}` : value;
+    })
+    .join('\n');
 }
 
 /** Everything about an error a user could see: its message, its fields, and those of its causes. */

@@ -1,11 +1,21 @@
-import { ApiCallError, parseRetryAfter, type RetryOptions, retryWithBackoff } from '@slokit/core';
+import {
+  ApiCallError,
+  createSecretRedactor,
+  type HttpSettings,
+  type RetrySettings,
+  requestBytes,
+  requestJson,
+  stripUrlCredentials,
+} from '@slokit/adapter-utils';
 import type { z } from 'zod';
+import { authorizationHeader, type MlflowAuth } from '../settings/resolve-mlflow-connection.js';
 import {
   chunkLogBatch,
   type KeyValueInput,
   type LogBatchInput,
   type LogBatchRequest,
 } from './chunk-log-batch.js';
+import { describeMlflowFailure, parseMlflowErrorBody } from './describe-mlflow-failure.js';
 import {
   type Assessment,
   assessmentResponse,
@@ -27,7 +37,6 @@ import {
   type TraceInfo,
   updateRunResponse,
 } from './mlflow-schemas.js';
-import { authorizationHeader, type MlflowAuth } from './resolve-mlflow-connection.js';
 
 export interface MlflowClientOptions {
   /** `http(s)://host[:port][/prefix]` of the tracking server (or the Databricks workspace). */
@@ -37,8 +46,8 @@ export interface MlflowClientOptions {
   credentialSource?: string;
   /** Per-request timeout. Default 120 s, like MLFLOW_HTTP_REQUEST_TIMEOUT. */
   timeoutMs?: number;
-  /** Retries of 408, 429, 500, 502, 503, 504 and network errors, honouring Retry-After. */
-  retry?: Partial<Omit<RetryOptions, 'classify' | 'signal'>>;
+  /** Attempts and backoff of retries (408, 425, 429, 5xx, network errors), honouring Retry-After. Default 8. */
+  retry?: RetrySettings;
   /** Shown as the source of errors (`source 'prod': ...`). Default `mlflow`. */
   name?: string;
   fetch?: typeof globalThis.fetch;
@@ -57,23 +66,19 @@ export interface Page<T> {
 export type RunStatus = 'RUNNING' | 'SCHEDULED' | 'FINISHED' | 'FAILED' | 'KILLED';
 export type ViewType = 'ACTIVE_ONLY' | 'DELETED_ONLY' | 'ALL';
 
-interface RequestSpec<Schema extends z.ZodType | undefined> {
+interface RequestSpec<Schema extends z.ZodType> {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   path: string;
   query?: Record<string, string | number | readonly string[] | undefined>;
+  /** A JSON body; undefined fields are left out. */
   body?: unknown;
   rawBody?: Buffer | string;
   schema: Schema;
   /** Safe to repeat after an ambiguous failure (a 500, a dropped connection). Creates and metric appends are not. */
   idempotent: boolean;
-  /** Resolve to undefined on 404 RESOURCE_DOES_NOT_EXIST instead of failing. */
-  notFoundAsUndefined?: boolean;
   signal?: AbortSignal | undefined;
 }
 
-const retryableStatuses = new Set([408, 429, 500, 502, 503, 504]);
-/** Failures the server surely did not act on (a 429, a refused connection): safe to repeat even for a create. */
-const notProcessed = new WeakSet<ApiCallError>();
 /** The largest traces/search page the server accepts (501 gives 400). */
 export const maxTracesPageSize = 500;
 /** MAX_RESULTS_GET_METRIC_HISTORY on the server. */
@@ -93,28 +98,38 @@ export const maxMetricHistoryPageSize = 25_000;
  */
 export class MlflowClient {
   readonly trackingUri: string;
-  private readonly options: MlflowClientOptions;
-  private readonly fetch: typeof globalThis.fetch;
-  private readonly authorization: string | undefined;
+  private readonly http: HttpSettings;
+  private readonly headers: Record<string, string>;
 
   constructor(options: MlflowClientOptions) {
-    this.options = options;
-    this.trackingUri = options.trackingUri.replace(/\/+$/, '');
-    this.fetch = options.fetch ?? globalThis.fetch;
-    this.authorization = authorizationHeader(options.auth);
+    this.trackingUri = stripUrlCredentials(options.trackingUri).replace(/\/+$/, '');
+    const authorization = authorizationHeader(options.auth);
+    this.headers = authorization ? { authorization } : {};
+    this.http = {
+      source: options.name ?? 'mlflow',
+      timeoutMs: options.timeoutMs ?? 120_000,
+      redactor: createSecretRedactor({
+        secrets: [options.auth?.type === 'bearer' ? options.auth.token : options.auth?.password],
+        authorization: [authorization],
+        urls: [options.trackingUri],
+      }),
+      describe: describeMlflowFailure(this.trackingUri, options.credentialSource),
+      retry: { maxAttempts: 8, initialDelayMs: 1000, maxTotalMs: 120_000, ...options.retry },
+      userAgent: options.userAgent ?? 'slokit-mlflow',
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    };
   }
 
   // ── Experiments ──────────────────────────────────────────────────────────────────────────────────────────────
 
   /** GET experiments/get-by-name; undefined when no experiment has the name. */
   async getExperimentByName(name: string, options: CallOptions = {}): Promise<Experiment | undefined> {
-    const response = await this.request({
+    const response = await this.find({
       method: 'GET',
       path: '/api/2.0/mlflow/experiments/get-by-name',
       query: { experiment_name: name },
       schema: getExperimentResponse,
       idempotent: true,
-      notFoundAsUndefined: true,
       signal: options.signal,
     });
     return response?.experiment;
@@ -122,13 +137,12 @@ export class MlflowClient {
 
   /** GET experiments/get; undefined when the id does not exist. */
   async getExperiment(experimentId: string, options: CallOptions = {}): Promise<Experiment | undefined> {
-    const response = await this.request({
+    const response = await this.find({
       method: 'GET',
       path: '/api/2.0/mlflow/experiments/get',
       query: { experiment_id: experimentId },
       schema: getExperimentResponse,
       idempotent: true,
-      notFoundAsUndefined: true,
       signal: options.signal,
     });
     return response?.experiment;
@@ -395,12 +409,11 @@ export class MlflowClient {
 
   /** GET /api/3.0/mlflow/traces/{id}: the trace info with its assessments; undefined when unknown. */
   async getTraceInfo(traceId: string, options: CallOptions = {}): Promise<TraceInfo | undefined> {
-    const response = await this.request({
+    const response = await this.find({
       method: 'GET',
       path: `/api/3.0/mlflow/traces/${encodeURIComponent(traceId)}`,
       schema: getTraceInfoResponse,
       idempotent: true,
-      notFoundAsUndefined: true,
       signal: options.signal,
     });
     return response?.trace.trace_info;
@@ -490,7 +503,17 @@ export class MlflowClient {
 
   /** GET /get-artifact: a run artifact's bytes (works whether or not the server proxies artifacts). */
   async downloadArtifact(runId: string, path: string, options: CallOptions = {}): Promise<Buffer> {
-    return this.requestBytes('GET', '/get-artifact', { run_uuid: runId, path }, options.signal);
+    return requestBytes(
+      {
+        method: 'GET',
+        baseUrl: this.trackingUri,
+        path: '/get-artifact',
+        query: { run_uuid: runId, path },
+        headers: this.headers,
+      },
+      this.http,
+      { signal: options.signal },
+    );
   }
 
   /**
@@ -528,194 +551,43 @@ export class MlflowClient {
 
   // ── Transport ────────────────────────────────────────────────────────────────────────────────────────────────
 
-  private request<Schema extends z.ZodType>(
-    spec: RequestSpec<Schema> & { notFoundAsUndefined: true },
-  ): Promise<z.infer<Schema> | undefined>;
-  private request<Schema extends z.ZodType>(spec: RequestSpec<Schema>): Promise<z.infer<Schema>>;
-  private async request<Schema extends z.ZodType>(
-    spec: RequestSpec<Schema>,
-  ): Promise<z.infer<Schema> | undefined> {
-    return this.send(spec, (payload) => {
-      if (payload === undefined) return undefined;
-      const text = payload.toString();
-      const endpoint = `${spec.method} ${spec.path}`;
-      let json: unknown;
-      try {
-        json = text === '' ? {} : JSON.parse(text);
-      } catch (error) {
-        // A cut-off body: the connection dropped or a proxy truncated it. Another try is worth it when safe.
-        throw this.failure({
-          message: `${endpoint} returned a truncated or invalid JSON body (${text.length} bytes)`,
-          isRetryable: true,
-          cause: error,
-        });
-      }
-      const parsed = spec.schema.safeParse(json);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw this.failure({
-          message: `${endpoint} returned an unexpected body: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`,
-          isRetryable: false,
-        });
-      }
-      return parsed.data as z.infer<Schema>;
-    });
-  }
-
-  private async requestBytes(
-    method: 'GET',
-    path: string,
-    query: Record<string, string>,
-    signal: AbortSignal | undefined,
-  ): Promise<Buffer> {
-    return this.send(
-      { method, path, query, schema: undefined, idempotent: true, signal },
-      (payload) => payload as Buffer,
-      'bytes',
+  /** One call through the shared transport: no redirects, one retry policy, redacted ApiCallErrors. */
+  private request<Schema extends z.ZodType>(spec: RequestSpec<Schema>): Promise<z.infer<Schema>> {
+    return requestJson(
+      {
+        method: spec.method,
+        baseUrl: this.trackingUri,
+        path: spec.path,
+        ...(spec.query ? { query: spec.query } : {}),
+        headers: this.headers,
+        ...(spec.rawBody !== undefined
+          ? { body: spec.rawBody }
+          : spec.method === 'POST' || spec.method === 'PATCH'
+            ? { json: spec.body ?? {} }
+            : {}),
+      },
+      this.http,
+      spec.schema,
+      { signal: spec.signal, idempotent: spec.idempotent },
     );
   }
 
-  /**
-   * Sends a request and reads its answer with `read`, retrying transient failures (of the request or of reading
-   * its body) with backoff; an accepted 404 reaches `read` as undefined.
-   */
-  private async send<T>(
-    spec: RequestSpec<z.ZodType | undefined>,
-    read: (payload: string | Buffer | undefined) => T,
-    as: 'text' | 'bytes' = 'text',
-  ): Promise<T> {
-    const retry = this.options.retry ?? {};
-    return retryWithBackoff(async () => read(await this.attempt(spec, as)), {
-      maxAttempts: 8,
-      initialDelayMs: 1000,
-      maxTotalMs: 120_000,
-      ...retry,
-      classify: (error) =>
-        error instanceof ApiCallError
-          ? {
-              retry: error.isRetryable && (spec.idempotent || notProcessed.has(error)),
-              retryAfterMs: error.retryAfterMs,
-            }
-          : { retry: false },
-      ...(spec.signal ? { signal: spec.signal } : {}),
-    });
-  }
-
-  private async attempt(
-    spec: RequestSpec<z.ZodType | undefined>,
-    as: 'text' | 'bytes',
-  ): Promise<string | Buffer | undefined> {
-    const url = new URL(this.trackingUri + spec.path);
-    for (const [key, value] of Object.entries(spec.query ?? {})) {
-      if (value === undefined) continue;
-      if (Array.isArray(value)) for (const item of value) url.searchParams.append(key, String(item));
-      else url.searchParams.set(key, String(value));
-    }
-    const headers: Record<string, string> = {
-      accept: 'application/json',
-      'user-agent': this.options.userAgent ?? 'slokit-mlflow',
-    };
-    if (this.authorization) headers.authorization = this.authorization;
-    let body: string | Buffer | undefined;
-    if (spec.rawBody !== undefined) {
-      body = spec.rawBody;
-      headers['content-type'] = 'application/octet-stream';
-    } else if (spec.method === 'POST' || spec.method === 'PATCH') {
-      body = JSON.stringify(withoutUndefined(spec.body ?? {}));
-      headers['content-type'] = 'application/json';
-    }
-    const endpoint = `${spec.method} ${spec.path}`;
-    const timeoutMs = this.options.timeoutMs ?? 120_000;
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = spec.signal ? anySignal([spec.signal, timeout]) : timeout;
-    let response: Response;
-    let payload: string | Buffer;
+  /** The same, resolving to undefined when MLflow answers 404 RESOURCE_DOES_NOT_EXIST. */
+  private async find<Schema extends z.ZodType>(
+    spec: RequestSpec<Schema>,
+  ): Promise<z.infer<Schema> | undefined> {
     try {
-      response = await this.fetch(url, {
-        method: spec.method,
-        headers,
-        ...(body === undefined ? {} : { body }),
-        signal,
-      });
-      payload =
-        as === 'bytes' && response.ok ? Buffer.from(await response.arrayBuffer()) : await response.text();
+      return await this.request(spec);
     } catch (error) {
-      if (spec.signal?.aborted) throw spec.signal.reason ?? error;
-      if (timeout.aborted) {
-        throw this.failure({
-          message: `${endpoint} timed out after ${timeoutMs / 1000} s (MLFLOW_HTTP_REQUEST_TIMEOUT)`,
-          isRetryable: true,
-          cause: error,
-        });
+      if (
+        ApiCallError.isInstance(error) &&
+        error.statusCode === 404 &&
+        parseMlflowErrorBody(error.responseBody)?.error_code === 'RESOURCE_DOES_NOT_EXIST'
+      ) {
+        return undefined;
       }
-      const failure = this.failure({
-        message: `${endpoint} failed: ${describeNetworkError(error)} (is MLFLOW_TRACKING_URI ${this.trackingUri} reachable?)`,
-        isRetryable: true,
-        cause: error,
-      });
-      // A refused connection never reached the server; anything else may have, so only safe requests repeat.
-      if ((error as { cause?: { code?: string } })?.cause?.code === 'ECONNREFUSED') notProcessed.add(failure);
-      throw failure;
+      throw error;
     }
-    if (response.ok) return payload;
-    const text = typeof payload === 'string' ? payload : payload.toString('utf8');
-    const errorBody = parseErrorBody(text);
-    if (
-      response.status === 404 &&
-      spec.notFoundAsUndefined &&
-      errorBody?.error_code === 'RESOURCE_DOES_NOT_EXIST'
-    ) {
-      return undefined;
-    }
-    const failure = this.failure({
-      message: this.describeStatus(endpoint, response.status, errorBody, text),
-      statusCode: response.status,
-      isRetryable: retryableStatuses.has(response.status),
-      retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
-    });
-    if (response.status === 429) notProcessed.add(failure);
-    throw failure;
-  }
-
-  private describeStatus(
-    endpoint: string,
-    status: number,
-    errorBody: { error_code?: string; message?: string } | undefined,
-    text: string,
-  ): string {
-    const code = errorBody?.error_code ? ` ${errorBody.error_code}` : '';
-    const detail = errorBody?.message ?? summarizeText(text);
-    const base = `MLflow answered ${status}${code} to ${endpoint} at ${this.trackingUri}${detail ? `: ${detail}` : ''}`;
-    if (status === 401 || status === 403) {
-      const credentials = this.options.credentialSource
-        ? `check ${this.options.credentialSource}`
-        : 'no credentials were sent: set MLFLOW_TRACKING_TOKEN, or MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD';
-      return `${base}; ${status === 403 ? 'the credentials lack permission, ' : ''}${credentials}`;
-    }
-    if (status === 404 && errorBody === undefined) {
-      return `MLflow has no endpoint ${endpoint} at ${this.trackingUri} (404): is MLFLOW_TRACKING_URI the tracking server's address, with its path prefix? Traces and assessments need MLflow 3.`;
-    }
-    if (status === 405)
-      return `${base} (405): the server does not accept this method; is it an MLflow tracking server?`;
-    return base;
-  }
-
-  private failure(options: {
-    message: string;
-    isRetryable: boolean;
-    statusCode?: number;
-    retryAfterMs?: number | undefined;
-    cause?: unknown;
-  }): ApiCallError {
-    return new ApiCallError({
-      source: this.options.name ?? 'mlflow',
-      url: this.trackingUri,
-      message: options.message,
-      isRetryable: options.isRetryable,
-      ...(options.statusCode === undefined ? {} : { statusCode: options.statusCode }),
-      ...(options.retryAfterMs === undefined ? {} : { retryAfterMs: options.retryAfterMs }),
-      ...(options.cause === undefined ? {} : { cause: options.cause }),
-    });
   }
 }
 
@@ -731,54 +603,4 @@ function page<T>(items: T[] | undefined, nextPageToken: string | undefined): Pag
 
 function omitEmptyLists(request: LogBatchRequest): Partial<LogBatchRequest> {
   return Object.fromEntries(Object.entries(request).filter(([, list]) => list.length > 0));
-}
-
-function withoutUndefined(value: unknown): unknown {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
-}
-
-function parseErrorBody(text: string): { error_code?: string; message?: string } | undefined {
-  try {
-    const json = JSON.parse(text) as { error_code?: unknown; message?: unknown };
-    if (json !== null && typeof json === 'object' && typeof json.error_code === 'string') {
-      return {
-        error_code: json.error_code,
-        ...(typeof json.message === 'string' ? { message: json.message } : {}),
-      };
-    }
-  } catch {
-    // Not JSON: an HTML error page from Flask or a proxy.
-  }
-  return undefined;
-}
-
-function summarizeText(text: string): string {
-  const title = /<title>([^<]*)<\/title>/i.exec(text)?.[1];
-  const plain = (title ?? text)
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return plain.length > 200 ? `${plain.slice(0, 200)}…` : plain;
-}
-
-function describeNetworkError(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
-  if (cause?.code) return `${cause.code}${cause.message ? ` (${cause.message})` : ''}`;
-  return (error as Error)?.message ?? String(error);
-}
-
-/** AbortSignal.any, which Node added in 20.3. */
-function anySignal(signals: AbortSignal[]): AbortSignal {
-  const any = (AbortSignal as { any?: (signals: AbortSignal[]) => AbortSignal }).any;
-  if (any) return any(signals);
-  const controller = new AbortController();
-  for (const signal of signals) {
-    if (signal.aborted) {
-      controller.abort(signal.reason);
-      break;
-    }
-    signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
-  }
-  return controller.signal;
 }

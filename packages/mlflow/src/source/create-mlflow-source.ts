@@ -1,25 +1,19 @@
-import {
-  type EvalRecord,
-  type EvalSourceV1,
-  type RecordBatch,
-  type RecordIssue,
-  type SourceContext,
-  timeWindowFilter,
-} from '@slokit/core';
+import { timeWindowFilter } from '@slokit/adapter-utils';
+import type { EvalRecord, EvalSourceV1, RecordBatch, RecordIssue, SourceContext } from '@slokit/core';
 import type { Run, TraceInfo } from '../client/mlflow-schemas.js';
-import { evalTableRowToRecord, parseEvalTable } from '../eval-runs/eval-table-to-records.js';
-import { findEvalTable } from '../eval-runs/find-eval-table.js';
-import { runToEvalSummary } from '../eval-runs/run-to-eval-summary.js';
-import { findSummaryRun, listSelectedRuns, runKey } from '../eval-runs/select-eval-runs.js';
-import { readTracePages, type TracesCursor } from '../traces/read-trace-pages.js';
-import { type TraceMappingContext, traceToRecord } from '../traces/trace-to-record.js';
+import { evalTableRowToRecord, parseEvalTable } from '../mapping/eval-table-to-records.js';
+import { runToEvalSummary } from '../mapping/run-to-eval-summary.js';
+import { type TraceMappingContext, traceToRecord } from '../mapping/trace-to-record.js';
+import { overlapMs, runSelection } from '../settings/mlflow-source-config.js';
+import { findEvalTable } from './find-eval-table.js';
 import {
   createMlflowAdapterContext,
   type MlflowAdapterContext,
   type MlflowAdapterOptions,
   requireExperiment,
 } from './mlflow-adapter-context.js';
-import { overlapMs, runSelection } from './mlflow-source-config.js';
+import { readTracePages, type TracesCursor } from './read-trace-pages.js';
+import { findSummaryRun, listSelectedRuns, runKey } from './select-eval-runs.js';
 import { decodeCursor, encodeCursor, type SourceCursor } from './source-cursor.js';
 
 const tableBatchSize = 500;

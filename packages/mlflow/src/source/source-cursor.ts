@@ -1,5 +1,5 @@
 import { InputError } from '@slokit/core';
-import type { TracesCursor } from '../traces/read-trace-pages.js';
+import type { TracesCursor } from './read-trace-pages.js';
 
 /** Where an MLflow source resumes. Traces sources keep a traces cursor; eval-run sources the run and its phase. */
 export type SourceCursor =

@@ -1,6 +1,6 @@
 import type { MlflowClient } from '../client/mlflow-client.js';
 import type { Run } from '../client/mlflow-schemas.js';
-import type { RunSelection } from '../source/mlflow-source-config.js';
+import type { RunSelection } from '../settings/mlflow-source-config.js';
 
 const finished = "attributes.status = 'FINISHED'";
 const isEval = "tags.`mlflow.run.isEval` = 'true'";

@@ -1,4 +1,5 @@
-import { ConfigError, redactSecret, requiredEnv } from '@slokit/core';
+import { redactSecret, requiredEnv, stripUrlCredentials } from '@slokit/adapter-utils';
+import { ConfigError } from '@slokit/core';
 import { readDatabricksProfile } from './databricks-config-file.js';
 
 export type MlflowAuth =
@@ -69,7 +70,7 @@ export function resolveMlflowConnection(
     throw new ConfigError(options.configFile, [
       {
         path: where.path,
-        message: `MLFLOW_TRACKING_URI must be a tracking server URL (http(s)://host:port), databricks or databricks://<profile>; found '${tracking.replace(/\/\/[^@/]*@/, '//***@')}'`,
+        message: `MLFLOW_TRACKING_URI must be a tracking server URL (http(s)://host:port), databricks or databricks://<profile>; found '${stripUrlCredentials(tracking)}'`,
       },
     ]);
   }
@@ -140,7 +141,7 @@ function databricksConnection(
       purpose: `a Databricks personal access token (or a token in profile [${profileName}] of ~/.databrickscfg)`,
       ...where,
     });
-  const base = (/^https?:\/\//.test(host) ? host : `https://${host}`).replace(/\/+$/, '');
+  const base = stripUrlCredentials(/^https?:\/\//.test(host) ? host : `https://${host}`).replace(/\/+$/, '');
   return {
     trackingUri: base,
     auth: { type: 'bearer', token },

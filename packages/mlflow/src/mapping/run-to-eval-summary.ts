@@ -1,6 +1,6 @@
 import type { EvalSummary } from '@slokit/core';
 import type { Run } from '../client/mlflow-schemas.js';
-import type { MlflowLinks } from '../traces/mlflow-links.js';
+import type { MlflowLinks } from './mlflow-links.js';
 
 /**
  * An eval run as slokit's eval summary: every run metric under its MLflow key (`correctness/mean`,

@@ -22,7 +22,7 @@ describe('resolveMlflowConnection', () => {
       MLFLOW_TRACKING_TOKEN: 'tok-123456789',
     });
     expect(authorizationHeader(bearer.auth)).toBe('Bearer tok-123456789');
-    expect(bearer.credentialSource).toBe('MLFLOW_TRACKING_TOKEN (tok-…6789)');
+    expect(bearer.credentialSource).toBe('MLFLOW_TRACKING_TOKEN (…6789)');
     const basic = resolveMlflowConnection({
       MLFLOW_TRACKING_URI: 'http://h:5000',
       MLFLOW_TRACKING_TOKEN: 'tok-123456789',
@@ -71,7 +71,7 @@ describe('resolveMlflowConnection', () => {
       auth: { type: 'bearer', token: 'dapi0123456789' },
       isDatabricks: true,
     });
-    expect(connection.credentialSource).toBe('DATABRICKS_TOKEN (dapi…6789)');
+    expect(connection.credentialSource).toBe('DATABRICKS_TOKEN (…6789)');
     const byHost = resolveMlflowConnection({
       MLFLOW_TRACKING_URI: 'https://dbc-1.cloud.databricks.com',
       DATABRICKS_TOKEN: 'dapi0123456789',

@@ -1,5 +1,5 @@
 import type { EvalRecord } from '@slokit/core';
-import { feedbackScore } from '../traces/assessment-scores.js';
+import { feedbackScore } from './assessment-scores.js';
 
 export interface EvalTableContext {
   source: string;

@@ -2,11 +2,11 @@ import { type MlflowEmulator, startMlflowEmulator } from '@slokit/testkit/mlflow
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MlflowClient } from '../client/mlflow-client.js';
 import type { Run } from '../client/mlflow-schemas.js';
+import { evalTableRowToRecord, parseEvalTable } from '../mapping/eval-table-to-records.js';
+import { mlflowLinks } from '../mapping/mlflow-links.js';
+import { runToEvalSummary } from '../mapping/run-to-eval-summary.js';
 import { type EvalScenario, legacyTable, seedEvalScenario } from '../test-support/seed-eval-scenario.js';
-import { mlflowLinks } from '../traces/mlflow-links.js';
-import { evalTableRowToRecord, parseEvalTable } from './eval-table-to-records.js';
 import { findEvalTable, loggedTablePath } from './find-eval-table.js';
-import { runToEvalSummary } from './run-to-eval-summary.js';
 import { findSummaryRun, listSelectedRuns } from './select-eval-runs.js';
 
 const links = mlflowLinks('http://mlflow:5000', false);
