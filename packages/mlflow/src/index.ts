@@ -1,4 +1,4 @@
-import type { PublisherV1, SourceConfig, SourceContext } from '@slokit/core';
+import { defineAdapter, type PublisherV1, type SourceConfig, type SourceContext } from '@slokit/core';
 import { createMlflowPublisher } from './publish/create-mlflow-publisher.js';
 import { createMlflowSource } from './source/create-mlflow-source.js';
 
@@ -78,3 +78,13 @@ export function createEvalSource(name: string, config: SourceConfig, context: So
 export function createPublisher(name: string, config: SourceConfig, context: SourceContext): PublisherV1 {
   return createMlflowPublisher(name, config, context);
 }
+
+/** The `type: mlflow` adapter: eval runs and traces in, SLO results back as MLflow runs. */
+export const adapter = defineAdapter({
+  specificationVersion: 'v1',
+  type: 'mlflow',
+  createSource: createEvalSource,
+  createPublisher,
+});
+
+export default adapter;

@@ -1,3 +1,4 @@
+import { type DroppedKeys, safeSet } from '@slokit/core';
 import type { Assessment } from '../client/mlflow-schemas.js';
 
 export interface AssessmentValues {
@@ -13,7 +14,10 @@ export interface AssessmentValues {
  * are not scores. Numbers stay numbers, booleans stay booleans (slokit counts them as 1/0 in means, as MLflow's
  * `<name>/mean` does), and "yes"/"no" ratings become true/false, so a judge mixing both gives one boolean score.
  */
-export function assessmentValues(assessments: readonly Assessment[] | undefined): AssessmentValues {
+export function assessmentValues(
+  assessments: readonly Assessment[] | undefined,
+  dropped?: DroppedKeys,
+): AssessmentValues {
   if (assessments === undefined || assessments.length === 0) return { scores: undefined, labels: undefined };
   const latest = new Map<string, Assessment>();
   for (const assessment of assessments) {
@@ -31,10 +35,10 @@ export function assessmentValues(assessments: readonly Assessment[] | undefined)
     const score = feedbackScore(value);
     if (score !== undefined) {
       scores ??= {};
-      scores[name] = score;
+      safeSet(scores, name, score, dropped, `scores.${name}`);
     } else if (typeof value === 'string' && value.trim() !== '') {
       labels ??= {};
-      labels[name] = value;
+      safeSet(labels, name, value, dropped, `feedback.${name}`);
     }
   }
   return { scores, labels };

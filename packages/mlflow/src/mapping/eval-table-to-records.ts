@@ -1,4 +1,4 @@
-import type { EvalRecord } from '@slokit/core';
+import { type EvalRecord, safeSet } from '@slokit/core';
 import { feedbackScore } from './assessment-scores.js';
 
 export interface EvalTableContext {
@@ -54,7 +54,7 @@ export function evalTableRowToRecord(
     const value = row[position];
     if (column.endsWith('/score')) {
       const score = feedbackScore(value);
-      if (score !== undefined) scores[column.slice(0, -'/score'.length)] = score;
+      if (score !== undefined) safeSet(scores, column.slice(0, -'/score'.length), score);
     } else if (column === 'latency' && typeof value === 'number' && value >= 0) {
       latencyMs = Math.round(value * 1e6) / 1e3;
     } else if (column === 'token_count' && typeof value === 'number' && value >= 0) {

@@ -163,4 +163,16 @@ describe('setDotted', () => {
       'odd..key': 1,
     });
   });
+
+  it('never writes through a prototype, and reports the keys it drops', () => {
+    const target: Record<string, unknown> = {};
+    const dropped: string[] = [];
+    setDotted(target, '__proto__.url', 'https://attacker.example', dropped);
+    setDotted(target, 'constructor.prototype.url', 'https://attacker.example', dropped);
+    setDotted(target, 'toString.url', 'inherited names are fine', dropped);
+    setDotted(target, '__proto__', 'x', dropped);
+    expect(({} as Record<string, unknown>).url).toBeUndefined();
+    expect(target).toEqual({ toString: { url: 'inherited names are fine' } });
+    expect(dropped).toEqual(['__proto__.url', 'constructor.prototype.url', '__proto__']);
+  });
 });

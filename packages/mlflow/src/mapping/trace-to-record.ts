@@ -1,4 +1,4 @@
-import type { EvalRecord } from '@slokit/core';
+import { type DroppedKeys, type EvalRecord, safeGet, safeSet, safeSetPath } from '@slokit/core';
 import type { TraceInfo } from '../client/mlflow-schemas.js';
 import { assessmentValues } from './assessment-scores.js';
 import type { MlflowLinks } from './mlflow-links.js';
@@ -19,7 +19,8 @@ export interface TraceMappingContext {
 }
 
 export type TraceMapping =
-  | { kind: 'record'; record: EvalRecord; time: number }
+  /** `dropped`: tag and metadata keys left out because they would reach an object prototype, to report. */
+  | { kind: 'record'; record: EvalRecord; time: number; dropped?: string[] }
   /** IN_PROGRESS: not a record until it finishes. */
   | { kind: 'pending' }
   | { kind: 'problem'; message: string };
@@ -35,13 +36,13 @@ export const modelKeys = [
 /** Tags and metadata that say why a trace failed: OpenTelemetry's `error.type` / `exception.message`, or ours. */
 const errorKeys = ['error.message', 'exception.message', 'error.type'];
 /** MLflow's own metadata and tags kept in records, under friendlier names. */
-const renamed: Record<string, string> = {
-  'mlflow.trace.user': 'user',
-  'mlflow.trace.session': 'session',
-  'mlflow.traceName': 'trace_name',
-  'mlflow.sourceRun': 'run_id',
-  'mlflow.modelId': 'model_id',
-};
+const renamed = new Map([
+  ['mlflow.trace.user', 'user'],
+  ['mlflow.trace.session', 'session'],
+  ['mlflow.traceName', 'trace_name'],
+  ['mlflow.sourceRun', 'run_id'],
+  ['mlflow.modelId', 'model_id'],
+]);
 
 /**
  * One MLflow 3 trace (TraceInfoV3, as traces/search returns it) as a slokit record:
@@ -78,7 +79,7 @@ export function traceToRecord(trace: TraceInfo, context: TraceMappingContext): T
   }
   const tags = trace.tags ?? {};
   const traceMetadata = trace.trace_metadata ?? {};
-  const lookup = (key: string) => text(traceMetadata[key]) ?? text(tags[key]);
+  const lookup = (key: string) => text(safeGet(traceMetadata, key)) ?? text(safeGet(tags, key));
   const experimentId = trace.trace_location?.mlflow_experiment?.experiment_id;
   const tokens = parseTokenUsage(traceMetadata['mlflow.trace.tokenUsage']);
   let model: string | undefined;
@@ -87,24 +88,12 @@ export function traceToRecord(trace: TraceInfo, context: TraceMappingContext): T
     for (let index = 0; model === undefined && index < modelKeys.length; index++)
       model = lookup(modelKeys[index]!);
   const cost = traceCost(traceMetadata['mlflow.trace.cost'], tokens, model, context.prices);
-  const { scores, labels } = assessmentValues(trace.assessments);
-
-  const metadata: Record<string, unknown> = {};
-  const userTags: string[] = [];
-  for (const key in tags) {
-    const value = text(tags[key]);
-    if (value === undefined) continue;
-    if (!key.startsWith('mlflow.')) userTags.push(`${key}=${value}`);
-    addMetadata(metadata, key, value);
-  }
-  for (const key in traceMetadata) {
-    const value = text(traceMetadata[key]);
-    if (value !== undefined) addMetadata(metadata, key, value);
-  }
-  if (labels) metadata.feedback = labels;
-  metadata.trace_id = trace.trace_id;
+  const dropped: DroppedKeys = [];
+  const { scores, labels } = assessmentValues(trace.assessments, dropped);
+  const { metadata, userTags } = recordMetadata(trace, labels, dropped);
   if (experimentId !== undefined) metadata.experiment_id = experimentId;
-  if (context.extraMetadata) Object.assign(metadata, context.extraMetadata);
+  if (context.extraMetadata)
+    for (const [key, value] of Object.entries(context.extraMetadata)) safeSet(metadata, key, value);
 
   let error: string | undefined;
   if (state === 'ERROR') {
@@ -125,16 +114,49 @@ export function traceToRecord(trace: TraceInfo, context: TraceMappingContext): T
     source: context.source,
     url: experimentId === undefined ? undefined : context.links.trace(experimentId, trace.trace_id),
   };
-  return { kind: 'record', record, time };
+  return { kind: 'record', record, time, ...(dropped.length > 0 ? { dropped } : {}) };
+}
+
+/**
+ * A trace's tags and metadata as record metadata (dotted keys nested), its labels as `feedback`, and its user tags
+ * as `key=value`. Keys that would reach an object prototype are left out and added to `dropped`.
+ */
+function recordMetadata(
+  trace: TraceInfo,
+  labels: Record<string, string> | undefined,
+  dropped: DroppedKeys,
+): { metadata: Record<string, unknown>; userTags: string[] } {
+  const tags = trace.tags ?? {};
+  const metadata: Record<string, unknown> = {};
+  const userTags: string[] = [];
+  for (const key of Object.keys(tags)) {
+    const value = text(tags[key]);
+    if (value === undefined) continue;
+    if (!key.startsWith('mlflow.')) userTags.push(`${key}=${value}`);
+    addMetadata(metadata, key, value, dropped);
+  }
+  const traceMetadata = trace.trace_metadata ?? {};
+  for (const key of Object.keys(traceMetadata)) {
+    const value = text(traceMetadata[key]);
+    if (value !== undefined) addMetadata(metadata, key, value, dropped);
+  }
+  if (labels) metadata.feedback = labels;
+  metadata.trace_id = trace.trace_id;
+  return { metadata, userTags };
 }
 
 const canonicalIso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /** Keeps a user key (nested by its dots) or one of MLflow's own under its friendly name; drops the rest. */
-function addMetadata(metadata: Record<string, unknown>, key: string, value: string): void {
-  const name = renamed[key];
+function addMetadata(
+  metadata: Record<string, unknown>,
+  key: string,
+  value: string,
+  dropped: DroppedKeys,
+): void {
+  const name = renamed.get(key);
   if (name !== undefined) metadata[name] = value;
-  else if (!key.startsWith('mlflow.')) setDotted(metadata, key, value);
+  else if (!key.startsWith('mlflow.')) setDotted(metadata, key, value, dropped);
 }
 
 function text(value: unknown): string | undefined {
@@ -142,34 +164,26 @@ function text(value: unknown): string | undefined {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-/** Sets `a.b.c` as nested objects; keeps the flat key when a prefix is already a plain value. */
-export function setDotted(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (!key.includes('.')) {
-    const existing = target[key];
-    if (existing === null || typeof existing !== 'object') target[key] = value;
-    return;
-  }
+/**
+ * Sets `a.b.c` as nested objects; keeps the flat key when a prefix is already a plain value (or the key has an
+ * empty segment). Never writes through a prototype: keys with a `__proto__`, `constructor` or `prototype` segment
+ * are left out and added to `dropped`.
+ */
+export function setDotted(
+  target: Record<string, unknown>,
+  key: string,
+  value: unknown,
+  dropped?: DroppedKeys,
+): void {
   const parts = key.split('.');
-  if (parts.some((part) => part === '')) {
-    target[key] = value;
+  if (parts.length === 1) {
+    const existing = safeGet(target, key);
+    if (existing === null || typeof existing !== 'object') safeSet(target, key, value, dropped);
     return;
   }
-  let node = target;
-  for (const part of parts.slice(0, -1)) {
-    const next = node[part];
-    if (next === undefined) {
-      const child: Record<string, unknown> = {};
-      node[part] = child;
-      node = child;
-    } else if (next !== null && typeof next === 'object' && !Array.isArray(next)) {
-      node = next as Record<string, unknown>;
-    } else {
-      target[key] = value;
-      return;
-    }
+  if (parts.some((part) => part === '')) {
+    safeSet(target, key, value, dropped);
+    return;
   }
-  const last = parts[parts.length - 1]!;
-  const existing = node[last];
-  if (existing !== null && typeof existing === 'object') target[key] = value;
-  else node[last] = value;
+  if (safeSetPath(target, parts, value, dropped) === 'occupied') safeSet(target, key, value, dropped);
 }

@@ -31,3 +31,12 @@ export function decodeCursor(text: string, source: string, mode: SourceCursor['m
   }
   return candidate as SourceCursor;
 }
+
+/** The cursor of an eval-runs read inside one run: in its traces, or in its results table. */
+export function runCursor(
+  key: { id: string; start: number },
+  phase: 'traces' | 'table',
+  rest: { traces?: TracesCursor; rows?: number },
+): SourceCursor {
+  return { v: 1, mode: 'runs', run: key, phase, ...rest };
+}
