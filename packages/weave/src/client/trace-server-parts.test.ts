@@ -1,7 +1,7 @@
-import { ApiCallError } from '@slokit/core';
+import { ApiCallError, createSecretRedactor, failureError } from '@slokit/adapter-utils';
 import { describe, expect, it } from 'vitest';
-import { describeErrorBody, failedResponse } from './api-call-failure.js';
 import { allOf, startedAtAtLeast, startedAtAtMost } from './call-query.js';
+import { describeWeaveFailure } from './describe-weave-failure.js';
 import { jsonlLines } from './jsonl-lines.js';
 import { parseJsonLine, replaceNonFiniteNumbers } from './parse-json-line.js';
 import { opNameFilter, opNameOf, refName } from './weave-refs.js';
@@ -55,48 +55,62 @@ describe('parseJsonLine', () => {
   });
 });
 
-describe('failedResponse', () => {
-  const context = {
+describe('describeWeaveFailure', () => {
+  const apiKey = 'abcd1234efgh5678ijkl';
+  const settings = {
     source: 'prod',
-    endpoint: 'POST https://trace.wandb.ai/calls/stream_query',
-    url: 'https://trace.wandb.ai/calls/stream_query',
-    apiKey: 'abcd1234efgh5678ijkl',
-    apiKeyVariable: 'WANDB_API_KEY',
+    redactor: createSecretRedactor({ secrets: [apiKey] }),
+    describe: describeWeaveFailure('WANDB_API_KEY', apiKey),
   };
+  const failed = (status: number, statusText: string, body: string, retryAfter?: string) =>
+    failureError(
+      {
+        kind: 'status',
+        status,
+        statusText,
+        body,
+        headers: new Headers(retryAfter ? { 'retry-after': retryAfter } : {}),
+        method: 'POST',
+        url: 'https://trace.wandb.ai/calls/stream_query',
+        path: '/calls/stream_query',
+      },
+      settings,
+    );
 
   it('names the endpoint, the variable and a redacted key on 401, and is not retryable', () => {
-    const error = failedResponse(context, 401, 'Unauthorized', '{"detail":"Invalid credentials"}', null);
+    const error = failed(401, 'Unauthorized', '{"detail":"Invalid credentials"}');
     expect(error).toBeInstanceOf(ApiCallError);
     expect(error.isRetryable).toBe(false);
     expect(error.statusCode).toBe(401);
     expect(error.exitCode).toBe(3);
     expect(error.message).toContain(
-      'POST https://trace.wandb.ai/calls/stream_query answered 401 Unauthorized',
+      'POST https://trace.wandb.ai/calls/stream_query answered 401 Unauthorized: Invalid credentials',
     );
-    expect(error.message).toContain('WANDB_API_KEY, abcd…ijkl');
-    expect(error.message).not.toContain('abcd1234efgh5678ijkl');
+    expect(error.message).toContain('WANDB_API_KEY, …ijkl');
+    expect(error.message).not.toContain(apiKey);
   });
 
   it('retries 429 and 5xx, with the Retry-After wait', () => {
-    const error = failedResponse(context, 429, 'Too Many Requests', '', '7');
+    const error = failed(429, 'Too Many Requests', '', '7');
     expect([error.isRetryable, error.retryAfterMs]).toEqual([true, 7000]);
-    expect(failedResponse(context, 503, '', '', null).isRetryable).toBe(true);
-    expect(failedResponse(context, 400, '', '', null).isRetryable).toBe(false);
+    expect(failed(503, '', '').isRetryable).toBe(true);
+    expect(failed(400, '', '').isRetryable).toBe(false);
   });
-});
 
-describe('describeErrorBody', () => {
   it('reads FastAPI detail lists, reason, message, error and error_code', () => {
     expect(
-      describeErrorBody(
+      failed(
+        422,
+        '',
         '{"detail":[{"type":"extra_forbidden","loc":["body","filter","foo"],"msg":"Extra inputs are not permitted"}]}',
-      ),
-    ).toBe('body.filter.foo: Extra inputs are not permitted');
-    expect(describeErrorBody('{"reason":"Field x is not allowed","error_code":"INVALID_FIELD"}')).toBe(
-      'Field x is not allowed error_code INVALID_FIELD',
+      ).message,
+    ).toContain('answered 422: body.filter.foo: Extra inputs are not permitted');
+    expect(
+      failed(400, '', '{"reason":"Field x is not allowed","error_code":"INVALID_FIELD"}').message,
+    ).toContain('answered 400: Field x is not allowed error_code INVALID_FIELD');
+    expect(failed(502, 'Bad Gateway', '<html><title>502 Bad Gateway</title></html>').message).toContain(
+      'answered 502 Bad Gateway: 502 Bad Gateway',
     );
-    expect(describeErrorBody('<html>bad gateway</html>')).toBe('<html>bad gateway</html>');
-    expect(describeErrorBody('')).toBe('');
   });
 });
 

@@ -1,3 +1,5 @@
+import { stripUrlCredentials } from '@slokit/adapter-utils';
+
 export interface WeaveUrls {
   /** The trace server the client talks to. */
   traceServer: string;
@@ -11,9 +13,10 @@ const cloudApp = 'https://wandb.ai';
 /**
  * Where the trace server is, as the Weave SDKs decide it: `WF_TRACE_SERVER_URL` verbatim when set; else a
  * self-managed host (the `host` option, else `WANDB_BASE_URL`) with `/traces`; else `https://trace.wandb.ai`.
+ * User-info in any of them is dropped: the key is the credential, and links and errors never show a password.
  */
 export function weaveUrls(host: string | undefined, env: Record<string, string | undefined>): WeaveUrls {
-  const base = host ?? nonEmpty(env.WANDB_BASE_URL);
+  const base = nonEmpty(host) ?? nonEmpty(env.WANDB_BASE_URL);
   const selfManaged = base === undefined || isCloudApi(base) ? undefined : base.replace(/\/+$/, '');
   const override = nonEmpty(env.WF_TRACE_SERVER_URL);
   const traceServer = override ?? (selfManaged ? `${selfManaged}/traces` : cloudTraceServer);
@@ -34,5 +37,5 @@ function isCloudApi(url: string): boolean {
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
-  return value === undefined || value.trim() === '' ? undefined : value.trim();
+  return value === undefined || value.trim() === '' ? undefined : stripUrlCredentials(value);
 }

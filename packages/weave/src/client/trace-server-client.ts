@@ -1,11 +1,15 @@
-import { ApiCallError, type RetryOptions, retryWithBackoff } from '@slokit/core';
-import type { z } from 'zod';
 import {
-  type FailureContext,
-  failedResponse,
-  failedTransport,
-  malformedResponse,
-} from './api-call-failure.js';
+  createSecretRedactor,
+  HttpAttempt,
+  type HttpRequest,
+  type HttpSettings,
+  type RetrySettings,
+  requestJson,
+  retryApiCall,
+  stripUrlCredentials,
+} from '@slokit/adapter-utils';
+import { z } from 'zod';
+import { describeWeaveFailure } from './describe-weave-failure.js';
 import { jsonlLines } from './jsonl-lines.js';
 import { parseJsonLine } from './parse-json-line.js';
 import {
@@ -43,8 +47,8 @@ export interface TraceServerClientOptions {
   fetch?: typeof fetch;
   /** Per-request time limit; for a stream, until its last byte. Default 60 s. */
   timeoutMs?: number;
-  /** Retry policy for 429, 5xx and network failures (core's retryWithBackoff options). */
-  retry?: Partial<Omit<RetryOptions, 'classify' | 'signal'>>;
+  /** Attempts and backoff of the retry policy (429, 5xx, network failures); default 5 attempts within 60 s. */
+  retry?: RetrySettings;
 }
 
 export type StreamedCall = { line: number; value: unknown };
@@ -57,27 +61,34 @@ export type StreamedCall = { line: number; value: unknown };
 export class TraceServerClient {
   readonly baseUrl: string;
   private readonly authorization: string;
-  private readonly fetch: typeof fetch;
-  private readonly timeoutMs: number;
+  private readonly http: HttpSettings;
 
-  constructor(private readonly options: TraceServerClientOptions) {
-    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+  constructor(options: TraceServerClientOptions) {
+    this.baseUrl = stripUrlCredentials(options.baseUrl).replace(/\/+$/, '');
     this.authorization = `Basic ${Buffer.from(`api:${options.apiKey}`).toString('base64')}`;
-    this.fetch = options.fetch ?? globalThis.fetch;
-    this.timeoutMs = options.timeoutMs ?? 60_000;
+    this.http = {
+      source: options.source,
+      timeoutMs: options.timeoutMs ?? 60_000,
+      redactor: createSecretRedactor({
+        secrets: [options.apiKey],
+        authorization: [this.authorization],
+        urls: [options.baseUrl],
+      }),
+      describe: describeWeaveFailure(options.apiKeyVariable ?? 'WANDB_API_KEY', options.apiKey),
+      retry: { maxAttempts: 5, maxTotalMs: 60_000, ...options.retry },
+      userAgent: 'slokit-weave',
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    };
   }
 
   /** GET /health: `{"status": "ok"}` on the reference server; any 2xx means reachable. */
   health(signal?: AbortSignal): Promise<z.infer<typeof healthSchema>> {
-    return this.withRetry(() => this.requestJson('GET', '/health', undefined, healthSchema, signal), signal);
+    return requestJson(this.request('GET', '/health'), this.http, healthSchema, { signal });
   }
 
   /** GET /server_info: `{"min_required_weave_python_version": "x.y.z", ...}`. */
   serverInfo(signal?: AbortSignal): Promise<ServerInfo> {
-    return this.withRetry(
-      () => this.requestJson('GET', '/server_info', undefined, serverInfoSchema, signal),
-      signal,
-    );
+    return requestJson(this.request('GET', '/server_info'), this.http, serverInfoSchema, { signal });
   }
 
   /**
@@ -85,10 +96,12 @@ export class TraceServerClient {
    * retryable, when the connection breaks or the stream ends inside a line; the caller decides whether to retry.
    */
   async *streamCalls(request: CallsQueryRequest, signal?: AbortSignal): AsyncGenerator<StreamedCall> {
-    const path = '/calls/stream_query';
-    const context = this.context('POST', path);
-    const response = await this.send('POST', path, request, signal, { accept: 'application/jsonl' });
-    const body = response.body;
+    const attempt = new HttpAttempt(
+      { ...this.request('POST', '/calls/stream_query', request), headers: this.headers('application/jsonl') },
+      this.http,
+      signal,
+    );
+    const body = (await attempt.send()).body;
     if (!body) return;
     let lines = 0;
     try {
@@ -97,22 +110,16 @@ export class TraceServerClient {
         try {
           value = parseJsonLine(line.text);
         } catch (error) {
-          if (!line.terminated) {
-            throw failedTransport(
-              context,
-              `the stream ended in the middle of line ${line.number}, after ${lines} complete call(s)`,
-              error,
-            );
-          }
-          throw failedTransport(context, `line ${line.number} of the stream is not JSON`, error);
+          const what = line.terminated
+            ? `line ${line.number} of the stream is not JSON`
+            : `the stream ended in the middle of line ${line.number}, after ${lines} complete call(s)`;
+          throw attempt.fail({ kind: 'broken-body', what, reason: (error as Error).message }, error);
         }
         lines++;
         yield { line: line.number, value };
       }
     } catch (error) {
-      if (error instanceof ApiCallError) throw error;
-      if (signal?.aborted) throw signal.reason;
-      throw failedTransport(context, `the connection broke after ${lines} call(s) of the stream`, error);
+      throw attempt.transportFailure(error, `the connection broke after ${lines} call(s) of the stream`);
     }
   }
 
@@ -151,7 +158,15 @@ export class TraceServerClient {
 
   /** POST /feedback/create, once: a retry could write the feedback twice, so callers decide. */
   createFeedback(request: FeedbackCreateRequest, signal?: AbortSignal): Promise<{ id: string }> {
-    return this.requestJson('POST', '/feedback/create', request, feedbackCreateResponseSchema, signal);
+    const once = { ...this.http, retry: { ...this.http.retry, maxAttempts: 1 } };
+    return requestJson(
+      this.request('POST', '/feedback/create', request),
+      once,
+      feedbackCreateResponseSchema,
+      {
+        signal,
+      },
+    );
   }
 
   /** POST /call/upsert_batch: starts and ends of calls with client ids, so a retry rewrites the same calls. */
@@ -167,7 +182,7 @@ export class TraceServerClient {
 
   /** POST /call/end. */
   async endCall(end: EndedCall, signal?: AbortSignal): Promise<void> {
-    await this.post('/call/end', { end }, undefined, signal);
+    await this.post('/call/end', { end }, z.unknown(), signal);
   }
 
   /** POST /obj/read. */
@@ -178,119 +193,29 @@ export class TraceServerClient {
 
   /** Runs `operation` with the client's retry policy: 429, 5xx and network failures again, others at once. */
   withRetry<T>(operation: () => Promise<T>, signal?: AbortSignal): Promise<T> {
-    return retryWithBackoff(operation, {
-      maxAttempts: 5,
-      maxTotalMs: 60_000,
-      ...this.options.retry,
-      classify: (error) =>
-        error instanceof ApiCallError && error.isRetryable
-          ? { retry: true, retryAfterMs: error.retryAfterMs }
-          : { retry: false },
-      ...(signal ? { signal } : {}),
-    });
+    return retryApiCall(operation, { retry: this.http.retry, signal });
   }
 
   private post<S extends z.ZodType>(
     path: string,
     body: unknown,
-    schema: S | undefined,
+    schema: S,
     signal: AbortSignal | undefined,
   ): Promise<z.infer<S>> {
-    return this.withRetry(() => this.requestJson('POST', path, body, schema, signal), signal);
+    return requestJson(this.request('POST', path, body), this.http, schema, { signal });
   }
 
-  private async requestJson<S extends z.ZodType>(
-    method: 'GET' | 'POST',
-    path: string,
-    body: unknown,
-    schema: S | undefined,
-    signal: AbortSignal | undefined,
-  ): Promise<z.infer<S>> {
-    const context = this.context(method, path);
-    const response = await this.send(method, path, body, signal, { accept: 'application/json' });
-    let text: string;
-    try {
-      text = await response.text();
-    } catch (error) {
-      if (signal?.aborted) throw signal.reason;
-      throw failedTransport(context, 'the connection broke while reading the answer', error);
-    }
-    let parsed: unknown;
-    try {
-      parsed = text.trim() === '' ? {} : JSON.parse(text);
-    } catch (error) {
-      // A cut-off body is a transport failure (retryable); the server does not send broken JSON on purpose.
-      throw failedTransport(context, `the answer is not complete JSON (${text.length} bytes)`, error);
-    }
-    if (!schema) return parsed as z.infer<S>;
-    const result = schema.safeParse(parsed);
-    if (!result.success) {
-      const issue = result.error.issues[0];
-      throw malformedResponse(
-        context,
-        `unexpected answer: ${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid'}`,
-      );
-    }
-    return result.data;
-  }
-
-  private async send(
-    method: 'GET' | 'POST',
-    path: string,
-    body: unknown,
-    signal: AbortSignal | undefined,
-    headers: Record<string, string>,
-  ): Promise<Response> {
-    const context = this.context(method, path);
-    signal?.throwIfAborted();
-    const timeout = AbortSignal.timeout(this.timeoutMs);
-    let response: Response;
-    try {
-      response = await this.fetch(context.url, {
-        method,
-        headers: {
-          authorization: this.authorization,
-          'user-agent': 'slokit-weave',
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...headers,
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-      });
-    } catch (error) {
-      if (signal?.aborted) throw signal.reason;
-      throw failedTransport(
-        context,
-        timeout.aborted ? `no answer within ${this.timeoutMs} ms` : 'request failed',
-        error,
-      );
-    }
-    if (!response.ok) {
-      let text = '';
-      try {
-        text = await response.text();
-      } catch {
-        // The status says enough.
-      }
-      throw failedResponse(
-        context,
-        response.status,
-        response.statusText,
-        text,
-        response.headers.get('retry-after'),
-      );
-    }
-    return response;
-  }
-
-  private context(method: string, path: string): FailureContext {
-    const url = `${this.baseUrl}${path}`;
+  private request(method: 'GET' | 'POST', path: string, body?: unknown): HttpRequest {
     return {
-      source: this.options.source,
-      endpoint: `${method} ${url}`,
-      url,
-      apiKey: this.options.apiKey,
-      apiKeyVariable: this.options.apiKeyVariable ?? 'WANDB_API_KEY',
+      method,
+      baseUrl: this.baseUrl,
+      path,
+      headers: this.headers('application/json'),
+      ...(body === undefined ? {} : { json: body }),
     };
+  }
+
+  private headers(accept: string): Record<string, string> {
+    return { authorization: this.authorization, accept };
   }
 }

@@ -1,4 +1,4 @@
-import { ApiCallError } from '@slokit/core';
+import { ApiCallError } from '@slokit/adapter-utils';
 import { startWeaveEmulator, type WeaveEmulator } from '@slokit/testkit/weave';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TraceServerClient } from './trace-server-client.js';
@@ -86,7 +86,7 @@ describe('TraceServerClient', () => {
     expect(error).toBeInstanceOf(ApiCallError);
     expect((error as ApiCallError).statusCode).toBe(401);
     expect((error as Error).message).toContain(`POST ${emulator.url}/calls/query_stats answered 401`);
-    expect((error as Error).message).toContain('WANDB_API_KEY, wron…6789');
+    expect((error as Error).message).toContain('WANDB_API_KEY, …6789');
     expect(requestsTo('/calls/query_stats') - before).toBe(1);
     expect(await client().queryStats(query)).toBe(12);
   });
@@ -103,7 +103,7 @@ describe('TraceServerClient', () => {
       .catch((caught: unknown) => caught);
     expect((error as ApiCallError).statusCode).toBe(403);
     expect((error as Error).message).toMatch(
-      /answered 403 Forbidden: Permission denied \(the key in WANDB_API_KEY, weav…4567, may not access this project\)/,
+      /answered 403 Forbidden: Permission denied \(the key in WANDB_API_KEY, …4567, may not access this project\)/,
     );
     expect(sleeps).toEqual([]);
   });

@@ -1,4 +1,5 @@
-import { parseDuration, parseSourceConfig, requiredEnv, type SourceContext } from '@slokit/core';
+import { parseSourceConfig, requiredEnv } from '@slokit/adapter-utils';
+import { parseDuration, type SourceContext } from '@slokit/core';
 import { z } from 'zod';
 import { type WeaveUrls, weaveUrls } from './weave-urls.js';
 
