@@ -27,7 +27,12 @@ export {
   type SecretRedactor,
   type SecretRedactorOptions,
 } from './secrets/secret-redactor.js';
-export { stripUrlCredentials, urlCredentials } from './secrets/url-credentials.js';
+export {
+  splitUrlCredentials,
+  stripUrlCredentials,
+  type UrlWithoutCredentials,
+  urlCredentials,
+} from './secrets/url-credentials.js';
 export { parseSourceConfig } from './settings/parse-source-config.js';
 export { requiredEnv } from './settings/required-env.js';
 export { timeWindowFilter } from './source/time-window-filter.js';

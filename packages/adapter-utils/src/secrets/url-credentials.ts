@@ -30,3 +30,31 @@ function safeDecode(text: string): string {
     return text;
   }
 }
+
+/** An endpoint URL with its user-info taken off (and decoded). */
+export interface UrlWithoutCredentials {
+  /** The URL without user-info, as `URL` serializes it. */
+  url: string;
+  username: string;
+  password: string;
+}
+
+/**
+ * Parses an endpoint URL and takes its user-info off. Undefined when the text is not a URL, or when its user-info is
+ * ambiguous: an `@` that a URL parser reads as part of the path (`https://u:p/ss@host` is host `u`, port `p`) while
+ * a person reads a password, which would then be sent to the wrong host and printed with the path.
+ */
+export function splitUrlCredentials(text: string): UrlWithoutCredentials | undefined {
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    return undefined;
+  }
+  const username = safeDecode(url.username);
+  const password = safeDecode(url.password);
+  if (username === '' && password === '' && urlCredentials(text).length > 0) return undefined;
+  url.username = '';
+  url.password = '';
+  return { url: url.toString(), username, password };
+}

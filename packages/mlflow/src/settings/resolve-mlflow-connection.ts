@@ -1,4 +1,4 @@
-import { redactSecret, requiredEnv, stripUrlCredentials } from '@slokit/adapter-utils';
+import { redactSecret, requiredEnv, splitUrlCredentials, stripUrlCredentials } from '@slokit/adapter-utils';
 import { ConfigError } from '@slokit/core';
 import { readDatabricksProfile } from './databricks-config-file.js';
 
@@ -60,13 +60,9 @@ export function resolveMlflowConnection(
   if (tracking === 'databricks' || tracking.startsWith('databricks://')) {
     return databricksConnection(env, tracking, where);
   }
-  let url: URL;
-  try {
-    url = new URL(tracking);
-  } catch {
-    url = new URL('invalid:');
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+  const parsed = splitUrlCredentials(tracking);
+  const protocol = parsed === undefined ? undefined : new URL(parsed.url).protocol;
+  if (parsed === undefined || (protocol !== 'http:' && protocol !== 'https:')) {
     throw new ConfigError(options.configFile, [
       {
         path: where.path,
@@ -74,13 +70,10 @@ export function resolveMlflowConnection(
       },
     ]);
   }
+  const url = new URL(parsed.url);
   const userInfo =
-    url.username !== ''
-      ? { username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) }
-      : undefined;
-  url.username = '';
-  url.password = '';
-  const trackingUri = url.toString().replace(/\/+$/, '');
+    parsed.username !== '' ? { username: parsed.username, password: parsed.password } : undefined;
+  const trackingUri = parsed.url.replace(/\/+$/, '');
   const username = set('MLFLOW_TRACKING_USERNAME');
   const password = set('MLFLOW_TRACKING_PASSWORD');
   const token = set('MLFLOW_TRACKING_TOKEN');

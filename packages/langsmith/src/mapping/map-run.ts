@@ -1,4 +1,4 @@
-import type { EvalRecord, TokenUsage } from '@slokit/core';
+import { type DroppedKeys, type EvalRecord, safeCopy, type TokenUsage } from '@slokit/core';
 import { feedbackScores } from './feedback-scores.js';
 import { parseCost } from './parse-cost.js';
 import { parseLangSmithTime } from './parse-langsmith-time.js';
@@ -15,7 +15,8 @@ export interface RunContext {
 }
 
 export type MappedRun =
-  | { kind: 'record'; id: string; record: EvalRecord; time: number }
+  /** `dropped`: metadata and feedback keys left out because they would reach an object prototype, to report. */
+  | { kind: 'record'; id: string; record: EvalRecord; time: number; dropped?: string[] }
   | { kind: 'pending'; id: string }
   | { kind: 'issue'; id: string | undefined; message: string };
 
@@ -40,6 +41,7 @@ export function mapRun(run: unknown, context: RunContext): MappedRun {
   if (latency !== undefined && latency < 0)
     return { kind: 'issue', id, message: `the run ends before it starts (latency ${latency} ms)` };
 
+  const dropped: DroppedKeys = [];
   const record: EvalRecord = {
     id,
     timestamp: new Date(Math.floor(start)).toISOString(),
@@ -52,11 +54,11 @@ export function mapRun(run: unknown, context: RunContext): MappedRun {
   if (cost !== undefined) record.cost_usd = cost;
   const tokens = runTokens(fields);
   if (tokens) record.tokens = tokens;
-  const scores = feedbackScores(fields.feedback_stats);
+  const scores = feedbackScores(fields.feedback_stats, dropped);
   if (scores) record.scores = scores;
   if (Array.isArray(fields.tags))
     record.tags = fields.tags.filter((tag): tag is string => typeof tag === 'string');
-  const metadata = runMetadata(fields);
+  const metadata = runMetadata(fields, dropped);
   if (metadata) record.metadata = metadata;
   const projectId =
     typeof fields.project_id === 'string'
@@ -65,7 +67,7 @@ export function mapRun(run: unknown, context: RunContext): MappedRun {
         ? fields.session_id
         : context.projectId;
   record.url = runUrl({ webUrl: context.webUrl, tenantId: context.tenantId, projectId, runId: id });
-  return { kind: 'record', id, record, time: start };
+  return { kind: 'record', id, record, time: start, ...(dropped.length > 0 ? { dropped } : {}) };
 }
 
 /** Prompt, completion and total tokens, when the run has any. */
@@ -82,10 +84,17 @@ export function runTokens(run: Record<string, unknown>): TokenUsage | undefined 
   return Object.keys(tokens).length > 0 ? tokens : undefined;
 }
 
-/** Run metadata: top-level `metadata` in v2, `extra.metadata` in the legacy API. */
-export function runMetadata(run: Record<string, unknown>): Record<string, unknown> | undefined {
+/**
+ * Run metadata: top-level `metadata` in v2, `extra.metadata` in the legacy API; copied without keys that would
+ * reach an object prototype (added to `dropped`).
+ */
+export function runMetadata(
+  run: Record<string, unknown>,
+  dropped?: DroppedKeys,
+): Record<string, unknown> | undefined {
   const extra = run.extra as { metadata?: unknown } | null | undefined;
   const metadata = run.metadata ?? (extra !== null && typeof extra === 'object' ? extra.metadata : undefined);
   if (metadata === null || typeof metadata !== 'object' || Array.isArray(metadata)) return undefined;
-  return Object.keys(metadata).length > 0 ? { ...(metadata as Record<string, unknown>) } : undefined;
+  const copy = safeCopy(metadata, dropped, 'metadata') as Record<string, unknown>;
+  return Object.keys(copy).length > 0 ? copy : undefined;
 }

@@ -1,7 +1,8 @@
 import { SourceError } from '@slokit/core';
-import type { LangSmithApi } from './langsmith-api.js';
-import type { LangSmithSourceConfig } from './langsmith-source-config.js';
-import { parseLangSmithTime } from './parse-langsmith-time.js';
+import type { LangSmithApi } from '../client/langsmith-api.js';
+import { sessionSchema } from '../client/langsmith-schemas.js';
+import { parseLangSmithTime } from '../mapping/parse-langsmith-time.js';
+import type { LangSmithSourceConfig } from '../settings/langsmith-source-config.js';
 
 /** A project or experiment (a LangSmith "session") a source reads and publishes to. */
 export interface LangSmithTarget {
@@ -64,20 +65,20 @@ export async function resolveTargets(
 }
 
 function toTarget(
-  session: unknown,
+  listed: unknown,
   kind: LangSmithTarget['kind'],
   workspaceId: string | undefined,
 ): LangSmithTarget | undefined {
-  const id = field(session, 'id');
-  const name = field(session, 'name');
-  if (id === undefined || name === undefined) return undefined;
+  const parsed = sessionSchema.safeParse(listed);
+  if (!parsed.success) return undefined;
+  const session = parsed.data;
   return {
     kind,
-    id,
-    name,
-    tenantId: field(session, 'tenant_id') ?? workspaceId ?? 'default',
-    datasetId: field(session, 'reference_dataset_id') ?? null,
-    session: session as Record<string, unknown>,
+    id: session.id,
+    name: session.name,
+    tenantId: session.tenant_id || workspaceId || 'default',
+    datasetId: session.reference_dataset_id || null,
+    session,
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { targetStats } from './langsmith-source.js';
+import { targetStats } from './target-stats.js';
 
 describe('targetStats', () => {
   it('reads a /runs/stats answer, costs as strings or numbers', () => {

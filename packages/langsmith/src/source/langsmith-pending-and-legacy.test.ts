@@ -1,7 +1,7 @@
 import { startLangSmithEmulator } from '@slokit/testkit/langsmith';
 import { describe, expect, it } from 'vitest';
-import { instantRetries, readAll, sourceFor } from './test-support/langsmith-fixture.js';
-import { dotted, sdkClient } from './test-support/write-records-with-sdk.js';
+import { instantRetries, readAll, sourceFor } from '../test-support/langsmith-fixture.js';
+import { dotted, sdkClient } from '../test-support/write-records-with-sdk.js';
 
 const since = new Date('2026-11-26T13:00:00Z');
 const until = new Date('2026-11-26T14:00:00Z');
@@ -163,7 +163,7 @@ describe('workspaces', () => {
       const without = await sourceFor(emulator, { project: 'support-bot' }, instantRetries(), env);
       const error = await readAll(without, { since, until }).catch((caught: Error) => caught);
       expect((error as Error).message).toBe(
-        `source 'prod': LangSmith refused GET ${emulator.url}/sessions for the API key LANGSMITH_API_KEY=lsv2…cdef: 403, the key is org-scoped. Set LANGSMITH_WORKSPACE_ID (or workspaceId in sources.prod) to the workspace to read.`,
+        `source 'prod': LangSmith refused GET ${emulator.url}/sessions for the API key LANGSMITH_API_KEY=…cdef: 403, the key is org-scoped. Set LANGSMITH_WORKSPACE_ID (or workspaceId in sources.prod) to the workspace to read.`,
       );
       const scoped = await sourceFor(emulator, { project: 'support-bot' }, instantRetries(), {
         ...env,

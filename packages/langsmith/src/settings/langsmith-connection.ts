@@ -1,4 +1,5 @@
-import { ConfigError, requiredEnv, type SourceContext } from '@slokit/core';
+import { requiredEnv, splitUrlCredentials, stripUrlCredentials } from '@slokit/adapter-utils';
+import { ConfigError, type SourceContext } from '@slokit/core';
 import type { LangSmithSourceConfig } from './langsmith-source-config.js';
 
 /** Where and how to reach LangSmith, resolved once from the source config and the environment. */
@@ -38,23 +39,23 @@ export function resolveConnection(
   const apiKeyVariable = apiKeyVariables.find((variable) => (env[variable] ?? '').trim() !== '')!;
   const endpoint =
     config.endpoint ?? firstSet(env, ['LANGSMITH_ENDPOINT', 'LANGCHAIN_ENDPOINT']) ?? defaultApiUrl;
-  let apiUrl: string;
-  try {
-    apiUrl = new URL(endpoint).toString().replace(/\/+$/, '');
-  } catch {
+  // The API key is the credential: user-info in the endpoint is never sent, shown or linked to.
+  const parsed = splitUrlCredentials(endpoint);
+  if (parsed === undefined) {
     throw new ConfigError(context.configFile, [
       {
         path: `sources.${name}.endpoint`,
-        message: `expected a URL such as ${defaultApiUrl} (from LANGSMITH_ENDPOINT), found ${JSON.stringify(endpoint)}`,
+        message: `expected a URL such as ${defaultApiUrl} (from LANGSMITH_ENDPOINT), found ${JSON.stringify(stripUrlCredentials(endpoint))}`,
       },
     ]);
   }
+  const apiUrl = parsed.url.replace(/\/+$/, '');
   return {
     apiKey,
     apiKeyVariable,
     apiUrl,
     workspaceId: config.workspaceId ?? firstSet(env, ['LANGSMITH_WORKSPACE_ID', 'LANGCHAIN_WORKSPACE_ID']),
-    webUrl: (config.webUrl ?? webUrlFor(apiUrl)).replace(/\/+$/, ''),
+    webUrl: stripUrlCredentials(config.webUrl ?? webUrlFor(apiUrl)).replace(/\/+$/, ''),
     timeoutMs: config.timeoutMs,
   };
 }

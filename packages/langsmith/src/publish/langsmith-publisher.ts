@@ -1,16 +1,13 @@
+import { parseSourceConfig } from '@slokit/adapter-utils';
+import type { PublisherV1, PublishOptions, PublishResult, SourceConfig, SourceContext } from '@slokit/core';
+import { LangSmithApi, type LangSmithApiOptions } from '../client/langsmith-api.js';
+import { experimentUrl, projectUrl } from '../mapping/run-url.js';
+import { type LangSmithConnection, resolveConnection } from '../settings/langsmith-connection.js';
 import {
-  type PublisherV1,
-  type PublishOptions,
-  type PublishResult,
-  parseSourceConfig,
-  type SourceConfig,
-  type SourceContext,
-} from '@slokit/core';
-import { LangSmithApi, type LangSmithApiOptions } from './langsmith-api.js';
-import { type LangSmithConnection, resolveConnection } from './langsmith-connection.js';
-import { type LangSmithSourceConfig, langSmithSourceConfigSchema } from './langsmith-source-config.js';
-import { type LangSmithTarget, resolveTargets } from './resolve-targets.js';
-import { experimentUrl, projectUrl } from './run-url.js';
+  type LangSmithSourceConfig,
+  langSmithSourceConfigSchema,
+} from '../settings/langsmith-source-config.js';
+import { type LangSmithTarget, resolveTargets } from '../source/resolve-targets.js';
 import { sloFeedback } from './slo-feedback.js';
 
 /** The `@slokit/langsmith` entry point core calls to publish a `type: langsmith` source's SLO results. */

@@ -1,7 +1,8 @@
-import { ApiCallError, check, createMemorySource, defineConfig } from '@slokit/core';
+import { ApiCallError } from '@slokit/adapter-utils';
+import { check, createMemorySource, defineConfig } from '@slokit/core';
 import { type LangSmithEmulator, startLangSmithEmulator } from '@slokit/testkit/langsmith';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { instantRetries, readAll, sourceFor } from './test-support/langsmith-fixture.js';
+import { instantRetries, readAll, sourceFor } from '../test-support/langsmith-fixture.js';
 
 const since = new Date('2026-11-26T13:00:00Z');
 const until = new Date('2026-11-26T14:00:00Z');
@@ -114,7 +115,7 @@ describe('LangSmith source reliability', () => {
     const source = await sourceFor(emulator, { project: 'support-bot' }, instantRetries(), env);
     const error = (await readAll(source).catch((caught: unknown) => caught)) as ApiCallError;
     expect(error.message).toBe(
-      `source 'prod': LangSmith rejected the API key LANGSMITH_API_KEY=lsv2…cdef at GET ${emulator.url}/sessions: 401 Invalid token. Check the key, and that LANGSMITH_ENDPOINT points at the deployment it belongs to.`,
+      `source 'prod': LangSmith rejected the API key LANGSMITH_API_KEY=…cdef at GET ${emulator.url}/sessions: 401 Invalid token. Check the key, and that LANGSMITH_ENDPOINT points at the deployment it belongs to.`,
     );
     expect(error.isRetryable).toBe(false);
     expect(emulator.requests.length - before).toBe(1);
@@ -128,7 +129,7 @@ describe('LangSmith source reliability', () => {
     };
     const source = await sourceFor(emulator, { project: 'support-bot' }, instantRetries(), env);
     await expect(readAll(source)).rejects.toThrow(
-      `LangSmith refused GET ${emulator.url}/sessions for the API key LANGSMITH_API_KEY=lsv2…cdef: 403 No access to workspace other. Check that the key may read workspace other (LANGSMITH_WORKSPACE_ID).`,
+      `LangSmith refused GET ${emulator.url}/sessions for the API key LANGSMITH_API_KEY=…cdef: 403 No access to workspace other. Check that the key may read workspace other (LANGSMITH_WORKSPACE_ID).`,
     );
   });
 
@@ -179,7 +180,7 @@ describe('LangSmith source reliability', () => {
     const [prod, local] = report.slos;
     expect(prod).toMatchObject({ status: 'no_data', value: null });
     expect(prod!.notes[0]).toContain(
-      "not evaluated: source 'prod': LangSmith rejected the API key LANGSMITH_API_KEY=lsv2…cdef",
+      "not evaluated: source 'prod': LangSmith rejected the API key LANGSMITH_API_KEY=…cdef",
     );
     expect(local).toMatchObject({ status: 'ok', value: 900 });
     expect(report.sources.find((source) => source.name === 'prod')!.error).toContain('401');

@@ -1,8 +1,8 @@
 import { generateSupportBotTraffic, quickstartTrafficOptions } from '@slokit/testkit';
 import { type LangSmithEmulator, startLangSmithEmulator } from '@slokit/testkit/langsmith';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readAll, sourceFor } from './test-support/langsmith-fixture.js';
-import { sdkClient } from './test-support/write-records-with-sdk.js';
+import { readAll, sourceFor } from '../test-support/langsmith-fixture.js';
+import { sdkClient } from '../test-support/write-records-with-sdk.js';
 
 const since = new Date('2026-11-26T13:00:00Z');
 const until = new Date('2026-11-26T14:00:00Z');

@@ -1,20 +1,23 @@
+import { parseSourceConfig } from '@slokit/adapter-utils';
 import {
   type EvalSourceV1,
   type EvalSummary,
-  parseSourceConfig,
   type RecordBatch,
   type SourceConfig,
   type SourceContext,
   SourceError,
 } from '@slokit/core';
-import { LangSmithApi, type LangSmithApiOptions } from './langsmith-api.js';
-import { type LangSmithConnection, resolveConnection } from './langsmith-connection.js';
-import { type LangSmithSourceConfig, langSmithSourceConfigSchema } from './langsmith-source-config.js';
-import { parseCost } from './parse-cost.js';
+import { LangSmithApi, type LangSmithApiOptions } from '../client/langsmith-api.js';
+import { experimentUrl } from '../mapping/run-url.js';
+import { sessionEvalSummary } from '../mapping/session-eval-summary.js';
+import { type LangSmithConnection, resolveConnection } from '../settings/langsmith-connection.js';
+import {
+  type LangSmithSourceConfig,
+  langSmithSourceConfigSchema,
+} from '../settings/langsmith-source-config.js';
 import { readRuns } from './read-runs.js';
 import { type LangSmithTarget, resolveTargets } from './resolve-targets.js';
-import { experimentUrl } from './run-url.js';
-import { sessionEvalSummary } from './session-eval-summary.js';
+import { type TargetStats, targetStats } from './target-stats.js';
 
 /** A LangSmith source: the contract, plus what it reads from. */
 export interface LangSmithSource extends EvalSourceV1 {
@@ -28,19 +31,6 @@ export interface LangSmithSource extends EvalSourceV1 {
    * run counts and feedback keys without paging through the runs.
    */
   stats(options?: { since?: Date; until?: Date; signal?: AbortSignal }): Promise<TargetStats[]>;
-}
-
-/** What `POST /runs/stats` says about one project or experiment. */
-export interface TargetStats {
-  target: string;
-  runCount: number | null;
-  errorRate: number | null;
-  /** Seconds, as LangSmith reports them. */
-  latencyP50: number | null;
-  latencyP99: number | null;
-  totalCost: number | null;
-  /** Feedback keys with their number of scores and average. */
-  feedback: Record<string, { n: number | null; avg: number | null }>;
 }
 
 /** The `@slokit/langsmith` entry point core calls for `type: langsmith` sources. */
@@ -136,26 +126,4 @@ export async function createLangSmithSource(
     };
   }
   return source;
-}
-
-/** The fields of a `/runs/stats` answer slokit shows; the API types the whole object loosely. */
-export function targetStats(target: string, stats: Record<string, unknown>): TargetStats {
-  const number = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : null);
-  const feedback: TargetStats['feedback'] = {};
-  const byKey = stats.feedback_stats;
-  if (byKey !== null && typeof byKey === 'object') {
-    for (const [key, stat] of Object.entries(byKey)) {
-      const entry = (stat ?? {}) as { n?: unknown; avg?: unknown };
-      feedback[key] = { n: number(entry.n), avg: number(entry.avg) };
-    }
-  }
-  return {
-    target,
-    runCount: number(stats.run_count),
-    errorRate: number(stats.error_rate),
-    latencyP50: number(stats.latency_p50),
-    latencyP99: number(stats.latency_p99),
-    totalCost: parseCost(stats.total_cost) ?? null,
-    feedback,
-  };
 }

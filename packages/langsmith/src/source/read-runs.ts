@@ -1,6 +1,7 @@
-import { type EvalRecord, type RecordBatch, SlokitError, SourceError, timeWindowFilter } from '@slokit/core';
-import type { LangSmithApi } from './langsmith-api.js';
-import { mapRun, type RunContext } from './map-run.js';
+import { timeWindowFilter } from '@slokit/adapter-utils';
+import { type EvalRecord, type RecordBatch, SlokitError, SourceError } from '@slokit/core';
+import type { LangSmithApi } from '../client/langsmith-api.js';
+import { mapRun, type RunContext } from '../mapping/map-run.js';
 import type { LangSmithTarget } from './resolve-targets.js';
 import { decodeRunCursor, encodeRunCursor, type RunCursor, readFingerprint } from './run-cursor.js';
 
@@ -66,7 +67,7 @@ export interface ReadRunsOptions {
  * is consumed, the next page is already on its way (one page of read-ahead).
  */
 export async function* readRuns(options: ReadRunsOptions): AsyncGenerator<RecordBatch> {
-  const { source, targets, signal } = options;
+  const { targets, signal } = options;
   const read = readFingerprint({
     targets: targets.map((target) => target.id),
     since: options.since?.toISOString() ?? null,
@@ -75,10 +76,7 @@ export async function* readRuns(options: ReadRunsOptions): AsyncGenerator<Record
     rootOnly: options.rootOnly,
   });
   const resume = options.cursor === undefined ? undefined : decodeRunCursor(options.cursor, read);
-  const inWindow = timeWindowFilter({
-    ...(options.since ? { since: options.since } : {}),
-    ...(options.until ? { until: options.until } : {}),
-  });
+  const inWindow = timeWindowFilter(options);
 
   // Requests run under a signal of our own, so that a read-ahead nobody will use is cancelled when reading stops.
   const controller = new AbortController();
@@ -87,77 +85,124 @@ export async function* readRuns(options: ReadRunsOptions): AsyncGenerator<Record
   const requests: ReadRunsOptions = { ...options, signal: controller.signal };
   try {
     for (let index = resume?.target ?? 0; index < targets.length; index++) {
-      const target = targets[index]!;
-      const context: RunContext = {
-        source,
-        webUrl: options.webUrl,
-        tenantId: target.tenantId,
-        projectId: target.id,
-      };
-      const resumed = resume?.target === index ? resume : undefined;
-      if (resumed && resumed.server !== null && resumed.api !== options.apiMode.current) {
-        throw new SourceError(
-          source,
-          `the cursor was made with the ${resumed.api} API; read again without it`,
-        );
-      }
-      let server = resumed?.server ?? null;
-      const pending = new Set(resumed?.pending ?? []);
-      let previousPage = new Set<string>();
-      let readAhead: Promise<Page> | undefined;
-      for (;;) {
-        signal?.throwIfAborted();
-        const page = await (readAhead ?? fetchPage(requests, target, server));
-        // Ask for the next page now, so the network works while this one is mapped and consumed.
-        readAhead = page.next === null ? undefined : fetchPage(requests, target, page.next);
-        readAhead?.catch(() => {});
-        const batch: RecordBatch = { records: [], times: [], issues: [] };
-        const thisPage = new Set<string>();
-        for (const run of page.runs) {
-          const mapped = mapRun(run, context);
-          if (mapped.kind === 'issue') {
-            batch.issues.push({
-              source,
-              location: `LangSmith project '${target.name}'${mapped.id ? `, run ${mapped.id}` : ''}`,
-              message: mapped.message,
-            });
-            continue;
-          }
-          // A page boundary that moved while paging could show a run twice: keep its first sighting.
-          if (thisPage.has(mapped.id) || previousPage.has(mapped.id)) continue;
-          thisPage.add(mapped.id);
-          if (mapped.kind === 'pending') {
-            if (pending.size < pendingLimit) pending.add(mapped.id);
-            continue;
-          }
-          pending.delete(mapped.id);
-          if (!inWindow(mapped.time)) continue;
-          batch.records.push(mapped.record);
-          batch.times.push(mapped.time);
-        }
-        previousPage = thisPage;
-        server = page.next;
-        const done = server === null;
-        if (done && pending.size > 0) {
-          for (const mapped of await finishedSince(requests, target, [...pending], context)) {
-            if (!inWindow(mapped.time)) continue;
-            batch.records.push(mapped.record);
-            batch.times.push(mapped.time);
-          }
-          pending.clear();
-        }
-        const next: RunCursor = done
-          ? { read, target: index + 1, api: options.apiMode.current, server: null, pending: [] }
-          : { read, target: index, api: options.apiMode.current, server, pending: [...pending] };
-        batch.cursor = encodeRunCursor(next);
-        if (batch.records.length > 0 || batch.issues.length > 0) yield batch;
-        if (done) break;
-      }
+      yield* readTarget({
+        options,
+        requests,
+        index,
+        read,
+        inWindow,
+        resumed: resume?.target === index ? resume : undefined,
+      });
     }
   } finally {
     signal?.removeEventListener('abort', onAbort);
     controller.abort();
   }
+}
+
+/** One target's part of a read. */
+interface TargetRead {
+  options: ReadRunsOptions;
+  /** The options requests go out with: the read's own signal. */
+  requests: ReadRunsOptions;
+  index: number;
+  /** The read's fingerprint, for cursors. */
+  read: string;
+  inWindow: (time: number) => boolean;
+  /** Where the cursor left this target, when the read resumes in it. */
+  resumed: RunCursor | undefined;
+}
+
+/** The pages of one target, then its runs that were pending and have finished since. */
+async function* readTarget(part: TargetRead): AsyncGenerator<RecordBatch> {
+  const { options, requests, index, resumed } = part;
+  const target = options.targets[index]!;
+  if (resumed && resumed.server !== null && resumed.api !== options.apiMode.current) {
+    throw new SourceError(
+      options.source,
+      `the cursor was made with the ${resumed.api} API; read again without it`,
+    );
+  }
+  const context: RunContext = {
+    source: options.source,
+    webUrl: options.webUrl,
+    tenantId: target.tenantId,
+    projectId: target.id,
+  };
+  let server = resumed?.server ?? null;
+  const pending = new Set(resumed?.pending ?? []);
+  let previousPage = new Set<string>();
+  let readAhead: Promise<Page> | undefined;
+  for (;;) {
+    options.signal?.throwIfAborted();
+    const page = await (readAhead ?? fetchPage(requests, target, server));
+    // Ask for the next page now, so the network works while this one is mapped and consumed.
+    readAhead = page.next === null ? undefined : fetchPage(requests, target, page.next);
+    readAhead?.catch(() => {});
+    const batch: RecordBatch = { records: [], times: [], issues: [] };
+    previousPage = mapPage(page.runs, { part, target, context, pending, previousPage, batch });
+    server = page.next;
+    const done = server === null;
+    if (done && pending.size > 0) {
+      for (const mapped of await finishedSince(requests, target, [...pending], context)) {
+        if (!part.inWindow(mapped.time)) continue;
+        batch.records.push(mapped.record);
+        batch.times.push(mapped.time);
+      }
+      pending.clear();
+    }
+    const api = options.apiMode.current;
+    const next: RunCursor = done
+      ? { read: part.read, target: index + 1, api, server: null, pending: [] }
+      : { read: part.read, target: index, api, server, pending: [...pending] };
+    batch.cursor = encodeRunCursor(next);
+    if (batch.records.length > 0 || batch.issues.length > 0) yield batch;
+    if (done) return;
+  }
+}
+
+/**
+ * Maps one page of runs into `batch`: records in the window, issues for runs slokit cannot use (and for keys it
+ * dropped), pending runs remembered. Returns the ids seen on this page.
+ */
+function mapPage(
+  runs: unknown[],
+  page: {
+    part: TargetRead;
+    target: LangSmithTarget;
+    context: RunContext;
+    pending: Set<string>;
+    previousPage: Set<string>;
+    batch: RecordBatch;
+  },
+): Set<string> {
+  const { target, context, pending, previousPage, batch } = page;
+  const source = context.source;
+  const thisPage = new Set<string>();
+  const location = (id: string | undefined) => `LangSmith project '${target.name}'${id ? `, run ${id}` : ''}`;
+  for (const run of runs) {
+    const mapped = mapRun(run, context);
+    if (mapped.kind === 'issue') {
+      batch.issues.push({ source, location: location(mapped.id), message: mapped.message });
+      continue;
+    }
+    // A page boundary that moved while paging could show a run twice: keep its first sighting.
+    if (thisPage.has(mapped.id) || previousPage.has(mapped.id)) continue;
+    thisPage.add(mapped.id);
+    if (mapped.kind === 'pending') {
+      if (pending.size < pendingLimit) pending.add(mapped.id);
+      continue;
+    }
+    pending.delete(mapped.id);
+    if (mapped.dropped) {
+      const message = `dropped keys that would reach an object prototype: ${mapped.dropped.join(', ')}`;
+      batch.issues.push({ source, location: location(mapped.id), message });
+    }
+    if (!page.part.inWindow(mapped.time)) continue;
+    batch.records.push(mapped.record);
+    batch.times.push(mapped.time);
+  }
+  return thisPage;
 }
 
 interface Page {

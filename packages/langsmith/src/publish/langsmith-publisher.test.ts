@@ -1,9 +1,9 @@
 import { conformanceReport } from '@slokit/core/testing';
 import { type LangSmithEmulator, startLangSmithEmulator } from '@slokit/testkit/langsmith';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { instantRetries, publisherFor } from '../test-support/langsmith-fixture.js';
+import { sdkClient } from '../test-support/write-records-with-sdk.js';
 import { feedbackId } from './feedback-id.js';
-import { instantRetries, publisherFor } from './test-support/langsmith-fixture.js';
-import { sdkClient } from './test-support/write-records-with-sdk.js';
 
 let emulator: LangSmithEmulator;
 

@@ -1,6 +1,7 @@
+import { createSecretRedactor } from '@slokit/adapter-utils';
 import { APIConnectionError, APIConnectionTimeoutError, APIError } from 'langsmith';
 import { describe, expect, it } from 'vitest';
-import { classifyFailure, toApiCallError } from './to-api-call-error.js';
+import { toApiCallError } from './to-api-call-error.js';
 
 const connection = {
   apiKey: 'lsv2_pt_0123456789abcdef',
@@ -15,30 +16,32 @@ const request = {
   method: 'POST',
   url: 'https://api.smith.langchain.com/api/v2/runs/query',
   connection,
+  redactor: createSecretRedactor({ secrets: [connection.apiKey] }),
 };
 const status = (code: number, headers: Record<string, string> = {}, body: unknown = { detail: 'nope' }) =>
   APIError.generate(code, body as object, undefined, new Headers(headers));
 
-describe('classifyFailure', () => {
+describe('which failures are retried', () => {
+  const once = { count: 1, elapsedMs: 0 };
+  const verdict = (error: unknown) => {
+    const failure = toApiCallError(error, request, once);
+    return { retry: failure.isRetryable, retryAfterMs: failure.retryAfterMs };
+  };
+
   it('retries 429, 5xx and broken connections, with the wait the server asked for', () => {
-    expect(classifyFailure(status(429, { 'retry-after': '7' }))).toEqual({ retry: true, retryAfterMs: 7000 });
-    expect(classifyFailure(status(503, { 'retry-after-ms': '250' }))).toEqual({
-      retry: true,
-      retryAfterMs: 250,
-    });
-    expect(classifyFailure(status(502))).toEqual({ retry: true });
-    expect(classifyFailure(new APIConnectionTimeoutError())).toEqual({ retry: true });
-    expect(classifyFailure(new SyntaxError('Unexpected end of JSON input'))).toEqual({ retry: true });
-    expect(classifyFailure(new TypeError('terminated'))).toEqual({ retry: true });
+    expect(verdict(status(429, { 'retry-after': '7' }))).toEqual({ retry: true, retryAfterMs: 7000 });
+    expect(verdict(status(503, { 'retry-after-ms': '250' }))).toEqual({ retry: true, retryAfterMs: 250 });
+    expect(verdict(status(502))).toEqual({ retry: true, retryAfterMs: undefined });
+    expect(verdict(new APIConnectionTimeoutError())).toEqual({ retry: true, retryAfterMs: undefined });
+    expect(verdict(new SyntaxError('Unexpected end of JSON input')).retry).toBe(true);
+    expect(verdict(new TypeError('terminated')).retry).toBe(true);
   });
 
   it('does not retry other statuses or an abort', () => {
-    expect(classifyFailure(status(400))).toEqual({ retry: false });
-    expect(classifyFailure(status(401))).toEqual({ retry: false });
-    expect(classifyFailure(status(404))).toEqual({ retry: false });
-    expect(classifyFailure(Object.assign(new Error('stop'), { name: 'AbortError' }))).toEqual({
-      retry: false,
-    });
+    expect(verdict(status(400)).retry).toBe(false);
+    expect(verdict(status(401)).retry).toBe(false);
+    expect(verdict(status(404)).retry).toBe(false);
+    expect(verdict(Object.assign(new Error('stop'), { name: 'AbortError' })).retry).toBe(false);
   });
 });
 
@@ -57,7 +60,7 @@ describe('toApiCallError', () => {
 
   it('explains a 401 with the variable and the key redacted', () => {
     const error = toApiCallError(status(401, {}, { detail: 'Invalid token' }), request, once);
-    expect(error.message).toContain('LangSmith rejected the API key LANGCHAIN_API_KEY=lsv2…cdef at POST');
+    expect(error.message).toContain('LangSmith rejected the API key LANGCHAIN_API_KEY=…cdef at POST');
     expect(error.message).not.toContain('0123456789');
   });
 

@@ -1,4 +1,5 @@
-import { ConfigError, parseSourceConfig } from '@slokit/core';
+import { parseSourceConfig } from '@slokit/adapter-utils';
+import { ConfigError } from '@slokit/core';
 import { describe, expect, it } from 'vitest';
 import { langSmithSourceConfigSchema } from './langsmith-source-config.js';
 

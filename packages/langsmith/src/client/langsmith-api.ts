@@ -1,19 +1,23 @@
-import { type RetryOptions, retryWithBackoff } from '@slokit/core';
+import {
+  ApiCallError,
+  createGuardedFetch,
+  createSecretRedactor,
+  type RetrySettings,
+  retryApiCall,
+  type SecretRedactor,
+} from '@slokit/adapter-utils';
 import type { Langsmith } from 'langsmith';
-import type { LangSmithConnection } from './langsmith-connection.js';
-import { classifyFailure, toApiCallError } from './to-api-call-error.js';
+import type { z } from 'zod';
+import type { LangSmithConnection } from '../settings/langsmith-connection.js';
+import { listPageSchema, runStatsSchema, runsPageV1Schema, runsPageV2Schema } from './langsmith-schemas.js';
+import { type RequestDescription, toApiCallError } from './to-api-call-error.js';
 
 /** Retry knobs tests and callers may change; defaults: 5 attempts, 500 ms doubling backoff, 2 minutes in all. */
-export type RetrySettings = Partial<
-  Pick<
-    RetryOptions,
-    'maxAttempts' | 'initialDelayMs' | 'maxDelayMs' | 'maxTotalMs' | 'sleep' | 'random' | 'now'
-  >
->;
+export type { RetrySettings };
 
 export interface LangSmithApiOptions {
   retry?: RetrySettings;
-  /** The fetch the SDK uses (default: global fetch). */
+  /** The fetch the SDK uses (default: global fetch), always without following redirects. */
   fetch?: typeof fetch;
 }
 
@@ -53,6 +57,7 @@ export class LangSmithApi {
     private readonly connection: LangSmithConnection,
     private readonly client: Langsmith,
     private readonly retry: RetrySettings,
+    private readonly redactor: SecretRedactor,
   ) {
     this.baseUrl = openApiBaseUrl(connection.apiUrl);
     this.legacyPrefix = connection.apiUrl.slice(this.baseUrl.length);
@@ -65,6 +70,7 @@ export class LangSmithApi {
   ): Promise<LangSmithApi> {
     // Loaded on first use, so a config that never reads LangSmith never loads the SDK.
     const { Langsmith, __version__ } = await import('langsmith');
+    const redactor = createSecretRedactor({ secrets: [connection.apiKey] });
     const client = new Langsmith({
       apiKey: connection.apiKey,
       tenantID: connection.workspaceId ?? null,
@@ -73,31 +79,26 @@ export class LangSmithApi {
       maxRetries: 0,
       logLevel: 'off',
       defaultHeaders: { 'User-Agent': `slokit langsmith-js/${__version__}` },
-      ...(options.fetch ? { fetch: options.fetch } : {}),
+      // Never follows a redirect: the key would go along to wherever it points.
+      fetch: createGuardedFetch({ source, redactor, ...(options.fetch ? { fetch: options.fetch } : {}) }),
     });
-    return new LangSmithApi(source, connection, client, options.retry ?? {});
+    return new LangSmithApi(source, connection, client, options.retry ?? {}, redactor);
   }
 
   /** `POST /api/v2/runs/query` through `client.runs.query`: one page. */
   async queryRunsV2(body: Record<string, unknown>, signal?: AbortSignal): Promise<RunsPageV2> {
-    const page = await this.attempt('post', '/api/v2/runs/query', signal, (options) =>
+    const answer = await this.attempt('post', '/api/v2/runs/query', signal, (options) =>
       this.client.runs.query(body as Parameters<Langsmith['runs']['query']>[0], options),
     );
-    if (!Array.isArray(page.items))
-      throw this.unexpected('POST', '/api/v2/runs/query', 'items is not a list');
+    const page = this.parse(runsPageV2Schema, answer, 'POST', '/api/v2/runs/query');
     return { items: page.items, nextCursor: page.next_cursor ? page.next_cursor : null };
   }
 
   /** The legacy `POST /runs/query`: one page. */
   async queryRunsV1(body: Record<string, unknown>, signal?: AbortSignal): Promise<RunsPageV1> {
-    const response = await this.request<{ runs?: unknown; cursors?: { next?: unknown } | null }>({
-      method: 'post',
-      path: `${this.legacyPrefix}/runs/query`,
-      body,
-      signal,
-    });
-    if (!Array.isArray(response?.runs))
-      throw this.unexpected('POST', `${this.legacyPrefix}/runs/query`, 'runs is not a list');
+    const path = `${this.legacyPrefix}/runs/query`;
+    const answer = await this.request<unknown>({ method: 'post', path, body, signal });
+    const response = this.parse(runsPageV1Schema, answer, 'POST', path);
     const next = response.cursors?.next;
     return { runs: response.runs, nextCursor: typeof next === 'string' && next !== '' ? next : null };
   }
@@ -114,15 +115,9 @@ export class LangSmithApi {
 
   /** `POST /runs/stats`: a flat stats object. */
   async runStats(body: Record<string, unknown>, signal?: AbortSignal): Promise<Record<string, unknown>> {
-    const stats = await this.request<unknown>({
-      method: 'post',
-      path: `${this.legacyPrefix}/runs/stats`,
-      body,
-      signal,
-    });
-    if (stats === null || typeof stats !== 'object')
-      throw this.unexpected('POST', `${this.legacyPrefix}/runs/stats`, 'not an object');
-    return stats as Record<string, unknown>;
+    const path = `${this.legacyPrefix}/runs/stats`;
+    const stats = await this.request<unknown>({ method: 'post', path, body, signal });
+    return this.parse(runStatsSchema, stats, 'POST', path);
   }
 
   /** `POST /feedback`; resolves false when the id exists already (409). */
@@ -154,14 +149,13 @@ export class LangSmithApi {
     const limit = 100;
     const all: unknown[] = [];
     for (let offset = 0; ; offset += limit) {
-      const page = await this.request<unknown>({
+      const answer = await this.request<unknown>({
         method: 'get',
         path: `${this.legacyPrefix}${path}`,
         query: { ...query, offset, limit },
         signal,
       });
-      if (!Array.isArray(page))
-        throw this.unexpected('GET', `${this.legacyPrefix}${path}`, 'expected a list');
+      const page = this.parse(listPageSchema, answer, 'GET', `${this.legacyPrefix}${path}`);
       all.push(...page);
       if (page.length < limit) return all;
     }
@@ -177,7 +171,10 @@ export class LangSmithApi {
     );
   }
 
-  /** Runs one request with slokit's retry policy and turns its failure into an ApiCallError. */
+  /**
+   * Runs one request under the shared retry policy: each failure becomes an ApiCallError whose `isRetryable` decides;
+   * the one that ends the retries says how many attempts were made.
+   */
   private async attempt<T>(
     method: string,
     path: string,
@@ -186,45 +183,73 @@ export class LangSmithApi {
   ): Promise<T> {
     const now = this.retry.now ?? Date.now;
     const started = now();
+    const request = this.describe(method, path);
     let attempts = 0;
+    let lastFailure: unknown;
     try {
-      return await retryWithBackoff(
+      return await retryApiCall(
         async () => {
           attempts++;
-          if (!signal) return await send({ maxRetries: 0, timeout: this.connection.timeoutMs });
-          // The SDK adds an abort listener to the signal of every request and never removes it: give each request
-          // a signal of its own, so a long read does not pile listeners onto the caller's.
-          const request = new AbortController();
-          const forward = () => request.abort(signal.reason);
-          signal.throwIfAborted();
-          signal.addEventListener('abort', forward, { once: true });
           try {
-            return await send({ maxRetries: 0, timeout: this.connection.timeoutMs, signal: request.signal });
-          } finally {
-            signal.removeEventListener('abort', forward);
+            return await this.sendOnce(send, signal);
+          } catch (error) {
+            if (signal?.aborted) throw signal.reason ?? error;
+            lastFailure = error;
+            throw toApiCallError(error, request, { count: 1, elapsedMs: 0 });
           }
         },
-        { ...this.retry, classify: classifyFailure, ...(signal ? { signal } : {}) },
+        { retry: this.retry, signal },
       );
     } catch (error) {
       if (signal?.aborted) throw signal.reason ?? error;
-      throw toApiCallError(
-        error,
-        {
-          source: this.source,
-          method: method.toUpperCase(),
-          url: this.baseUrl + path,
-          connection: this.connection,
-        },
-        { count: attempts, elapsedMs: now() - started },
-      );
+      if (!ApiCallError.isInstance(error) || lastFailure === undefined) throw error;
+      throw toApiCallError(lastFailure, request, { count: attempts, elapsedMs: now() - started });
     }
   }
 
-  private unexpected(method: string, path: string, problem: string) {
-    return toApiCallError(
+  /** One request with the SDK's retries off, under a signal of its own. */
+  private async sendOnce<T>(
+    send: (options: { maxRetries: 0; timeout: number; signal?: AbortSignal }) => PromiseLike<T>,
+    signal: AbortSignal | undefined,
+  ): Promise<T> {
+    if (!signal) return await send({ maxRetries: 0, timeout: this.connection.timeoutMs });
+    // The SDK adds an abort listener to the signal of every request and never removes it: give each request a
+    // signal of its own, so a long read does not pile listeners onto the caller's.
+    const request = new AbortController();
+    const forward = () => request.abort(signal.reason);
+    signal.throwIfAborted();
+    signal.addEventListener('abort', forward, { once: true });
+    try {
+      return await send({ maxRetries: 0, timeout: this.connection.timeoutMs, signal: request.signal });
+    } finally {
+      signal.removeEventListener('abort', forward);
+    }
+  }
+
+  private describe(method: string, path: string): RequestDescription {
+    return {
+      source: this.source,
+      method: method.toUpperCase(),
+      url: this.baseUrl + path,
+      connection: this.connection,
+      redactor: this.redactor,
+    };
+  }
+
+  /** An answer validated by its wire schema; one that does not fit is a non-retried 502-like failure. */
+  private parse<Schema extends z.ZodType>(
+    schema: Schema,
+    answer: unknown,
+    method: string,
+    path: string,
+  ): z.infer<Schema> {
+    const parsed = schema.safeParse(answer);
+    if (parsed.success) return parsed.data;
+    const issue = parsed.error.issues[0];
+    const problem = issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid';
+    throw toApiCallError(
       { status: 502, error: { detail: `unexpected response: ${problem}` } },
-      { source: this.source, method, url: this.baseUrl + path, connection: this.connection },
+      this.describe(method, path),
       { count: 1, elapsedMs: 0 },
     );
   }
