@@ -1,21 +1,9 @@
 import {
-  ApiCallError,
-  createSecretRedactor,
-  type HttpSettings,
-  type RetrySettings,
-  requestBytes,
-  requestJson,
-  stripUrlCredentials,
-} from '@slokit/adapter-utils';
-import type { z } from 'zod';
-import { authorizationHeader, type MlflowAuth } from '../settings/resolve-mlflow-connection.js';
-import {
   chunkLogBatch,
   type KeyValueInput,
   type LogBatchInput,
   type LogBatchRequest,
 } from './chunk-log-batch.js';
-import { describeMlflowFailure, parseMlflowErrorBody } from './describe-mlflow-failure.js';
 import {
   type Assessment,
   assessmentResponse,
@@ -37,22 +25,9 @@ import {
   type TraceInfo,
   updateRunResponse,
 } from './mlflow-schemas.js';
+import { type MlflowClientOptions, MlflowTransport } from './mlflow-transport.js';
 
-export interface MlflowClientOptions {
-  /** `http(s)://host[:port][/prefix]` of the tracking server (or the Databricks workspace). */
-  trackingUri: string;
-  auth?: MlflowAuth;
-  /** Which variables the credentials came from (secret redacted), named in 401/403 errors. */
-  credentialSource?: string;
-  /** Per-request timeout. Default 120 s, like MLFLOW_HTTP_REQUEST_TIMEOUT. */
-  timeoutMs?: number;
-  /** Attempts and backoff of retries (408, 425, 429, 5xx, network errors), honouring Retry-After. Default 8. */
-  retry?: RetrySettings;
-  /** Shown as the source of errors (`source 'prod': ...`). Default `mlflow`. */
-  name?: string;
-  fetch?: typeof globalThis.fetch;
-  userAgent?: string;
-}
+export type { MlflowClientOptions };
 
 export interface CallOptions {
   signal?: AbortSignal;
@@ -65,19 +40,6 @@ export interface Page<T> {
 
 export type RunStatus = 'RUNNING' | 'SCHEDULED' | 'FINISHED' | 'FAILED' | 'KILLED';
 export type ViewType = 'ACTIVE_ONLY' | 'DELETED_ONLY' | 'ALL';
-
-interface RequestSpec<Schema extends z.ZodType> {
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-  path: string;
-  query?: Record<string, string | number | readonly string[] | undefined>;
-  /** A JSON body; undefined fields are left out. */
-  body?: unknown;
-  rawBody?: Buffer | string;
-  schema: Schema;
-  /** Safe to repeat after an ambiguous failure (a 500, a dropped connection). Creates and metric appends are not. */
-  idempotent: boolean;
-  signal?: AbortSignal | undefined;
-}
 
 /** The largest traces/search page the server accepts (501 gives 400). */
 export const maxTracesPageSize = 500;
@@ -98,33 +60,18 @@ export const maxMetricHistoryPageSize = 25_000;
  */
 export class MlflowClient {
   readonly trackingUri: string;
-  private readonly http: HttpSettings;
-  private readonly headers: Record<string, string>;
+  private readonly transport: MlflowTransport;
 
   constructor(options: MlflowClientOptions) {
-    this.trackingUri = stripUrlCredentials(options.trackingUri).replace(/\/+$/, '');
-    const authorization = authorizationHeader(options.auth);
-    this.headers = authorization ? { authorization } : {};
-    this.http = {
-      source: options.name ?? 'mlflow',
-      timeoutMs: options.timeoutMs ?? 120_000,
-      redactor: createSecretRedactor({
-        secrets: [options.auth?.type === 'bearer' ? options.auth.token : options.auth?.password],
-        authorization: [authorization],
-        urls: [options.trackingUri],
-      }),
-      describe: describeMlflowFailure(this.trackingUri, options.credentialSource),
-      retry: { maxAttempts: 8, initialDelayMs: 1000, maxTotalMs: 120_000, ...options.retry },
-      userAgent: options.userAgent ?? 'slokit-mlflow',
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-    };
+    this.transport = new MlflowTransport(options);
+    this.trackingUri = this.transport.trackingUri;
   }
 
   // ── Experiments ──────────────────────────────────────────────────────────────────────────────────────────────
 
   /** GET experiments/get-by-name; undefined when no experiment has the name. */
   async getExperimentByName(name: string, options: CallOptions = {}): Promise<Experiment | undefined> {
-    const response = await this.find({
+    const response = await this.transport.find({
       method: 'GET',
       path: '/api/2.0/mlflow/experiments/get-by-name',
       query: { experiment_name: name },
@@ -137,7 +84,7 @@ export class MlflowClient {
 
   /** GET experiments/get; undefined when the id does not exist. */
   async getExperiment(experimentId: string, options: CallOptions = {}): Promise<Experiment | undefined> {
-    const response = await this.find({
+    const response = await this.transport.find({
       method: 'GET',
       path: '/api/2.0/mlflow/experiments/get',
       query: { experiment_id: experimentId },
@@ -159,7 +106,7 @@ export class MlflowClient {
     } = {},
     options: CallOptions = {},
   ): Promise<Page<Experiment>> {
-    const response = await this.request({
+    const response = await this.transport.request({
       method: 'POST',
       path: '/api/2.0/mlflow/experiments/search',
       body: {
@@ -181,7 +128,7 @@ export class MlflowClient {
     experiment: { name: string; tags?: readonly KeyValueInput[]; artifactLocation?: string },
     options: CallOptions = {},
   ): Promise<string> {
-    const response = await this.request({
+    const response = await this.transport.request({
       method: 'POST',
       path: '/api/2.0/mlflow/experiments/create',
       body: { name: experiment.name, tags: experiment.tags, artifact_location: experiment.artifactLocation },
@@ -210,7 +157,7 @@ export class MlflowClient {
     },
     options: CallOptions = {},
   ): Promise<Page<Run>> {
-    const response = await this.request({
+    const response = await this.transport.request({
       method: 'POST',
       path: '/api/2.0/mlflow/runs/search',
       body: {
@@ -244,7 +191,7 @@ export class MlflowClient {
 
   /** GET runs/get. `data.metrics` holds only the latest value of each metric. */
   async getRun(runId: string, options: CallOptions = {}): Promise<Run> {
-    const response = await this.request({
+    const response = await this.transport.request({
       method: 'GET',
       path: '/api/2.0/mlflow/runs/get',
       query: { run_id: runId },
@@ -260,7 +207,7 @@ export class MlflowClient {
     run: { experimentId: string; runName?: string; startTime?: number; tags?: readonly KeyValueInput[] },
     options: CallOptions = {},
   ): Promise<Run> {
-    const response = await this.request({
+    const response = await this.transport.request({
       method: 'POST',
       path: '/api/2.0/mlflow/runs/create',
       body: {
@@ -284,7 +231,7 @@ export class MlflowClient {
   async logBatch(runId: string, batch: LogBatchInput, options: CallOptions = {}): Promise<number> {
     const requests = chunkLogBatch(batch);
     for (const request of requests) {
-      await this.request({
+      await this.transport.request({
         method: 'POST',
         path: '/api/2.0/mlflow/runs/log-batch',
         body: { run_id: runId, ...omitEmptyLists(request) },
@@ -298,7 +245,7 @@ export class MlflowClient {
 
   /** POST runs/set-tag. The server cuts values longer than 8000 characters. */
   async setTag(runId: string, key: string, value: string, options: CallOptions = {}): Promise<void> {
-    await this.request({
+    await this.transport.request({
       method: 'POST',
       path: '/api/2.0/mlflow/runs/set-tag',
       body: { run_id: runId, key, value },
@@ -313,7 +260,7 @@ export class MlflowClient {
     update: { runId: string; status?: RunStatus; endTime?: number; runName?: string },
     options: CallOptions = {},
   ): Promise<RunInfo | undefined> {
-    const response = await this.request({
+    const response = await this.transport.request({
       method: 'POST',
       path: '/api/2.0/mlflow/runs/update',
       body: {
@@ -337,7 +284,7 @@ export class MlflowClient {
     query: { runId: string; metricKey: string; maxResults?: number; pageToken?: string },
     options: CallOptions = {},
   ): Promise<Page<Metric>> {
-    const response = await this.request({
+    const response = await this.transport.request({
       method: 'GET',
       path: '/api/2.0/mlflow/metrics/get-history',
       query: {
@@ -387,7 +334,7 @@ export class MlflowClient {
     },
     options: CallOptions = {},
   ): Promise<Page<TraceInfo>> {
-    const response = await this.request({
+    const response = await this.transport.request({
       method: 'POST',
       path: '/api/3.0/mlflow/traces/search',
       body: {
@@ -409,7 +356,7 @@ export class MlflowClient {
 
   /** GET /api/3.0/mlflow/traces/{id}: the trace info with its assessments; undefined when unknown. */
   async getTraceInfo(traceId: string, options: CallOptions = {}): Promise<TraceInfo | undefined> {
-    const response = await this.find({
+    const response = await this.transport.find({
       method: 'GET',
       path: `/api/3.0/mlflow/traces/${encodeURIComponent(traceId)}`,
       schema: getTraceInfoResponse,
@@ -424,7 +371,7 @@ export class MlflowClient {
    * given `trace_id` and adds its location tags.
    */
   async startTrace(traceInfo: TraceInfo, options: CallOptions = {}): Promise<TraceInfo> {
-    const response = await this.request({
+    const response = await this.transport.request({
       method: 'POST',
       path: '/api/3.0/mlflow/traces',
       body: { trace: { trace_info: traceInfo } },
@@ -441,7 +388,7 @@ export class MlflowClient {
     traceIds: readonly string[],
     options: CallOptions = {},
   ): Promise<void> {
-    await this.request({
+    await this.transport.request({
       method: 'POST',
       path: '/api/2.0/mlflow/traces/link-to-run',
       body: { run_id: runId, trace_ids: traceIds },
@@ -457,7 +404,7 @@ export class MlflowClient {
     assessment: Omit<Assessment, 'assessment_id' | 'trace_id'>,
     options: CallOptions = {},
   ): Promise<Assessment> {
-    const response = await this.request({
+    const response = await this.transport.request({
       method: 'POST',
       path: `/api/3.0/mlflow/traces/${encodeURIComponent(traceId)}/assessments`,
       body: { assessment: { ...assessment, trace_id: traceId } },
@@ -470,7 +417,7 @@ export class MlflowClient {
 
   /** GET /api/3.0/mlflow/traces/{id}/assessments/{assessment_id}. */
   async getAssessment(traceId: string, assessmentId: string, options: CallOptions = {}): Promise<Assessment> {
-    const response = await this.request({
+    const response = await this.transport.request({
       method: 'GET',
       path: `/api/3.0/mlflow/traces/${encodeURIComponent(traceId)}/assessments/${encodeURIComponent(assessmentId)}`,
       schema: assessmentResponse,
@@ -487,7 +434,7 @@ export class MlflowClient {
     query: { runId: string; path?: string; pageToken?: string },
     options: CallOptions = {},
   ): Promise<Page<FileInfo> & { rootUri?: string }> {
-    const response = await this.request({
+    const response = await this.transport.request({
       method: 'GET',
       path: '/api/2.0/mlflow/artifacts/list',
       query: { run_id: query.runId, path: query.path, page_token: query.pageToken },
@@ -503,17 +450,7 @@ export class MlflowClient {
 
   /** GET /get-artifact: a run artifact's bytes (works whether or not the server proxies artifacts). */
   async downloadArtifact(runId: string, path: string, options: CallOptions = {}): Promise<Buffer> {
-    return requestBytes(
-      {
-        method: 'GET',
-        baseUrl: this.trackingUri,
-        path: '/get-artifact',
-        query: { run_uuid: runId, path },
-        headers: this.headers,
-      },
-      this.http,
-      { signal: options.signal },
-    );
+    return this.transport.download('/get-artifact', { run_uuid: runId, path }, options.signal);
   }
 
   /**
@@ -539,7 +476,7 @@ export class MlflowClient {
       .filter(Boolean)
       .map((segment) => encodeURIComponent(segment))
       .join('/');
-    await this.request({
+    await this.transport.request({
       method: 'PUT',
       path: `/api/2.0/mlflow-artifacts/artifacts/${target}`,
       rawBody: content,
@@ -547,47 +484,6 @@ export class MlflowClient {
       idempotent: true,
       signal: options.signal,
     });
-  }
-
-  // ── Transport ────────────────────────────────────────────────────────────────────────────────────────────────
-
-  /** One call through the shared transport: no redirects, one retry policy, redacted ApiCallErrors. */
-  private request<Schema extends z.ZodType>(spec: RequestSpec<Schema>): Promise<z.infer<Schema>> {
-    return requestJson(
-      {
-        method: spec.method,
-        baseUrl: this.trackingUri,
-        path: spec.path,
-        ...(spec.query ? { query: spec.query } : {}),
-        headers: this.headers,
-        ...(spec.rawBody !== undefined
-          ? { body: spec.rawBody }
-          : spec.method === 'POST' || spec.method === 'PATCH'
-            ? { json: spec.body ?? {} }
-            : {}),
-      },
-      this.http,
-      spec.schema,
-      { signal: spec.signal, idempotent: spec.idempotent },
-    );
-  }
-
-  /** The same, resolving to undefined when MLflow answers 404 RESOURCE_DOES_NOT_EXIST. */
-  private async find<Schema extends z.ZodType>(
-    spec: RequestSpec<Schema>,
-  ): Promise<z.infer<Schema> | undefined> {
-    try {
-      return await this.request(spec);
-    } catch (error) {
-      if (
-        ApiCallError.isInstance(error) &&
-        error.statusCode === 404 &&
-        parseMlflowErrorBody(error.responseBody)?.error_code === 'RESOURCE_DOES_NOT_EXIST'
-      ) {
-        return undefined;
-      }
-      throw error;
-    }
   }
 }
 
