@@ -1,3 +1,4 @@
+export { type Adapter, type AdapterV1, defineAdapter } from './adapter/define-adapter.js';
 export {
   type AlertEventKind,
   type AlertObservation,
@@ -20,7 +21,6 @@ export { ChannelError } from './channel/channel-error.js';
 export { configSchema, type SourceConfig } from './config/config-schema.js';
 export { defineConfig, type SloInput, type SlokitConfig } from './config/define-config.js';
 export type { FileSourceConfig } from './config/file-source-config.js';
-export { redactSecret, requiredEnv } from './config/required-env.js';
 export { resolveConfig } from './config/resolve-config.js';
 export { isResolvedConfig, type ResolvedConfig } from './config/resolved-config.js';
 export {
@@ -40,14 +40,21 @@ export type {
   HistoryReport,
   HistorySloReport,
 } from './history-report/history-report.js';
-export { ApiCallError, isRetryableStatus } from './http/api-call-error.js';
-export { parseRetryAfter } from './http/parse-retry-after.js';
-export { type RetryOptions, retryWithBackoff } from './http/retry-with-backoff.js';
 export type { Publisher, PublisherV1, PublishOptions, PublishResult } from './publish/publisher.js';
 export type { PublisherFactory } from './publish/publisher-factory.js';
 export type { EvalRecord, TokenUsage } from './record/eval-record.js';
 export { compileFieldPath } from './record/field-path.js';
 export { type NormalizedRecord, normalizeRecord } from './record/normalize-record.js';
+export {
+  type DroppedKeys,
+  isPlainRecord,
+  isPrototypeKey,
+  prototypeKeys,
+  safeCopy,
+  safeGet,
+  safeSet,
+  safeSetPath,
+} from './record/safe-object.js';
 export { formatCount, formatOp, formatTime, formatValue } from './report/format-value.js';
 export type { Report, SegmentReport, SliDescription, SloReport, SourceReport } from './report/report.js';
 export { buildReview, type ReviewReport, type SloReview } from './review/build-review.js';
@@ -77,7 +84,6 @@ export type {
   RecordIssue,
 } from './source/eval-source.js';
 export { createMemorySource } from './source/memory-source.js';
-export { parseSourceConfig } from './source/parse-source-config.js';
 export type { SourceContext, SourceFactory } from './source/source-factory.js';
 export { timeWindowFilter } from './source/time-window.js';
 export { LeaseLostError } from './state/lease-lost-error.js';

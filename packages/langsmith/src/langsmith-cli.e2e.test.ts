@@ -218,7 +218,7 @@ describe('slokit check on a LangSmith source', () => {
     });
     expect(run.code).toBe(3);
     expect(run.stderr).toContain(
-      `slokit: source 'prod': LangSmith rejected the API key LANGSMITH_API_KEY=lsv2…0000 at GET ${emulator.url}/sessions: 401 Invalid token.`,
+      `slokit: source 'prod': LangSmith rejected the API key LANGSMITH_API_KEY=…0000 at GET ${emulator.url}/sessions: 401 Invalid token.`,
     );
     expect(run.stderr).not.toContain('lsv2_pt_revoked');
     const report = JSON.parse(run.stdout);

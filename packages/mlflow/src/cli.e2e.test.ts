@@ -171,7 +171,7 @@ describe('slokit CLI on MLflow sources (end to end)', () => {
     );
     expect(refused.code).toBe(3);
     expect(refused.stderr).toContain('401 UNAUTHENTICATED');
-    expect(refused.stderr).toContain('check MLFLOW_TRACKING_TOKEN (wron…3456)');
+    expect(refused.stderr).toContain('check MLFLOW_TRACKING_TOKEN (…3456)');
     expect(refused.stderr).not.toContain('wrong-token-123456');
     expect(refused.stdout).toMatch(/availability .*no data/i);
 

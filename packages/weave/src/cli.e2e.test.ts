@@ -229,7 +229,7 @@ describe('slokit with weave sources', () => {
     });
     const report = JSON.parse(json.stdout) as Report;
     expect(report.sources[0]!.error).toContain('answered 401');
-    expect(report.sources[0]!.error).toContain('WANDB_API_KEY, wron…6789');
+    expect(report.sources[0]!.error).toContain('WANDB_API_KEY, …6789');
     expect(report.slos.every((slo) => slo.status === 'no_data')).toBe(true);
     const missing = await slokit(['check', '--at', at], { WANDB_API_KEY: '' });
     expect(missing.code).toBe(2);

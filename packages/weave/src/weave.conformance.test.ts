@@ -1,10 +1,10 @@
 import type { EvalRecord } from '@slokit/core';
 import { testPublisher, testSource } from '@slokit/core/testing';
 import { startWeaveEmulator, type WeaveEmulator } from '@slokit/testkit/weave';
+import { TraceServerClient } from './client/trace-server-client.js';
 import { createEvalSource, createPublisher } from './index.js';
 import { checkOpName } from './publish/check-call.js';
 import { runWeaveSdk, type SdkRequest } from './test-support/run-weave-sdk.js';
-import { TraceServerClient } from './trace-server/trace-server-client.js';
 
 const project = 'conformance/support-bot';
 

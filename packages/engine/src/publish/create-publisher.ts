@@ -6,9 +6,9 @@ import {
   type SourceConfig,
 } from '@slokit/core/internal';
 import { adapterTarget } from '../source/create-source.js';
-import { loadAdapterExport } from '../source/load-adapter-export.js';
+import { loadAdapter } from '../source/load-adapter.js';
 
-/** Builds the publisher for a configured source from its adapter package's `createPublisher`. */
+/** Builds the publisher for a configured source from its adapter package's `adapter.createPublisher`. */
 export async function createPublisher(
   name: string,
   config: ResolvedConfig,
@@ -22,12 +22,11 @@ export async function createPublisher(
       { path: `sources.${name}.type`, message: `a ${sourceConfig.type} source has no tracker to publish to` },
     ]);
   }
-  const adapterFactory = await loadAdapterExport<PublisherFactory>(
-    config,
-    name,
-    sourceConfig.type,
-    'createPublisher',
-    'publishing to',
-  );
-  return adapterFactory(name, sourceConfig, context);
+  const adapter = await loadAdapter(config, name, sourceConfig.type, 'publishing to');
+  if (!adapter.createPublisher) {
+    throw new ConfigError(config.file, [
+      { path: `sources.${name}.type`, message: `@slokit/${sourceConfig.type} cannot publish results back` },
+    ]);
+  }
+  return adapter.createPublisher(name, sourceConfig, context);
 }

@@ -8,11 +8,11 @@ import {
   type SourceFactory,
 } from '@slokit/core/internal';
 import { createFileSource } from './file-source.js';
-import { loadAdapterExport } from './load-adapter-export.js';
+import { loadAdapter } from './load-adapter.js';
 
 /**
  * Builds the source a config entry names: `file` is built in; any other type comes from `factories`, or else from
- * the adapter package `@slokit/<type>`, which exports `createEvalSource`.
+ * the adapter package `@slokit/<type>` (its `adapter`, declared with `defineAdapter`).
  */
 export async function createSource(
   name: string,
@@ -33,14 +33,8 @@ export async function createSource(
   if (sourceConfig.type === 'file') {
     return createFileSource(name, sourceConfig as FileSourceConfig, context);
   }
-  const adapterFactory = await loadAdapterExport<SourceFactory>(
-    config,
-    name,
-    sourceConfig.type,
-    'createEvalSource',
-    'source type',
-  );
-  return adapterFactory(name, sourceConfig, context);
+  const adapter = await loadAdapter(config, name, sourceConfig.type, 'source type');
+  return adapter.createSource(name, sourceConfig, context);
 }
 
 /** The config entry of a source and the context its adapter gets: shared by sources and publishers. */

@@ -1,10 +1,13 @@
 import type { EvalRecord, EvalSourceV1, PublisherV1 } from '@slokit/core';
 import type { LangSmithEmulator } from '@slokit/testkit/langsmith';
-import type { LangSmithApiOptions } from '../langsmith-api.js';
-import { type LangSmithConnection, resolveConnection } from '../langsmith-connection.js';
-import { createLangSmithPublisher } from '../langsmith-publisher.js';
-import { createLangSmithSource, type LangSmithSource } from '../langsmith-source.js';
-import { type LangSmithSourceConfigInput, langSmithSourceConfigSchema } from '../langsmith-source-config.js';
+import type { LangSmithApiOptions } from '../client/langsmith-api.js';
+import { createLangSmithPublisher } from '../publish/langsmith-publisher.js';
+import { type LangSmithConnection, resolveConnection } from '../settings/langsmith-connection.js';
+import {
+  type LangSmithSourceConfigInput,
+  langSmithSourceConfigSchema,
+} from '../settings/langsmith-source-config.js';
+import { createLangSmithSource, type LangSmithSource } from '../source/langsmith-source.js';
 import { runIdOf } from './write-records-with-sdk.js';
 
 /** The environment a user sets to point slokit at the emulator. */

@@ -1,5 +1,5 @@
+import { resolveMlflowConnection } from '../settings/resolve-mlflow-connection.js';
 import { MlflowClient, type MlflowClientOptions } from './mlflow-client.js';
-import { resolveMlflowConnection } from './resolve-mlflow-connection.js';
 
 export type CreateMlflowClientFromEnvOptions = Omit<
   MlflowClientOptions,

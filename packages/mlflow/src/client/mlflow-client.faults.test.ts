@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { ApiCallError } from '@slokit/core';
+import { ApiCallError } from '@slokit/adapter-utils';
 import { type MlflowEmulator, startMlflowEmulator } from '@slokit/testkit/mlflow';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MlflowClient } from './mlflow-client.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { ApiCallError } from '@slokit/core';
+import { ApiCallError } from '@slokit/adapter-utils';
 import { type MlflowEmulator, startMlflowEmulator } from '@slokit/testkit/mlflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMlflowClientFromEnv } from './create-mlflow-client.js';
@@ -268,7 +268,7 @@ describe('MlflowClient authentication', () => {
     expect(error).toMatchObject({ statusCode: 401, isRetryable: false, exitCode: 3 });
     const message = (error as Error).message;
     expect(message).toContain('401 UNAUTHENTICATED to GET /api/2.0/mlflow/experiments/get');
-    expect(message).toContain('check MLFLOW_TRACKING_TOKEN (bad-…ghij)');
+    expect(message).toContain('check MLFLOW_TRACKING_TOKEN (…ghij)');
     expect(message).not.toContain('bad-token-abcdefghij');
     const anonymous = await createMlflowClientFromEnv({ MLFLOW_TRACKING_URI: emulator.url })
       .getExperiment('0')

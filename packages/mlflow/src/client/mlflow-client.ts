@@ -1,5 +1,3 @@
-import { ApiCallError, parseRetryAfter, type RetryOptions, retryWithBackoff } from '@slokit/core';
-import type { z } from 'zod';
 import {
   chunkLogBatch,
   type KeyValueInput,
@@ -27,23 +25,9 @@ import {
   type TraceInfo,
   updateRunResponse,
 } from './mlflow-schemas.js';
-import { authorizationHeader, type MlflowAuth } from './resolve-mlflow-connection.js';
+import { type MlflowClientOptions, MlflowTransport } from './mlflow-transport.js';
 
-export interface MlflowClientOptions {
-  /** `http(s)://host[:port][/prefix]` of the tracking server (or the Databricks workspace). */
-  trackingUri: string;
-  auth?: MlflowAuth;
-  /** Which variables the credentials came from (secret redacted), named in 401/403 errors. */
-  credentialSource?: string;
-  /** Per-request timeout. Default 120 s, like MLFLOW_HTTP_REQUEST_TIMEOUT. */
-  timeoutMs?: number;
-  /** Retries of 408, 429, 500, 502, 503, 504 and network errors, honouring Retry-After. */
-  retry?: Partial<Omit<RetryOptions, 'classify' | 'signal'>>;
-  /** Shown as the source of errors (`source 'prod': ...`). Default `mlflow`. */
-  name?: string;
-  fetch?: typeof globalThis.fetch;
-  userAgent?: string;
-}
+export type { MlflowClientOptions };
 
 export interface CallOptions {
   signal?: AbortSignal;
@@ -57,23 +41,6 @@ export interface Page<T> {
 export type RunStatus = 'RUNNING' | 'SCHEDULED' | 'FINISHED' | 'FAILED' | 'KILLED';
 export type ViewType = 'ACTIVE_ONLY' | 'DELETED_ONLY' | 'ALL';
 
-interface RequestSpec<Schema extends z.ZodType | undefined> {
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-  path: string;
-  query?: Record<string, string | number | readonly string[] | undefined>;
-  body?: unknown;
-  rawBody?: Buffer | string;
-  schema: Schema;
-  /** Safe to repeat after an ambiguous failure (a 500, a dropped connection). Creates and metric appends are not. */
-  idempotent: boolean;
-  /** Resolve to undefined on 404 RESOURCE_DOES_NOT_EXIST instead of failing. */
-  notFoundAsUndefined?: boolean;
-  signal?: AbortSignal | undefined;
-}
-
-const retryableStatuses = new Set([408, 429, 500, 502, 503, 504]);
-/** Failures the server surely did not act on (a 429, a refused connection): safe to repeat even for a create. */
-const notProcessed = new WeakSet<ApiCallError>();
 /** The largest traces/search page the server accepts (501 gives 400). */
 export const maxTracesPageSize = 500;
 /** MAX_RESULTS_GET_METRIC_HISTORY on the server. */
@@ -93,28 +60,23 @@ export const maxMetricHistoryPageSize = 25_000;
  */
 export class MlflowClient {
   readonly trackingUri: string;
-  private readonly options: MlflowClientOptions;
-  private readonly fetch: typeof globalThis.fetch;
-  private readonly authorization: string | undefined;
+  private readonly transport: MlflowTransport;
 
   constructor(options: MlflowClientOptions) {
-    this.options = options;
-    this.trackingUri = options.trackingUri.replace(/\/+$/, '');
-    this.fetch = options.fetch ?? globalThis.fetch;
-    this.authorization = authorizationHeader(options.auth);
+    this.transport = new MlflowTransport(options);
+    this.trackingUri = this.transport.trackingUri;
   }
 
   // ── Experiments ──────────────────────────────────────────────────────────────────────────────────────────────
 
   /** GET experiments/get-by-name; undefined when no experiment has the name. */
   async getExperimentByName(name: string, options: CallOptions = {}): Promise<Experiment | undefined> {
-    const response = await this.request({
+    const response = await this.transport.find({
       method: 'GET',
       path: '/api/2.0/mlflow/experiments/get-by-name',
       query: { experiment_name: name },
       schema: getExperimentResponse,
       idempotent: true,
-      notFoundAsUndefined: true,
       signal: options.signal,
     });
     return response?.experiment;
@@ -122,13 +84,12 @@ export class MlflowClient {
 
   /** GET experiments/get; undefined when the id does not exist. */
   async getExperiment(experimentId: string, options: CallOptions = {}): Promise<Experiment | undefined> {
-    const response = await this.request({
+    const response = await this.transport.find({
       method: 'GET',
       path: '/api/2.0/mlflow/experiments/get',
       query: { experiment_id: experimentId },
       schema: getExperimentResponse,
       idempotent: true,
-      notFoundAsUndefined: true,
       signal: options.signal,
     });
     return response?.experiment;
@@ -145,7 +106,7 @@ export class MlflowClient {
     } = {},
     options: CallOptions = {},
   ): Promise<Page<Experiment>> {
-    const response = await this.request({
+    const response = await this.transport.request({
       method: 'POST',
       path: '/api/2.0/mlflow/experiments/search',
       body: {
@@ -167,7 +128,7 @@ export class MlflowClient {
     experiment: { name: string; tags?: readonly KeyValueInput[]; artifactLocation?: string },
     options: CallOptions = {},
   ): Promise<string> {
-    const response = await this.request({
+    const response = await this.transport.request({
       method: 'POST',
       path: '/api/2.0/mlflow/experiments/create',
       body: { name: experiment.name, tags: experiment.tags, artifact_location: experiment.artifactLocation },
@@ -196,7 +157,7 @@ export class MlflowClient {
     },
     options: CallOptions = {},
   ): Promise<Page<Run>> {
-    const response = await this.request({
+    const response = await this.transport.request({
       method: 'POST',
       path: '/api/2.0/mlflow/runs/search',
       body: {
@@ -230,7 +191,7 @@ export class MlflowClient {
 
   /** GET runs/get. `data.metrics` holds only the latest value of each metric. */
   async getRun(runId: string, options: CallOptions = {}): Promise<Run> {
-    const response = await this.request({
+    const response = await this.transport.request({
       method: 'GET',
       path: '/api/2.0/mlflow/runs/get',
       query: { run_id: runId },
@@ -246,7 +207,7 @@ export class MlflowClient {
     run: { experimentId: string; runName?: string; startTime?: number; tags?: readonly KeyValueInput[] },
     options: CallOptions = {},
   ): Promise<Run> {
-    const response = await this.request({
+    const response = await this.transport.request({
       method: 'POST',
       path: '/api/2.0/mlflow/runs/create',
       body: {
@@ -270,7 +231,7 @@ export class MlflowClient {
   async logBatch(runId: string, batch: LogBatchInput, options: CallOptions = {}): Promise<number> {
     const requests = chunkLogBatch(batch);
     for (const request of requests) {
-      await this.request({
+      await this.transport.request({
         method: 'POST',
         path: '/api/2.0/mlflow/runs/log-batch',
         body: { run_id: runId, ...omitEmptyLists(request) },
@@ -284,7 +245,7 @@ export class MlflowClient {
 
   /** POST runs/set-tag. The server cuts values longer than 8000 characters. */
   async setTag(runId: string, key: string, value: string, options: CallOptions = {}): Promise<void> {
-    await this.request({
+    await this.transport.request({
       method: 'POST',
       path: '/api/2.0/mlflow/runs/set-tag',
       body: { run_id: runId, key, value },
@@ -299,7 +260,7 @@ export class MlflowClient {
     update: { runId: string; status?: RunStatus; endTime?: number; runName?: string },
     options: CallOptions = {},
   ): Promise<RunInfo | undefined> {
-    const response = await this.request({
+    const response = await this.transport.request({
       method: 'POST',
       path: '/api/2.0/mlflow/runs/update',
       body: {
@@ -323,7 +284,7 @@ export class MlflowClient {
     query: { runId: string; metricKey: string; maxResults?: number; pageToken?: string },
     options: CallOptions = {},
   ): Promise<Page<Metric>> {
-    const response = await this.request({
+    const response = await this.transport.request({
       method: 'GET',
       path: '/api/2.0/mlflow/metrics/get-history',
       query: {
@@ -373,7 +334,7 @@ export class MlflowClient {
     },
     options: CallOptions = {},
   ): Promise<Page<TraceInfo>> {
-    const response = await this.request({
+    const response = await this.transport.request({
       method: 'POST',
       path: '/api/3.0/mlflow/traces/search',
       body: {
@@ -395,12 +356,11 @@ export class MlflowClient {
 
   /** GET /api/3.0/mlflow/traces/{id}: the trace info with its assessments; undefined when unknown. */
   async getTraceInfo(traceId: string, options: CallOptions = {}): Promise<TraceInfo | undefined> {
-    const response = await this.request({
+    const response = await this.transport.find({
       method: 'GET',
       path: `/api/3.0/mlflow/traces/${encodeURIComponent(traceId)}`,
       schema: getTraceInfoResponse,
       idempotent: true,
-      notFoundAsUndefined: true,
       signal: options.signal,
     });
     return response?.trace.trace_info;
@@ -411,7 +371,7 @@ export class MlflowClient {
    * given `trace_id` and adds its location tags.
    */
   async startTrace(traceInfo: TraceInfo, options: CallOptions = {}): Promise<TraceInfo> {
-    const response = await this.request({
+    const response = await this.transport.request({
       method: 'POST',
       path: '/api/3.0/mlflow/traces',
       body: { trace: { trace_info: traceInfo } },
@@ -428,7 +388,7 @@ export class MlflowClient {
     traceIds: readonly string[],
     options: CallOptions = {},
   ): Promise<void> {
-    await this.request({
+    await this.transport.request({
       method: 'POST',
       path: '/api/2.0/mlflow/traces/link-to-run',
       body: { run_id: runId, trace_ids: traceIds },
@@ -444,7 +404,7 @@ export class MlflowClient {
     assessment: Omit<Assessment, 'assessment_id' | 'trace_id'>,
     options: CallOptions = {},
   ): Promise<Assessment> {
-    const response = await this.request({
+    const response = await this.transport.request({
       method: 'POST',
       path: `/api/3.0/mlflow/traces/${encodeURIComponent(traceId)}/assessments`,
       body: { assessment: { ...assessment, trace_id: traceId } },
@@ -457,7 +417,7 @@ export class MlflowClient {
 
   /** GET /api/3.0/mlflow/traces/{id}/assessments/{assessment_id}. */
   async getAssessment(traceId: string, assessmentId: string, options: CallOptions = {}): Promise<Assessment> {
-    const response = await this.request({
+    const response = await this.transport.request({
       method: 'GET',
       path: `/api/3.0/mlflow/traces/${encodeURIComponent(traceId)}/assessments/${encodeURIComponent(assessmentId)}`,
       schema: assessmentResponse,
@@ -474,7 +434,7 @@ export class MlflowClient {
     query: { runId: string; path?: string; pageToken?: string },
     options: CallOptions = {},
   ): Promise<Page<FileInfo> & { rootUri?: string }> {
-    const response = await this.request({
+    const response = await this.transport.request({
       method: 'GET',
       path: '/api/2.0/mlflow/artifacts/list',
       query: { run_id: query.runId, path: query.path, page_token: query.pageToken },
@@ -490,7 +450,7 @@ export class MlflowClient {
 
   /** GET /get-artifact: a run artifact's bytes (works whether or not the server proxies artifacts). */
   async downloadArtifact(runId: string, path: string, options: CallOptions = {}): Promise<Buffer> {
-    return this.requestBytes('GET', '/get-artifact', { run_uuid: runId, path }, options.signal);
+    return this.transport.download('/get-artifact', { run_uuid: runId, path }, options.signal);
   }
 
   /**
@@ -516,205 +476,13 @@ export class MlflowClient {
       .filter(Boolean)
       .map((segment) => encodeURIComponent(segment))
       .join('/');
-    await this.request({
+    await this.transport.request({
       method: 'PUT',
       path: `/api/2.0/mlflow-artifacts/artifacts/${target}`,
       rawBody: content,
       schema: emptyResponse,
       idempotent: true,
       signal: options.signal,
-    });
-  }
-
-  // ── Transport ────────────────────────────────────────────────────────────────────────────────────────────────
-
-  private request<Schema extends z.ZodType>(
-    spec: RequestSpec<Schema> & { notFoundAsUndefined: true },
-  ): Promise<z.infer<Schema> | undefined>;
-  private request<Schema extends z.ZodType>(spec: RequestSpec<Schema>): Promise<z.infer<Schema>>;
-  private async request<Schema extends z.ZodType>(
-    spec: RequestSpec<Schema>,
-  ): Promise<z.infer<Schema> | undefined> {
-    return this.send(spec, (payload) => {
-      if (payload === undefined) return undefined;
-      const text = payload.toString();
-      const endpoint = `${spec.method} ${spec.path}`;
-      let json: unknown;
-      try {
-        json = text === '' ? {} : JSON.parse(text);
-      } catch (error) {
-        // A cut-off body: the connection dropped or a proxy truncated it. Another try is worth it when safe.
-        throw this.failure({
-          message: `${endpoint} returned a truncated or invalid JSON body (${text.length} bytes)`,
-          isRetryable: true,
-          cause: error,
-        });
-      }
-      const parsed = spec.schema.safeParse(json);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw this.failure({
-          message: `${endpoint} returned an unexpected body: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`,
-          isRetryable: false,
-        });
-      }
-      return parsed.data as z.infer<Schema>;
-    });
-  }
-
-  private async requestBytes(
-    method: 'GET',
-    path: string,
-    query: Record<string, string>,
-    signal: AbortSignal | undefined,
-  ): Promise<Buffer> {
-    return this.send(
-      { method, path, query, schema: undefined, idempotent: true, signal },
-      (payload) => payload as Buffer,
-      'bytes',
-    );
-  }
-
-  /**
-   * Sends a request and reads its answer with `read`, retrying transient failures (of the request or of reading
-   * its body) with backoff; an accepted 404 reaches `read` as undefined.
-   */
-  private async send<T>(
-    spec: RequestSpec<z.ZodType | undefined>,
-    read: (payload: string | Buffer | undefined) => T,
-    as: 'text' | 'bytes' = 'text',
-  ): Promise<T> {
-    const retry = this.options.retry ?? {};
-    return retryWithBackoff(async () => read(await this.attempt(spec, as)), {
-      maxAttempts: 8,
-      initialDelayMs: 1000,
-      maxTotalMs: 120_000,
-      ...retry,
-      classify: (error) =>
-        error instanceof ApiCallError
-          ? {
-              retry: error.isRetryable && (spec.idempotent || notProcessed.has(error)),
-              retryAfterMs: error.retryAfterMs,
-            }
-          : { retry: false },
-      ...(spec.signal ? { signal: spec.signal } : {}),
-    });
-  }
-
-  private async attempt(
-    spec: RequestSpec<z.ZodType | undefined>,
-    as: 'text' | 'bytes',
-  ): Promise<string | Buffer | undefined> {
-    const url = new URL(this.trackingUri + spec.path);
-    for (const [key, value] of Object.entries(spec.query ?? {})) {
-      if (value === undefined) continue;
-      if (Array.isArray(value)) for (const item of value) url.searchParams.append(key, String(item));
-      else url.searchParams.set(key, String(value));
-    }
-    const headers: Record<string, string> = {
-      accept: 'application/json',
-      'user-agent': this.options.userAgent ?? 'slokit-mlflow',
-    };
-    if (this.authorization) headers.authorization = this.authorization;
-    let body: string | Buffer | undefined;
-    if (spec.rawBody !== undefined) {
-      body = spec.rawBody;
-      headers['content-type'] = 'application/octet-stream';
-    } else if (spec.method === 'POST' || spec.method === 'PATCH') {
-      body = JSON.stringify(withoutUndefined(spec.body ?? {}));
-      headers['content-type'] = 'application/json';
-    }
-    const endpoint = `${spec.method} ${spec.path}`;
-    const timeoutMs = this.options.timeoutMs ?? 120_000;
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = spec.signal ? anySignal([spec.signal, timeout]) : timeout;
-    let response: Response;
-    let payload: string | Buffer;
-    try {
-      response = await this.fetch(url, {
-        method: spec.method,
-        headers,
-        ...(body === undefined ? {} : { body }),
-        signal,
-      });
-      payload =
-        as === 'bytes' && response.ok ? Buffer.from(await response.arrayBuffer()) : await response.text();
-    } catch (error) {
-      if (spec.signal?.aborted) throw spec.signal.reason ?? error;
-      if (timeout.aborted) {
-        throw this.failure({
-          message: `${endpoint} timed out after ${timeoutMs / 1000} s (MLFLOW_HTTP_REQUEST_TIMEOUT)`,
-          isRetryable: true,
-          cause: error,
-        });
-      }
-      const failure = this.failure({
-        message: `${endpoint} failed: ${describeNetworkError(error)} (is MLFLOW_TRACKING_URI ${this.trackingUri} reachable?)`,
-        isRetryable: true,
-        cause: error,
-      });
-      // A refused connection never reached the server; anything else may have, so only safe requests repeat.
-      if ((error as { cause?: { code?: string } })?.cause?.code === 'ECONNREFUSED') notProcessed.add(failure);
-      throw failure;
-    }
-    if (response.ok) return payload;
-    const text = typeof payload === 'string' ? payload : payload.toString('utf8');
-    const errorBody = parseErrorBody(text);
-    if (
-      response.status === 404 &&
-      spec.notFoundAsUndefined &&
-      errorBody?.error_code === 'RESOURCE_DOES_NOT_EXIST'
-    ) {
-      return undefined;
-    }
-    const failure = this.failure({
-      message: this.describeStatus(endpoint, response.status, errorBody, text),
-      statusCode: response.status,
-      isRetryable: retryableStatuses.has(response.status),
-      retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
-    });
-    if (response.status === 429) notProcessed.add(failure);
-    throw failure;
-  }
-
-  private describeStatus(
-    endpoint: string,
-    status: number,
-    errorBody: { error_code?: string; message?: string } | undefined,
-    text: string,
-  ): string {
-    const code = errorBody?.error_code ? ` ${errorBody.error_code}` : '';
-    const detail = errorBody?.message ?? summarizeText(text);
-    const base = `MLflow answered ${status}${code} to ${endpoint} at ${this.trackingUri}${detail ? `: ${detail}` : ''}`;
-    if (status === 401 || status === 403) {
-      const credentials = this.options.credentialSource
-        ? `check ${this.options.credentialSource}`
-        : 'no credentials were sent: set MLFLOW_TRACKING_TOKEN, or MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD';
-      return `${base}; ${status === 403 ? 'the credentials lack permission, ' : ''}${credentials}`;
-    }
-    if (status === 404 && errorBody === undefined) {
-      return `MLflow has no endpoint ${endpoint} at ${this.trackingUri} (404): is MLFLOW_TRACKING_URI the tracking server's address, with its path prefix? Traces and assessments need MLflow 3.`;
-    }
-    if (status === 405)
-      return `${base} (405): the server does not accept this method; is it an MLflow tracking server?`;
-    return base;
-  }
-
-  private failure(options: {
-    message: string;
-    isRetryable: boolean;
-    statusCode?: number;
-    retryAfterMs?: number | undefined;
-    cause?: unknown;
-  }): ApiCallError {
-    return new ApiCallError({
-      source: this.options.name ?? 'mlflow',
-      url: this.trackingUri,
-      message: options.message,
-      isRetryable: options.isRetryable,
-      ...(options.statusCode === undefined ? {} : { statusCode: options.statusCode }),
-      ...(options.retryAfterMs === undefined ? {} : { retryAfterMs: options.retryAfterMs }),
-      ...(options.cause === undefined ? {} : { cause: options.cause }),
     });
   }
 }
@@ -731,54 +499,4 @@ function page<T>(items: T[] | undefined, nextPageToken: string | undefined): Pag
 
 function omitEmptyLists(request: LogBatchRequest): Partial<LogBatchRequest> {
   return Object.fromEntries(Object.entries(request).filter(([, list]) => list.length > 0));
-}
-
-function withoutUndefined(value: unknown): unknown {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
-}
-
-function parseErrorBody(text: string): { error_code?: string; message?: string } | undefined {
-  try {
-    const json = JSON.parse(text) as { error_code?: unknown; message?: unknown };
-    if (json !== null && typeof json === 'object' && typeof json.error_code === 'string') {
-      return {
-        error_code: json.error_code,
-        ...(typeof json.message === 'string' ? { message: json.message } : {}),
-      };
-    }
-  } catch {
-    // Not JSON: an HTML error page from Flask or a proxy.
-  }
-  return undefined;
-}
-
-function summarizeText(text: string): string {
-  const title = /<title>([^<]*)<\/title>/i.exec(text)?.[1];
-  const plain = (title ?? text)
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return plain.length > 200 ? `${plain.slice(0, 200)}…` : plain;
-}
-
-function describeNetworkError(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
-  if (cause?.code) return `${cause.code}${cause.message ? ` (${cause.message})` : ''}`;
-  return (error as Error)?.message ?? String(error);
-}
-
-/** AbortSignal.any, which Node added in 20.3. */
-function anySignal(signals: AbortSignal[]): AbortSignal {
-  const any = (AbortSignal as { any?: (signals: AbortSignal[]) => AbortSignal }).any;
-  if (any) return any(signals);
-  const controller = new AbortController();
-  for (const signal of signals) {
-    if (signal.aborted) {
-      controller.abort(signal.reason);
-      break;
-    }
-    signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
-  }
-  return controller.signal;
 }

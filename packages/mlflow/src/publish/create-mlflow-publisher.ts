@@ -1,22 +1,16 @@
-import {
-  ApiCallError,
-  type PublisherV1,
-  type PublishOptions,
-  type PublishResult,
-  retryWithBackoff,
-  type SourceContext,
-} from '@slokit/core';
+import { ApiCallError, retryApiCall } from '@slokit/adapter-utils';
+import type { PublisherV1, PublishOptions, PublishResult, SourceContext } from '@slokit/core';
 import type { CallOptions } from '../client/mlflow-client.js';
 import { proxiedArtifactPath } from '../client/mlflow-client.js';
 import type { Run } from '../client/mlflow-schemas.js';
-import { findSummaryRun } from '../eval-runs/select-eval-runs.js';
+import { runSelection } from '../settings/mlflow-source-config.js';
 import {
   createMlflowAdapterContext,
   type MlflowAdapterContext,
   type MlflowAdapterOptions,
   requireExperiment,
 } from '../source/mlflow-adapter-context.js';
-import { runSelection } from '../source/mlflow-source-config.js';
+import { findSummaryRun } from '../source/select-eval-runs.js';
 import { type SloRunPayload, sloRunPayload, worstStatus } from './slo-run-payload.js';
 
 export const defaultPublishExperiment = 'slokit-slo-checks';
@@ -54,15 +48,9 @@ export function createMlflowPublisher(
       const call: CallOptions = publishOptions.signal ? { signal: publishOptions.signal } : {};
       // Every step below only writes what the run lacks, so after an ambiguous failure (a create or a metric append
       // that may or may not have landed) the whole publication is simply reconciled again.
-      const run = await retryWithBackoff(() => reconcile(adapter, experimentName, payload, call), {
-        maxAttempts: 3,
-        initialDelayMs: 1000,
-        ...options.retry,
-        classify: (error) =>
-          error instanceof ApiCallError
-            ? { retry: error.isRetryable, retryAfterMs: error.retryAfterMs }
-            : { retry: false },
-        ...(publishOptions.signal ? { signal: publishOptions.signal } : {}),
+      const run = await retryApiCall(() => reconcile(adapter, experimentName, payload, call), {
+        retry: { maxAttempts: 3, initialDelayMs: 1000, ...options.retry },
+        signal: publishOptions.signal,
       });
       const runId = run.info.run_id ?? run.info.run_uuid ?? '';
       const experimentId = run.info.experiment_id ?? '';
@@ -158,7 +146,7 @@ async function ensureExperiment(
   } catch (error) {
     // Another publisher created it in between.
     if (
-      error instanceof ApiCallError &&
+      ApiCallError.isInstance(error) &&
       error.statusCode === 400 &&
       /RESOURCE_ALREADY_EXISTS/.test(error.message)
     ) {

@@ -1,10 +1,11 @@
-import { parseSourceConfig, type SourceContext, SourceError } from '@slokit/core';
+import { parseSourceConfig } from '@slokit/adapter-utils';
+import { type SourceContext, SourceError } from '@slokit/core';
 import { MlflowClient, type MlflowClientOptions } from '../client/mlflow-client.js';
 import type { Experiment } from '../client/mlflow-schemas.js';
-import { type MlflowConnection, resolveMlflowConnection } from '../client/resolve-mlflow-connection.js';
-import { type MlflowLinks, mlflowLinks } from '../traces/mlflow-links.js';
-import { defaultModelPrices, type PriceTable } from '../traces/model-prices.js';
-import { type MlflowSourceConfig, mlflowSourceConfigSchema } from './mlflow-source-config.js';
+import { type MlflowLinks, mlflowLinks } from '../mapping/mlflow-links.js';
+import { defaultModelPrices, type PriceTable } from '../mapping/model-prices.js';
+import { type MlflowSourceConfig, mlflowSourceConfigSchema } from '../settings/mlflow-source-config.js';
+import { type MlflowConnection, resolveMlflowConnection } from '../settings/resolve-mlflow-connection.js';
 
 /** Test and embedding hooks: a fetch to use, retry timing. */
 export interface MlflowAdapterOptions {

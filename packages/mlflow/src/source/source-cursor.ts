@@ -1,5 +1,5 @@
 import { InputError } from '@slokit/core';
-import type { TracesCursor } from '../traces/read-trace-pages.js';
+import type { TracesCursor } from './read-trace-pages.js';
 
 /** Where an MLflow source resumes. Traces sources keep a traces cursor; eval-run sources the run and its phase. */
 export type SourceCursor =
@@ -30,4 +30,13 @@ export function decodeCursor(text: string, source: string, mode: SourceCursor['m
     throw new InputError('cursor', undefined, `not a cursor of MLflow source '${source}' (${mode})`);
   }
   return candidate as SourceCursor;
+}
+
+/** The cursor of an eval-runs read inside one run: in its traces, or in its results table. */
+export function runCursor(
+  key: { id: string; start: number },
+  phase: 'traces' | 'table',
+  rest: { traces?: TracesCursor; rows?: number },
+): SourceCursor {
+  return { v: 1, mode: 'runs', run: key, phase, ...rest };
 }

@@ -1,4 +1,5 @@
-import { type ChannelV1, retryWithBackoff, SlokitError } from '@slokit/core';
+import { retryWithBackoff } from '@slokit/adapter-utils';
+import { type ChannelV1, SlokitError } from '@slokit/core';
 import type { DeliverOutboxOptions } from './deliver-outbox-options.js';
 import type { DeliveryContext } from './delivery-context.js';
 import type { RowDelivery } from './delivery-stage.js';

@@ -1,4 +1,5 @@
-import { ChannelError, isRetryableStatus, parseRetryAfter } from '@slokit/core';
+import { isRetryableStatus, parseRetryAfter } from '@slokit/adapter-utils';
+import { ChannelError } from '@slokit/core';
 import { redactSecrets } from './redact-secrets.js';
 
 export interface StatusErrorOptions {

@@ -1,4 +1,5 @@
-import type { WeaveCall } from '../trace-server/trace-server-types.js';
+import { type DroppedKeys, safeSet } from '@slokit/core';
+import type { WeaveCall } from '../client/trace-server-types.js';
 
 export type CallStatus = 'success' | 'error' | 'running' | 'descendant_error';
 
@@ -42,13 +43,14 @@ export function callLatencyMs(call: WeaveCall, startedMs: number): number | unde
  */
 export function userAttributes(
   attributes: Record<string, unknown> | null | undefined,
+  dropped?: DroppedKeys,
 ): Record<string, unknown> {
   const result: Record<string, unknown> = {};
   if (!attributes) return result;
   for (const [key, value] of Object.entries(attributes)) {
-    if (key === 'weave' || key.startsWith('_')) continue;
+    if (key === 'weave' || (key.startsWith('_') && key !== '__proto__')) continue;
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
-      result[key] = value;
+      safeSet(result, key, value, dropped, `attributes.${key}`);
   }
   return result;
 }

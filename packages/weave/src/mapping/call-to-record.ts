@@ -1,6 +1,6 @@
-import type { EvalRecord } from '@slokit/core';
-import { callSchema } from '../trace-server/trace-server-types.js';
-import { opNameOf } from '../trace-server/weave-refs.js';
+import type { DroppedKeys, EvalRecord } from '@slokit/core';
+import { callSchema } from '../client/trace-server-types.js';
+import { opNameOf } from '../client/weave-refs.js';
 import { callCost } from './call-cost.js';
 import { callLatencyMs, callStatus, parseCallTime, userAttributes } from './call-fields.js';
 import { feedbackScores } from './feedback-scores.js';
@@ -32,7 +32,8 @@ export function callToRecord(raw: unknown, context: MappingContext): MappedCall 
     };
   }
   const usage = call.summary?.usage;
-  const metadata: Record<string, unknown> = userAttributes(call.attributes);
+  const dropped: DroppedKeys = [];
+  const metadata: Record<string, unknown> = userAttributes(call.attributes, dropped);
   metadata.op = opNameOf(call.op_name);
   const model = mainModel(usage);
   if (model !== undefined) metadata.model = model;
@@ -40,7 +41,7 @@ export function callToRecord(raw: unknown, context: MappingContext): MappedCall 
   if (context.recordId !== undefined) metadata.call_id = call.id;
   if (status === 'descendant_error') metadata.descendant_error = true;
   const feedback = call.summary?.weave?.feedback;
-  const found = feedback && feedback.length > 0 ? feedbackScores(feedback) : undefined;
+  const found = feedback && feedback.length > 0 ? feedbackScores(feedback, dropped) : undefined;
   if (found) for (const type of found.types) metadata[`feedback:${type}`] = true;
   const record: EvalRecord = {
     id: recordIdOf(call, call.id, context.recordId),
@@ -56,7 +57,7 @@ export function callToRecord(raw: unknown, context: MappingContext): MappedCall 
     source: context.source,
     url: context.callUrl(call.id),
   };
-  return { kind: 'record', callId: call.id, record, time };
+  return { kind: 'record', callId: call.id, record, time, ...(dropped.length > 0 ? { dropped } : {}) };
 }
 
 /** A call the wire schema rejects, with its id and start time when those at least can be read. */

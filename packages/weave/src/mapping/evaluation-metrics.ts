@@ -1,3 +1,5 @@
+import { safeSet } from '@slokit/core';
+
 /**
  * The `evalMetric`s of an evaluation: every number in the `Evaluation.evaluate` call's output under its dotted path
  * (`helpfulness.mean`, `exact.correct.true_fraction`, `model_latency.mean` in seconds, as the SDK wrote it).
@@ -10,10 +12,10 @@ export function evaluationMetrics(output: unknown): Record<string, number | null
 }
 
 function collect(value: unknown, path: string, metrics: Record<string, number | null>, depth: number): void {
-  if (typeof value === 'number') metrics[path] = Number.isFinite(value) ? value : null;
-  else if (typeof value === 'boolean') metrics[path] = value ? 1 : 0;
+  if (typeof value === 'number') safeSet(metrics, path, Number.isFinite(value) ? value : null);
+  else if (typeof value === 'boolean') safeSet(metrics, path, value ? 1 : 0);
   else if (value === null) {
-    if (path !== '') metrics[path] = null;
+    if (path !== '') safeSet(metrics, path, null);
   } else if (typeof value === 'object' && !Array.isArray(value) && depth < 6) {
     for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
       collect(entry, path === '' ? key : `${path}.${key}`, metrics, depth + 1);

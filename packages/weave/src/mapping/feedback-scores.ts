@@ -1,3 +1,4 @@
+import { type DroppedKeys, safeSet } from '@slokit/core';
 import { flattenScores } from './flatten-scores.js';
 
 export interface FeedbackScores {
@@ -15,7 +16,7 @@ const annotationPrefix = 'wandb.annotation.';
  * human `wandb.annotation.<name>` gives `scores.<name>` from a number or boolean `payload.value`. When a call was
  * scored more than once, the latest feedback wins.
  */
-export function feedbackScores(feedback: readonly unknown[]): FeedbackScores {
+export function feedbackScores(feedback: readonly unknown[], dropped?: DroppedKeys): FeedbackScores {
   const scores: Record<string, number | boolean> = {};
   const types = new Set<string>();
   const entries = feedback.filter(
@@ -30,11 +31,17 @@ export function feedbackScores(feedback: readonly unknown[]): FeedbackScores {
     const payload = entry.payload as Record<string, unknown> | null | undefined;
     if (payload === null || typeof payload !== 'object') continue;
     if (type.startsWith(runnablePrefix)) {
-      flattenScores(type.slice(runnablePrefix.length), payload.output, scores);
+      flattenScores(type.slice(runnablePrefix.length), payload.output, scores, dropped);
     } else if (type.startsWith(annotationPrefix)) {
       const value = payload.value;
       if (typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value)))
-        scores[type.slice(annotationPrefix.length)] = value;
+        safeSet(
+          scores,
+          type.slice(annotationPrefix.length),
+          value,
+          dropped,
+          `scores.${type.slice(annotationPrefix.length)}`,
+        );
     }
   }
   return { scores, types: [...types].sort() };

@@ -1,8 +1,9 @@
-import type { EvalRecord } from '@slokit/core';
+import { type EvalRecord, safeGet } from '@slokit/core';
 
 /** What a call becomes: a record with its time, a running call (not counted until it ends), or an unusable call. */
 export type MappedCall =
-  | { kind: 'record'; callId: string; record: EvalRecord; time: number }
+  /** `dropped`: keys left out because they would reach an object prototype, to report. */
+  | { kind: 'record'; callId: string; record: EvalRecord; time: number; dropped?: string[] }
   | { kind: 'running'; callId: string; time: number }
   /** `time` is the call's start when it could be read, to keep paging in order. */
   | { kind: 'invalid'; callId: string | undefined; time?: number; message: string };
@@ -29,7 +30,7 @@ export function recordIdOf(
   let value: unknown = call;
   for (const segment of recordId.split('.')) {
     if (value === null || typeof value !== 'object') return callId;
-    value = (value as Record<string, unknown>)[segment];
+    value = safeGet(value, segment);
   }
   if (typeof value === 'string' && value !== '') return value;
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);

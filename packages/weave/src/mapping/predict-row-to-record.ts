@@ -1,6 +1,6 @@
-import type { EvalRecord } from '@slokit/core';
-import { callSchema } from '../trace-server/trace-server-types.js';
-import { refName } from '../trace-server/weave-refs.js';
+import type { DroppedKeys, EvalRecord } from '@slokit/core';
+import { callSchema } from '../client/trace-server-types.js';
+import { refName } from '../client/weave-refs.js';
 import { callCost } from './call-cost.js';
 import { callLatencyMs, callStatus, parseCallTime } from './call-fields.js';
 import { invalid } from './call-to-record.js';
@@ -36,14 +36,15 @@ export function predictRowToRecord(raw: unknown, context: MappingContext): Mappe
   if (latency === undefined)
     return { kind: 'invalid', callId: call.id, time, message: 'no model_latency and no end time' };
 
+  const dropped: DroppedKeys = [];
   const scores: Record<string, number | boolean> = {};
   const rowScores = output.scores;
   if (rowScores !== null && typeof rowScores === 'object' && !Array.isArray(rowScores)) {
     for (const [scorer, value] of Object.entries(rowScores as Record<string, unknown>))
-      flattenScores(scorer, value, scores);
+      flattenScores(scorer, value, scores, dropped);
   }
   const feedback = call.summary?.weave?.feedback;
-  const found = feedback && feedback.length > 0 ? feedbackScores(feedback) : undefined;
+  const found = feedback && feedback.length > 0 ? feedbackScores(feedback, dropped) : undefined;
   if (found) Object.assign(scores, found.scores);
 
   const modelOutput = 'output' in output ? output.output : output.model_output;
@@ -80,5 +81,5 @@ export function predictRowToRecord(raw: unknown, context: MappingContext): Mappe
     source: context.source,
     url: context.callUrl(call.id),
   };
-  return { kind: 'record', callId: call.id, record, time };
+  return { kind: 'record', callId: call.id, record, time, ...(dropped.length > 0 ? { dropped } : {}) };
 }

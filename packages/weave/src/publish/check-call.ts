@@ -1,5 +1,5 @@
 import type { Report, SloReport } from '@slokit/core';
-import type { CallBatchItem } from '../trace-server/trace-server-types.js';
+import type { CallBatchItem } from '../client/trace-server-types.js';
 
 /** The op name of the calls slokit writes, one per check. */
 export const checkOpName = 'slokit.check';

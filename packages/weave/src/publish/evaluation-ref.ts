@@ -1,7 +1,7 @@
+import type { TraceServerClient } from '../client/trace-server-client.js';
+import { callRef } from '../client/weave-refs.js';
+import type { WeaveSettings } from '../settings/weave-source-config.js';
 import { latestEvaluationRun } from '../source/evaluation-runs.js';
-import type { TraceServerClient } from '../trace-server/trace-server-client.js';
-import { callRef } from '../trace-server/weave-refs.js';
-import type { WeaveSettings } from '../weave-source-config.js';
 
 /** The evaluation call an evaluations source reads (its latest run), as a call ref to attach feedback to. */
 export async function evaluationRunRef(

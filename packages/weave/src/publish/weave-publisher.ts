@@ -1,9 +1,9 @@
 import type { PublisherV1, PublishOptions, PublishResult } from '@slokit/core';
-import { field, literal } from '../trace-server/call-query.js';
-import { TraceServerClient } from '../trace-server/trace-server-client.js';
-import { callRef } from '../trace-server/weave-refs.js';
-import type { WeaveSettings } from '../weave-source-config.js';
-import { callUrl } from '../weave-urls.js';
+import { field, literal } from '../client/call-query.js';
+import { TraceServerClient } from '../client/trace-server-client.js';
+import { callRef } from '../client/weave-refs.js';
+import type { WeaveSettings } from '../settings/weave-source-config.js';
+import { callUrl } from '../settings/weave-urls.js';
 import { checkCallBatch, sloFeedbackPayload, sloFeedbackType } from './check-call.js';
 import { deterministicUuidV7 } from './check-ids.js';
 import { evaluationRunRef } from './evaluation-ref.js';

@@ -1,8 +1,8 @@
-import { allOf, field, isFinished, literal, type Operation } from '../trace-server/call-query.js';
-import type { TraceServerClient } from '../trace-server/trace-server-client.js';
-import { callSchema, type WeaveCall } from '../trace-server/trace-server-types.js';
-import { evaluateOp, opNameFilter, predictOps } from '../trace-server/weave-refs.js';
-import type { WeaveSettings } from '../weave-source-config.js';
+import { allOf, field, isFinished, literal, type Operation } from '../client/call-query.js';
+import type { TraceServerClient } from '../client/trace-server-client.js';
+import { callSchema, type WeaveCall } from '../client/trace-server-types.js';
+import { evaluateOp, opNameFilter, predictOps } from '../client/weave-refs.js';
+import type { WeaveSettings } from '../settings/weave-source-config.js';
 
 export const evaluationColumns = [
   'id',

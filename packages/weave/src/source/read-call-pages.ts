@@ -1,8 +1,8 @@
 import type { EvalRecord, RecordIssue } from '@slokit/core';
+import { allOf, type Operation, startedAtAtLeast, startedAtAtMost } from '../client/call-query.js';
+import type { TraceServerClient } from '../client/trace-server-client.js';
+import type { CallsQueryRequest } from '../client/trace-server-types.js';
 import type { MappedCall } from '../mapping/mapped-call.js';
-import { allOf, type Operation, startedAtAtLeast, startedAtAtMost } from '../trace-server/call-query.js';
-import type { TraceServerClient } from '../trace-server/trace-server-client.js';
-import type { CallsQueryRequest } from '../trace-server/trace-server-types.js';
 import type { CallsCursor } from './calls-cursor.js';
 import { SeenCalls } from './seen-calls.js';
 
@@ -44,72 +44,95 @@ const maxPending = 1000;
  * late.
  */
 export async function* readCallPages(options: CallPagesOptions): AsyncGenerator<CallPage> {
-  const { client, signal } = options;
-  const since = options.since;
-  const until = options.until;
-  const inWindow = (time: number) =>
-    (since === undefined || time > since) && (until === undefined || time <= until);
-  const seen = new SeenCalls(options.cursor?.seen);
-  const pending = new Map<string, number>(options.cursor?.pending);
-  let frontier = options.cursor?.frontier ?? Number.NEGATIVE_INFINITY;
-  const snapshot = (): (() => CallsCursor) => {
-    const seenNow = seen.snapshot();
-    const pendingNow = [...pending.entries()];
-    const frontierNow = frontier;
-    return () => ({
-      frontier: Number.isFinite(frontierNow) ? frontierNow : (since ?? 0),
-      seen: seenNow(),
-      pending: pendingNow,
-      ...(options.evaluation === undefined ? {} : { evaluation: options.evaluation }),
-    });
-  };
-  const issue = (message: string, id: string | undefined): RecordIssue => ({
-    source: options.source,
-    location: id === undefined ? options.location : `${options.location}, call ${id}`,
-    message,
-  });
-
+  const pager = new CallPager(options);
   // Calls that were running when the cursor was made: those that have ended since come first.
-  if (options.cursor && pending.size > 0) {
-    const ids = [...pending.keys()];
-    const records: EvalRecord[] = [];
-    const times: number[] = [];
-    const issues: RecordIssue[] = [];
+  if (options.cursor && pager.pendingCount > 0) {
+    const ended = await pager.endedPendingCalls();
+    if (ended.records.length > 0 || ended.issues.length > 0) yield ended;
+  }
+  yield* pager.pages();
+}
+
+/** What a read has seen so far (returned, running and the frontier), and how it turns calls into pages. */
+class CallPager {
+  private readonly seen: SeenCalls;
+  private readonly pending: Map<string, number>;
+  private frontier: number;
+
+  constructor(private readonly options: CallPagesOptions) {
+    this.seen = new SeenCalls(options.cursor?.seen);
+    this.pending = new Map(options.cursor?.pending);
+    this.frontier = options.cursor?.frontier ?? Number.NEGATIVE_INFINITY;
+  }
+
+  get pendingCount(): number {
+    return this.pending.size;
+  }
+
+  /** The calls remembered as running, read again by id: those that ended since, as one page. */
+  async endedPendingCalls(): Promise<CallPage> {
+    const { client, request, signal } = this.options;
+    const page = this.emptyPage();
+    const ids = [...this.pending.keys()];
     for (let start = 0; start < ids.length; start += maxPending) {
       const chunk = ids.slice(start, start + maxPending);
       const calls = await client.queryCalls(
-        { ...options.request, filter: { ...options.request.filter, call_ids: chunk }, limit: chunk.length },
+        { ...request, filter: { ...request.filter, call_ids: chunk }, limit: chunk.length },
         signal,
       );
       for (const raw of calls) {
-        const mapped = options.map(raw);
+        const mapped = this.options.map(raw);
         if (mapped.kind === 'running') continue;
-        if (mapped.callId !== undefined) pending.delete(mapped.callId);
+        if (mapped.callId !== undefined) this.pending.delete(mapped.callId);
         if (mapped.kind === 'invalid') {
-          issues.push(issue(mapped.message, mapped.callId));
+          page.issues.push(this.issue(mapped.message, mapped.callId));
           continue;
         }
-        if (!seen.has(mapped.callId) && inWindow(mapped.time)) {
-          seen.add(mapped.callId, mapped.time);
-          records.push(mapped.record);
-          times.push(mapped.time);
-        }
+        if (this.seen.has(mapped.callId) || !this.inWindow(mapped.time)) continue;
+        this.seen.add(mapped.callId, mapped.time);
+        this.addRecord(page, mapped);
       }
     }
-    if (records.length > 0 || issues.length > 0) yield { records, times, issues, cursor: snapshot() };
+    return { ...page, cursor: this.snapshot() };
   }
 
-  let lower = options.cursor ? options.cursor.frontier - options.overlapMs : since;
-  let limit = options.pageSize;
-  for (;;) {
-    signal?.throwIfAborted();
+  /** Every page from the cursor's frontier (or `since`) on; the last one always, even when empty. */
+  async *pages(): AsyncGenerator<CallPage> {
+    const { options } = this;
+    let lower = options.cursor ? options.cursor.frontier - options.overlapMs : options.since;
+    let limit = options.pageSize;
+    for (;;) {
+      options.signal?.throwIfAborted();
+      const request = this.pageRequest(lower, limit);
+      const read = await options.client.withRetry(
+        () => readPage(options.client, request, options.map, this.seen, options.signal),
+        options.signal,
+      );
+      const { page, fresh } = this.absorb(read.mapped);
+      const last = read.count < limit;
+      if (!last) {
+        if (Number.isFinite(this.frontier)) {
+          this.seen.forgetBefore(this.frontier - Math.max(options.overlapMs, 1));
+          lower = this.frontier - 1;
+        }
+        // A full page of calls already read (more calls share one start time than a page holds): widen the page.
+        limit = fresh === 0 ? limit * 2 : options.pageSize;
+      }
+      if (last || page.records.length > 0 || page.issues.length > 0)
+        yield { ...page, cursor: this.snapshot() };
+      if (last) return;
+    }
+  }
+
+  private pageRequest(lower: number | undefined, limit: number): CallsQueryRequest {
+    const { until } = this.options;
     const conditions: Operation[] = [];
     if (lower !== undefined) conditions.push(startedAtAtLeast(lower));
     // One ms of slack: the server compares microseconds; the exact (since, until] cut is made here.
     if (until !== undefined) conditions.push(startedAtAtMost(until + 1));
     const query = allOf(conditions);
-    const request: CallsQueryRequest = {
-      ...options.request,
+    return {
+      ...this.options.request,
       ...(query ? { query } : {}),
       sort_by: [
         { field: 'started_at', direction: 'asc' },
@@ -117,53 +140,83 @@ export async function* readCallPages(options: CallPagesOptions): AsyncGenerator<
       ],
       limit,
     };
-    const page = await client.withRetry(() => readPage(client, request, options.map, seen, signal), signal);
+  }
 
+  /** A page's calls as records and issues, moving the frontier; `fresh` counts the calls not seen before. */
+  private absorb(mappedCalls: MappedCall[]): { page: Omit<CallPage, 'cursor'>; fresh: number } {
+    const page = this.emptyPage();
     let fresh = 0;
-    const records: EvalRecord[] = [];
-    const times: number[] = [];
-    const issues: RecordIssue[] = [];
-    for (const mapped of page.mapped) {
+    for (const mapped of mappedCalls) {
       if (mapped.kind === 'invalid') {
-        if (mapped.time !== undefined && mapped.time > frontier) frontier = mapped.time;
+        if (mapped.time !== undefined && mapped.time > this.frontier) this.frontier = mapped.time;
         if (mapped.callId !== undefined) {
-          if (seen.has(mapped.callId)) continue;
-          seen.add(mapped.callId, mapped.time ?? (Number.isFinite(frontier) ? frontier : 0));
+          if (this.seen.has(mapped.callId)) continue;
+          this.seen.add(mapped.callId, mapped.time ?? (Number.isFinite(this.frontier) ? this.frontier : 0));
         }
-        issues.push(issue(mapped.message, mapped.callId));
+        page.issues.push(this.issue(mapped.message, mapped.callId));
         fresh++;
         continue;
       }
-      if (mapped.time > frontier) frontier = mapped.time;
+      if (mapped.time > this.frontier) this.frontier = mapped.time;
       if (mapped.kind === 'running') {
-        if (!pending.has(mapped.callId)) fresh++;
-        if (inWindow(mapped.time)) {
-          pending.set(mapped.callId, mapped.time);
-          if (pending.size > maxPending) pending.delete(pending.keys().next().value!);
-        }
+        if (!this.pending.has(mapped.callId)) fresh++;
+        this.remember(mapped.callId, mapped.time);
         continue;
       }
-      const id = mapped.callId;
-      if (seen.has(id)) continue;
+      if (this.seen.has(mapped.callId)) continue;
       fresh++;
-      seen.add(id, mapped.time);
-      if (!inWindow(mapped.time)) continue;
-      records.push(mapped.record);
-      times.push(mapped.time);
+      this.seen.add(mapped.callId, mapped.time);
+      if (this.inWindow(mapped.time)) this.addRecord(page, mapped);
     }
-    const last = page.count < limit;
-    if (!last) {
-      if (Number.isFinite(frontier)) {
-        seen.forgetBefore(frontier - Math.max(options.overlapMs, 1));
-        lower = frontier - 1;
-      }
-      // A full page of calls already read (more calls share one start time than a page holds): widen the page.
-      limit = fresh === 0 ? limit * 2 : options.pageSize;
+    return { page, fresh };
+  }
+
+  /** A running call in the window, to look at again on resume (the oldest forgotten past the limit). */
+  private remember(callId: string, time: number): void {
+    if (!this.inWindow(time)) return;
+    this.pending.set(callId, time);
+    if (this.pending.size > maxPending) this.pending.delete(this.pending.keys().next().value!);
+  }
+
+  private addRecord(page: Omit<CallPage, 'cursor'>, mapped: MappedCall & { kind: 'record' }): void {
+    page.records.push(mapped.record);
+    page.times.push(mapped.time);
+    if (mapped.dropped) {
+      page.issues.push(
+        this.issue(
+          `dropped keys that would reach an object prototype: ${mapped.dropped.join(', ')}`,
+          mapped.callId,
+        ),
+      );
     }
-    if (last || records.length > 0 || issues.length > 0) {
-      yield { records, times, issues, cursor: snapshot() };
-    }
-    if (last) return;
+  }
+
+  private inWindow(time: number): boolean {
+    const { since, until } = this.options;
+    return (since === undefined || time > since) && (until === undefined || time <= until);
+  }
+
+  private issue(message: string, id: string | undefined): RecordIssue {
+    const { location, source } = this.options;
+    return { source, location: id === undefined ? location : `${location}, call ${id}`, message };
+  }
+
+  private emptyPage(): Omit<CallPage, 'cursor'> {
+    return { records: [], times: [], issues: [] };
+  }
+
+  /** The cursor as things stand now, encoded only when someone asks for it. */
+  private snapshot(): () => CallsCursor {
+    const seenNow = this.seen.snapshot();
+    const pendingNow = [...this.pending.entries()];
+    const frontierNow = this.frontier;
+    const { since, evaluation } = this.options;
+    return () => ({
+      frontier: Number.isFinite(frontierNow) ? frontierNow : (since ?? 0),
+      seen: seenNow(),
+      pending: pendingNow,
+      ...(evaluation === undefined ? {} : { evaluation }),
+    });
   }
 }
 

@@ -3,7 +3,7 @@ import { check } from '@slokit/engine';
 import { generateSupportBotTraffic } from '@slokit/testkit';
 import { startWeaveEmulator, type WeaveEmulator } from '@slokit/testkit/weave';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { resolveWeaveSettings } from '../weave-source-config.js';
+import { resolveWeaveSettings } from '../settings/weave-source-config.js';
 import { createWeaveSource } from './weave-eval-source.js';
 
 let emulator: WeaveEmulator;

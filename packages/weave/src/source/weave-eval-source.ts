@@ -1,14 +1,14 @@
 import type { EvalSourceV1, EvalSummary, ReadRecordsOptions, RecordBatch } from '@slokit/core';
+import { TraceServerClient } from '../client/trace-server-client.js';
+import type { CallsFilter, CallsQueryRequest } from '../client/trace-server-types.js';
+import { opNameFilter, refName } from '../client/weave-refs.js';
 import { parseCallTime } from '../mapping/call-fields.js';
 import { callToRecord } from '../mapping/call-to-record.js';
 import { evaluationMetrics } from '../mapping/evaluation-metrics.js';
 import type { MappedCall } from '../mapping/mapped-call.js';
 import { predictRowToRecord } from '../mapping/predict-row-to-record.js';
-import { TraceServerClient } from '../trace-server/trace-server-client.js';
-import type { CallsFilter, CallsQueryRequest } from '../trace-server/trace-server-types.js';
-import { opNameFilter, refName } from '../trace-server/weave-refs.js';
-import type { WeaveSettings } from '../weave-source-config.js';
-import { callUrl } from '../weave-urls.js';
+import type { WeaveSettings } from '../settings/weave-source-config.js';
+import { callUrl } from '../settings/weave-urls.js';
 import { type CallsCursor, decodeCursor, encodeCursor } from './calls-cursor.js';
 import {
   countEvaluationRows,
