@@ -6,8 +6,17 @@ export function formatOp(op: ComparisonOp): string {
   return opSymbols[op];
 }
 
+// Building an Intl.NumberFormat costs far more than using one: one per precision, made once.
+const trimmedFormats = new Map<number, Intl.NumberFormat>();
+const twoSignificantDigits = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 2 });
+
 function trimmed(value: number, maximumFractionDigits: number): string {
-  return new Intl.NumberFormat('en-US', { maximumFractionDigits, useGrouping: true }).format(value);
+  let format = trimmedFormats.get(maximumFractionDigits);
+  if (format === undefined) {
+    format = new Intl.NumberFormat('en-US', { maximumFractionDigits, useGrouping: true });
+    trimmedFormats.set(maximumFractionDigits, format);
+  }
+  return format.format(value);
 }
 
 /**
@@ -31,7 +40,7 @@ export function formatValue(value: number | null, unit: DisplayUnit, precise = f
     case 'usd':
       return Math.abs(value) >= 1
         ? `$${trimmed(value, 2)}`
-        : `$${new Intl.NumberFormat('en-US', { maximumSignificantDigits: 2 }).format(value)}`;
+        : `$${twoSignificantDigits.format(value)}`;
     case 'count':
       return trimmed(value, Number.isInteger(value) ? 0 : 1);
     case 'number':
