@@ -150,7 +150,7 @@ describe('createFileSource', () => {
     );
   });
 
-  it("reads a .json path holding an eval run's results ({\"metrics\": ...}) as the eval summary", async () => {
+  it('reads a .json path holding an eval run\'s results ({"metrics": ...}) as the eval summary', async () => {
     await writeFile(
       join(dir, 'results.json'),
       JSON.stringify({ model: 'support-bot', metrics: { accuracy: 0.87, toxicity: 0.004 } }, null, 2),
