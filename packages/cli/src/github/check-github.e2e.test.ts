@@ -150,7 +150,7 @@ describe('slokit check --github', () => {
       written,
       JSON.stringify(github.comments(repository, 7)),
     );
-  });
+  }, 120_000);
 
   it('degrades to the job summary with a notice when the token is read-only (a fork)', async () => {
     github.addPullRequest(repository, 8);
