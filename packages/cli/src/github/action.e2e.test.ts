@@ -96,7 +96,7 @@ describe('the GitHub Action (action.yml)', () => {
       'comment',
       'github-token',
     ]);
-    expect(action.runs.steps[0]!.run).toContain('slokit "${args[@]}"');
+    expect(action.runs.steps[0]!.run).toMatch(/npx --no-install slokit "\$\{args\[@\]\}"/);
   });
 
   it('gates on fail-on, puts the dashboard in the job summary and keeps one comment up to date', async () => {
