@@ -2,9 +2,11 @@ import type { SuggestedSlo } from './suggest-slos.js';
 
 /** A YAML scalar: plain when it cannot be read as anything else, else JSON-quoted (a JSON string is valid YAML). */
 export function yamlScalar(value: string): string {
-  return /^[A-Za-z_][\w./@-]*$/.test(value) && !/^(true|false|null|yes|no|on|off|~)$/i.test(value)
-    ? value
-    : JSON.stringify(value);
+  const plain =
+    /^[A-Za-z_./][\w./@-]*$/.test(value) &&
+    !/^(true|false|null|yes|no|on|off)$/i.test(value) &&
+    !/^\.(\d|inf$|nan$)/i.test(value);
+  return plain ? value : JSON.stringify(value);
 }
 
 /** `{ metric: latency_ms, aggregate: p95 }`, `{ ratio: { good: { ... } } }` or `{ evalMetric: "..." }`. */
