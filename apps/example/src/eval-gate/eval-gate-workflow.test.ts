@@ -66,6 +66,7 @@ describe('the eval gate in GitHub Actions (workflows/eval-gate.yml)', () => {
     expect(steps.indexOf(gate)).toBeGreaterThan(steps.indexOf(evalStep));
     expect(evalStep['working-directory']).toBe('apps/example');
     expect(evalStep.run).toContain('--results eval-results.json');
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a template
     expect(gate.if).toBe('${{ !cancelled() }}');
     expect(gate.with).toEqual({
       'working-directory': 'apps/example',
