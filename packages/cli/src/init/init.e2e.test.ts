@@ -229,6 +229,21 @@ describe('slokit init on MLflow', { timeout: 120_000 }, () => {
     expect(check.stdout).toMatch(/eval-correctness-mean\s+│ ≥ 80%\s+│ 86%/);
   });
 
+  it('asks on a terminal for the experiment and whether to read runs or traces', async () => {
+    const dir = await freshDir();
+    const env = { MLFLOW_TRACKING_URI: mlflow.url, MLFLOW_TRACKING_TOKEN: token };
+    const run = await slokit(['init', '--days', '0'], dir, env, ['mlflow', 'support-bot-evals', '']);
+    expect(run.code).toBe(0);
+    expect(run.questions).toEqual([
+      'Tracker [1-4]: ',
+      'MLflow experiment (name or id): ',
+      'Read its evaluation runs or its traces [runs]: ',
+    ]);
+    expect((await written(dir)).sources).toEqual({
+      evals: { type: 'mlflow', experiment: 'support-bot-evals', runs: 'latest' },
+    });
+  });
+
   it('needs --experiment without a terminal', async () => {
     const run = await slokit(['init', '--tracker', 'mlflow'], await freshDir());
     expect(run).toMatchObject({
