@@ -1,3 +1,5 @@
+import { createInterface } from 'node:readline/promises';
+
 /** Where the CLI writes and what it knows of its terminal; injectable so commands test without a real TTY. */
 export interface CliIo {
   stdout: (text: string) => void;
@@ -8,6 +10,8 @@ export interface CliIo {
   interactive: boolean;
   cwd: string;
   env: Record<string, string | undefined>;
+  /** Asks a question on the terminal and resolves to the answer; absent when stdin or stdout is not a terminal. */
+  ask?: (question: string) => Promise<string>;
 }
 
 export function processIo(): CliIo {
@@ -21,5 +25,15 @@ export function processIo(): CliIo {
     interactive: process.stderr.isTTY === true && !env.CI,
     cwd: process.cwd(),
     env,
+    ...(process.stdin.isTTY && process.stdout.isTTY ? { ask: askOnTerminal } : {}),
   };
+}
+
+async function askOnTerminal(question: string): Promise<string> {
+  const terminal = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return await terminal.question(question);
+  } finally {
+    terminal.close();
+  }
 }

@@ -202,6 +202,17 @@ describe('slokit check', () => {
   });
 });
 
+describe('slokit check on an eval results file', () => {
+  it('checks the shorthand against {"metrics": ...} given as the source path', async () => {
+    const run = await slokit(['check', '-c', 'results/slokit.yaml', '--at', at]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/accuracy\s+│ ≥ 90%\s+│ 87%\s+│ .*⚠️ at risk/);
+    expect(run.stdout).toMatch(/toxicity\s+│ < 1%\s+│ 0\.4%\s+│ .*✅ ok/);
+    expect(run.stdout).toContain('Overall SLO compliance: 50% (1 of 2)');
+  });
+});
+
 describe('slokit discover', () => {
   it('lists scores and metadata keys with a suggested config', async () => {
     const run = await slokit(['discover', '-c', 'basic/slokit.yaml', '--now', at, '--days', '1']);

@@ -5,6 +5,7 @@ import { check, loadConfig } from '@slokit/engine';
 import { renderReport } from '@slokit/render';
 import { type Command, Option } from 'commander';
 import type { CliIo } from '../cli-io.js';
+import { assertCanComment, reportToGitHub } from '../github/report-to-github.js';
 import { createProgress } from '../progress.js';
 import { publishReport } from '../publish-report.js';
 import { UsageError } from '../usage-error.js';
@@ -23,6 +24,8 @@ interface CheckCommandOptions {
   failOn: keyof typeof failLevels;
   strict?: boolean;
   publish?: string;
+  github?: boolean;
+  comment?: boolean;
 }
 
 export function registerCheckCommand(program: Command, io: CliIo, setExitCode: (code: number) => void): void {
@@ -50,12 +53,19 @@ export function registerCheckCommand(program: Command, io: CliIo, setExitCode: (
       '--publish <targets>',
       'write the results back to the trackers of these sources (comma-separated source names or types, or "all")',
     )
+    .option('--github', 'in a GitHub Actions job: also append the Markdown dashboard to the job summary')
+    .option(
+      '--comment',
+      'with --github, on a pull request: the dashboard in one slokit comment, updated on later runs (needs GITHUB_TOKEN)',
+    )
     .action(async (options: CheckCommandOptions) => {
       if (options.at !== undefined && !/^\d{4}-\d{2}-\d{2}/.test(options.at)) {
         throw new UsageError(
           `--at: expected an ISO 8601 time such as 2026-11-26T14:00:00Z, found ${JSON.stringify(options.at)}`,
         );
       }
+      if (options.comment && !options.github) throw new UsageError('--comment: only with --github');
+      if (options.comment) assertCanComment(io.env);
       const config = await loadConfig(options.config, { cwd: io.cwd, env: io.env });
       const progress = createProgress(io, options.format === 'table' && options.out === undefined);
       let report: Report;
@@ -83,11 +93,17 @@ export function registerCheckCommand(program: Command, io: CliIo, setExitCode: (
       }
       const publishFailed =
         options.publish === undefined ? false : !(await publishReport(config, report, options.publish, io));
+      const commentFailed =
+        options.github === true &&
+        !(await reportToGitHub(report, io, {
+          comment: options.comment === true,
+          configFile: config.file ?? '.',
+        }));
       const sourceFailed = report.sources.some((source) => source.error !== null);
       for (const source of report.sources) {
         if (source.error !== null) io.stderr(`slokit: ${source.error}; its SLOs are reported as no_data\n`);
       }
-      if (sourceFailed || publishFailed) setExitCode(3);
+      if (sourceFailed || publishFailed || commentFailed) setExitCode(3);
       else setExitCode(worstSeverity(report) >= failLevels[options.failOn] ? 1 : 0);
     });
 }

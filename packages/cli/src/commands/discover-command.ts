@@ -1,7 +1,10 @@
-import { RecordDiscovery, type SourceDiscovery } from '@slokit/core';
+import type { SourceDiscovery } from '@slokit/core';
 import { createSource, loadConfig } from '@slokit/engine';
 import type { Command } from 'commander';
 import type { CliIo } from '../cli-io.js';
+import { discoverSource } from '../discovery/discover-source.js';
+import { formatSuggestedSloLine } from '../discovery/format-suggested-slo.js';
+import { suggestSlos } from '../discovery/suggest-slos.js';
 import { createProgress } from '../progress.js';
 import { UsageError } from '../usage-error.js';
 
@@ -42,30 +45,20 @@ export function registerDiscoverCommand(program: Command, io: CliIo): void {
         throw new UsageError(`--now: expected an ISO 8601 time, found '${options.now}'`);
 
       const source = await createSource(name, config, { env: io.env });
-      const discovery = new RecordDiscovery();
       const progress = createProgress(io, !options.json);
-      let read = 0;
+      const window = days === 0 ? {} : { since: new Date(now.getTime() - days * 86_400_000), until: now };
+      let discovered: Awaited<ReturnType<typeof discoverSource>>;
       try {
-        const window = days === 0 ? {} : { since: new Date(now.getTime() - days * 86_400_000), until: now };
-        for await (const batch of source.readRecords(window)) {
-          for (const [index, record] of batch.records.entries()) discovery.add(record, batch.times[index]!);
-          read += batch.records.length;
-          progress.update?.({ source: name, records: read, skipped: 0 });
-        }
+        discovered = await discoverSource(source, window, progress.update);
       } finally {
         progress.done();
       }
-      const summary = source.readEvalSummary ? await source.readEvalSummary() : undefined;
-      const result = discovery.result();
+      const { found, evalMetrics } = discovered;
       if (options.json) {
-        io.stdout(
-          `${JSON.stringify({ source: name, type: source.type, ...result, evalMetrics: summary ? Object.keys(summary.metrics) : [] }, null, 2)}\n`,
-        );
+        io.stdout(`${JSON.stringify({ source: name, type: source.type, ...found, evalMetrics }, null, 2)}\n`);
         return;
       }
-      io.stdout(
-        describeDiscovery(name, source.type, days, result, summary ? Object.keys(summary.metrics) : []),
-      );
+      io.stdout(describeDiscovery(name, source.type, days, found, evalMetrics));
     });
 }
 
@@ -102,60 +95,6 @@ function describeDiscovery(
   }
   if (evalMetrics.length > 0) lines.push('', `Eval metrics: ${evalMetrics.join(', ')}`);
   lines.push('', 'Suggested SLOs (adjust the targets to your product):', 'slos:');
-  lines.push(...suggestSlos(name, found, evalMetrics).map((line) => `  ${line}`));
+  lines.push(...suggestSlos(found, evalMetrics).map((slo) => `  ${formatSuggestedSloLine(slo, name)}`));
   return `${lines.join('\n')}\n`;
-}
-
-function suggestSlos(source: string, found: SourceDiscovery, evalMetrics: string[]): string[] {
-  const lines: string[] = [];
-  const groupKey = found.metadata.find(
-    (key) =>
-      key.kind === 'string' &&
-      key.distinct !== undefined &&
-      key.distinct >= 2 &&
-      key.distinct <= 20 &&
-      /model/i.test(key.key),
-  );
-  const groupBy = groupKey ? `, groupBy: metadata.${groupKey.key}` : '';
-  if (found.withLatency > 0) {
-    lines.push(
-      `- { name: p95-latency, source: ${source}, sli: { metric: latency_ms, aggregate: p95 }, objective: { op: lte, target: 3000 }, window: 1h${groupBy} }`,
-    );
-  }
-  if (found.records > 0) {
-    lines.push(
-      `- { name: availability, source: ${source}, sli: { ratio: { good: { field: status, equals: success } } }, objective: { op: gte, target: 0.995 }, window: 30d }`,
-    );
-  }
-  for (const score of found.scores.slice(0, 5)) {
-    const safe = score.key.replace(/[^\w.-]/g, '-');
-    if (score.kind === 'boolean') {
-      lines.push(
-        `- { name: ${safe}, source: ${source}, sli: { ratio: { good: { field: scores.${score.key}, equals: true } } }, objective: { op: gte, target: 0.9 }, window: 1h }`,
-      );
-    } else if (score.kind === 'number' && /(toxic|hallucinat|bias|pii|jailbreak)/i.test(score.key)) {
-      lines.push(
-        `- { name: ${safe}, source: ${source}, sli: { metric: scores.${score.key}, aggregate: mean }, objective: { op: lte, target: 0.05 }, window: 1h }`,
-      );
-    } else if (score.kind === 'number') {
-      const target =
-        score.max !== undefined && score.max <= 1
-          ? 0.8
-          : Number((((score.min ?? 0) + (score.max ?? 0)) / 2).toPrecision(2));
-      lines.push(
-        `- { name: ${safe}, source: ${source}, sli: { metric: scores.${score.key}, aggregate: mean }, objective: { target: ${target} }, window: 1h }`,
-      );
-    }
-  }
-  if (found.withCost > 0) {
-    lines.push(
-      `- { name: cost-per-query, source: ${source}, sli: { metric: cost_usd, aggregate: mean }, objective: { op: lte, target: 0.05 }, window: 1d }`,
-    );
-  }
-  for (const metric of evalMetrics.slice(0, 5)) {
-    lines.push(
-      `- { name: eval-${metric.replace(/[^\w.-]/g, '-')}, source: ${source}, sli: { evalMetric: ${JSON.stringify(metric)} }, objective: { target: 0.8 } }`,
-    );
-  }
-  return lines;
 }

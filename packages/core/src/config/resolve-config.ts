@@ -9,6 +9,7 @@ import type { ResolvedObjective, ResolvedSli, ResolvedSlo } from '../slo/resolve
 import type { ObjectiveConfig, SliConfig, shorthandSloSchema, sloSchema } from '../slo/slo-schema.js';
 import { parsePercentileAggregate } from '../stats/quantile.js';
 import { configSchema } from './config-schema.js';
+import type { FileSourceConfig } from './file-source-config.js';
 import { formatConfigPath } from './format-config-path.js';
 import { resolveAlertPolicy, resolveBurnRates } from './resolve-alert-policy.js';
 import { type ResolvedConfig, resolvedConfigMarker } from './resolved-config.js';
@@ -125,6 +126,12 @@ function fromShorthand(name: string, shorthand: ShorthandEntry): SloEntry {
   } as SloEntry;
 }
 
+/** A `summary`, or a `path` that may be a JSON document of eval results (`{"metrics": {...}}`), read as one. */
+function fileSourceHasEvalSummary(config: FileSourceConfig): boolean {
+  if (config.summary !== undefined) return true;
+  return config.format === undefined && config.path?.toLowerCase().endsWith('.json') === true;
+}
+
 function resolveSlo(
   slo: SloEntry,
   path: string,
@@ -152,7 +159,7 @@ function resolveSlo(
   }
   if (source !== undefined && sli.kind === 'evalMetric') {
     const config = sources[source];
-    if (config?.type === 'file' && (config as { summary?: string }).summary === undefined) {
+    if (config?.type === 'file' && !fileSourceHasEvalSummary(config as FileSourceConfig)) {
       problems.push({
         path: `${path}.sli.evalMetric`,
         message: `source '${source}' has no eval summary: set \`summary: ./eval-summary.json\` on it`,

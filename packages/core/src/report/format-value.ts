@@ -38,9 +38,7 @@ export function formatValue(value: number | null, unit: DisplayUnit, precise = f
     case 's':
       return Math.abs(value) < 1 ? `${trimmed(value * 1000, 0)}ms` : `${trimmed(value, 2)}s`;
     case 'usd':
-      return Math.abs(value) >= 1
-        ? `$${trimmed(value, 2)}`
-        : `$${twoSignificantDigits.format(value)}`;
+      return Math.abs(value) >= 1 ? `$${trimmed(value, 2)}` : `$${twoSignificantDigits.format(value)}`;
     case 'count':
       return trimmed(value, Number.isInteger(value) ? 0 : 1);
     case 'number':

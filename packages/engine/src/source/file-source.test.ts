@@ -149,4 +149,46 @@ describe('createFileSource', () => {
       `${join(dir, 'bad-summary.json')}: metrics.accuracy: expected a number or null, found "high"`,
     );
   });
+
+  it('reads a .json path holding an eval run\'s results ({"metrics": ...}) as the eval summary', async () => {
+    await writeFile(
+      join(dir, 'results.json'),
+      JSON.stringify({ model: 'support-bot', metrics: { accuracy: 0.87, toxicity: 0.004 } }, null, 2),
+    );
+    const source = await createFileSource('evals', { type: 'file', path: 'results.json' }, { baseDir: dir });
+    expect(await source.readEvalSummary?.()).toEqual({ metrics: { accuracy: 0.87, toxicity: 0.004 } });
+    expect(await readAll(source)).toEqual({ records: [], times: [], issues: [] });
+    // Read again on each call: a sync that runs every 5 minutes sees the latest results.
+    await writeFile(join(dir, 'results.json'), JSON.stringify({ metrics: { accuracy: 0.9 } }));
+    expect(await source.readEvalSummary?.()).toEqual({ metrics: { accuracy: 0.9 } });
+  });
+
+  it('reads a .json path of one record a line, or with an explicit format, as records', async () => {
+    const line = '{"id":"a","timestamp":"2026-11-26T13:00:00Z","latency_ms":120,"metrics":{"x":1}}';
+    await writeFile(join(dir, 'records.json'), `${line}\n${line.replace('"a"', '"b"')}\n`);
+    const lines = await createFileSource('prod', { type: 'file', path: 'records.json' }, { baseDir: dir });
+    expect((await readAll(lines)).records.map((record) => record.id)).toEqual(['a', 'b']);
+    expect(lines.readEvalSummary).toBeUndefined();
+    await writeFile(join(dir, 'one-record.json'), `${line}\n`);
+    const explicit = await createFileSource(
+      'prod',
+      { type: 'file', path: 'one-record.json', format: 'jsonl' },
+      { baseDir: dir },
+    );
+    expect((await readAll(explicit)).records.map((record) => record.id)).toEqual(['a']);
+    expect(explicit.readEvalSummary).toBeUndefined();
+  });
+
+  it('is a config error when both path and summary hold an eval summary', async () => {
+    await writeFile(join(dir, 'both.json'), JSON.stringify({ metrics: { accuracy: 0.87 } }));
+    const error = await createFileSource(
+      'evals',
+      { type: 'file', path: 'both.json', summary: 'summary.json' },
+      { baseDir: dir, configFile: 'slokit.yaml' },
+    ).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toBe(
+      'slokit.yaml: sources.evals.summary: `path` (both.json) already holds an eval summary ({"metrics": ...}): keep one of the two',
+    );
+  });
 });

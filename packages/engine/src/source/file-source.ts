@@ -1,12 +1,11 @@
 import { createReadStream } from 'node:fs';
-import { access, readFile } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { FileSourceConfig } from '@slokit/core/internal';
 import {
   ConfigError,
   type EvalSourceV1,
-  type EvalSummary,
   InputError,
   normalizeRecord,
   type RecordBatch,
@@ -14,12 +13,14 @@ import {
   SourceError,
   timeWindowFilter,
 } from '@slokit/core/internal';
+import { holdsEvalResults, readEvalSummaryFile } from './eval-summary-file.js';
 import { nestDottedKeys } from './nest-dotted-keys.js';
 
 const defaultBatchSize = 2048;
 
 /**
- * The `file` source: records from a JSONL or CSV export, and an optional JSON eval summary.
+ * The `file` source: records from a JSONL or CSV export, and an optional JSON eval summary. A `.json` `path` that
+ * holds one document with a `metrics` object (an eval run's results) is the source's eval summary instead.
  * Throws a ConfigError (exit 2) when a configured file does not exist.
  */
 export async function createFileSource(
@@ -27,21 +28,7 @@ export async function createFileSource(
   config: FileSourceConfig,
   options: { baseDir: string; configFile?: string; batchSize?: number },
 ): Promise<EvalSourceV1> {
-  const recordsPath = config.path === undefined ? undefined : resolvePath(options.baseDir, config.path);
-  const summaryPath = config.summary === undefined ? undefined : resolvePath(options.baseDir, config.summary);
-  for (const [key, path] of [
-    ['path', recordsPath],
-    ['summary', summaryPath],
-  ] as const) {
-    if (path === undefined) continue;
-    try {
-      await access(path);
-    } catch {
-      throw new ConfigError(options.configFile, [
-        { path: `sources.${name}.${key}`, message: `file not found: ${path}` },
-      ]);
-    }
-  }
+  const { recordsPath, summaryPath } = await locateFiles(name, config, options);
   const batchSize = options.batchSize ?? defaultBatchSize;
   const format = config.format ?? (recordsPath?.toLowerCase().endsWith('.csv') ? 'csv' : 'jsonl');
 
@@ -78,9 +65,44 @@ export async function createFileSource(
     },
   };
   if (summaryPath !== undefined) {
-    source.readEvalSummary = () => readEvalSummary(summaryPath);
+    source.readEvalSummary = () => readEvalSummaryFile(summaryPath);
   }
   return source;
+}
+
+/** The absolute paths of the records and of the eval summary, each checked to exist. */
+async function locateFiles(
+  name: string,
+  config: FileSourceConfig,
+  options: { baseDir: string; configFile?: string },
+): Promise<{ recordsPath: string | undefined; summaryPath: string | undefined }> {
+  const path = config.path === undefined ? undefined : resolvePath(options.baseDir, config.path);
+  const summary = config.summary === undefined ? undefined : resolvePath(options.baseDir, config.summary);
+  for (const [key, file] of [
+    ['path', path],
+    ['summary', summary],
+  ] as const) {
+    if (file === undefined) continue;
+    try {
+      await access(file);
+    } catch {
+      throw new ConfigError(options.configFile, [
+        { path: `sources.${name}.${key}`, message: `file not found: ${file}` },
+      ]);
+    }
+  }
+  if (path === undefined || config.format !== undefined || !(await holdsEvalResults(path))) {
+    return { recordsPath: path, summaryPath: summary };
+  }
+  if (summary !== undefined) {
+    throw new ConfigError(options.configFile, [
+      {
+        path: `sources.${name}.summary`,
+        message: `\`path\` (${config.path}) already holds an eval summary ({"metrics": ...}): keep one of the two`,
+      },
+    ]);
+  }
+  return { recordsPath: undefined, summaryPath: path };
 }
 
 class BatchBuilder {
@@ -210,52 +232,4 @@ async function* readCsvRows(path: string): AsyncGenerator<Row[]> {
     }
     throw error;
   }
-}
-
-async function readEvalSummary(path: string): Promise<EvalSummary> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(await readFile(path, 'utf8'));
-  } catch (error) {
-    throw new InputError(path, undefined, `expected a JSON eval summary: ${(error as Error).message}`);
-  }
-  const summary = parsed as Partial<EvalSummary> | null;
-  if (
-    summary === null ||
-    typeof summary !== 'object' ||
-    typeof summary.metrics !== 'object' ||
-    summary.metrics === null
-  ) {
-    throw new InputError(
-      path,
-      undefined,
-      'expected { "metrics": { "accuracy": 0.92, ... }, "samples": 200 }',
-    );
-  }
-  const metrics: Record<string, number | null> = {};
-  for (const [key, value] of Object.entries(summary.metrics)) {
-    if (value === null || (value as unknown) === 'NaN') metrics[key] = null;
-    else if (typeof value === 'number' && Number.isFinite(value)) metrics[key] = value;
-    else
-      throw new InputError(
-        path,
-        undefined,
-        `metrics.${key}: expected a number or null, found ${JSON.stringify(value)}`,
-      );
-  }
-  const result: EvalSummary = { metrics };
-  if (summary.samples !== undefined) {
-    if (typeof summary.samples !== 'number' || !Number.isInteger(summary.samples) || summary.samples < 0) {
-      throw new InputError(
-        path,
-        undefined,
-        `samples: expected a whole number, found ${JSON.stringify(summary.samples)}`,
-      );
-    }
-    result.samples = summary.samples;
-  }
-  if (typeof summary.name === 'string') result.name = summary.name;
-  if (typeof summary.timestamp === 'string') result.timestamp = summary.timestamp;
-  if (typeof summary.url === 'string') result.url = summary.url;
-  return result;
 }
