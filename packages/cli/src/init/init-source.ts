@@ -18,7 +18,7 @@ export interface TrackerChoice {
   ops?: string[];
 }
 
-/** The source `init` writes: its name, its config, the same as YAML lines, and words for it. */
+/** The source `init` writes: its name, its config, and words for it. */
 export interface InitSource {
   name: string;
   config: Record<string, string | boolean | string[]>;

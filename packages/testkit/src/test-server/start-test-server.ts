@@ -121,8 +121,7 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
 }
 
 async function readRequest(incoming: IncomingMessage, response: ServerResponse): Promise<TestRequest> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of incoming) chunks.push(chunk as Buffer);
+  const body = await readBody(incoming);
   const target = incoming.url ?? '/';
   const url = new URL(target, 'http://test-server');
   return {
@@ -131,7 +130,16 @@ async function readRequest(incoming: IncomingMessage, response: ServerResponse):
     path: url.pathname,
     query: url.searchParams,
     headers: incoming.headers,
-    body: Buffer.concat(chunks),
+    body,
     clientGone: () => response.destroyed,
   };
+}
+
+function readBody(incoming: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+    incoming.on('end', () => resolve(Buffer.concat(chunks)));
+    incoming.on('error', reject);
+  });
 }
