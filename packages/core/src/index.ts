@@ -50,6 +50,12 @@ export type { PublisherFactory } from './publish/publisher-factory.js';
 export type { EvalRecord, TokenUsage } from './record/eval-record.js';
 export { compileFieldPath } from './record/field-path.js';
 export { type NormalizedRecord, normalizeRecord } from './record/normalize-record.js';
+export {
+  forbiddenKeys,
+  isForbiddenKey,
+  safeRecordObject,
+  setDottedPath,
+} from './record/safe-object.js';
 export { formatCount, formatOp, formatTime, formatValue } from './report/format-value.js';
 export type { Report, SegmentReport, SliDescription, SloReport, SourceReport } from './report/report.js';
 export { buildReview, type ReviewReport, type SloReview } from './review/build-review.js';

@@ -33,4 +33,6 @@ export { type Contribution, compileContribution, needsHistogram } from './histor
 export { fnv1a } from './history/sli-definition.js';
 export { windowValue } from './history/window-value.js';
 export * from './index.js';
+export { forbiddenKeyPath, forbiddenKeyProblem } from './record/forbidden-key-path.js';
+export { parseDecimal } from './record/parse-decimal.js';
 export { outboxRows } from './routing/outbox-rows.js';
