@@ -287,7 +287,7 @@ describe('JSONL lines beyond the limit', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/latency\s+│ ≤ 1s\s+│ 200ms\s+│ 2 /);
     expect(run.stdout).toContain(
-      'records.jsonl:2: line longer than 1,024 bytes, skipped (raise maxLineBytes on the source to read it)',
+      'records.jsonl:2: line longer than 1,024 bytes (raise maxLineBytes on the source to read it)',
     );
   });
 

@@ -5,6 +5,7 @@
 
 export { silencedBy } from './alerting/silences.js';
 export { burnRates, periodBudget } from './budget/period-budget.js';
+export { formatConfigPath } from './config/format-config-path.js';
 export { interpolateEnv } from './config/interpolate-env.js';
 export {
   type AlertContext,

@@ -3,6 +3,7 @@ import { parsePercentileAggregate } from '../stats/quantile.js';
 import { alertingSchema } from './alerting-schema.js';
 import { dispatchSchema } from './dispatch-schema.js';
 import { predicateSchema } from './predicate-schema.js';
+import { runbookSchema } from './runbook-schema.js';
 import { windowSchema } from './window-schema.js';
 
 export const comparisonOps = ['gte', 'gt', 'lte', 'lt'] as const;
@@ -66,7 +67,7 @@ export const sloSchema = z.strictObject({
   minSamples: z.number().int().nonnegative().optional(),
   groupBy: z.string().min(1).optional(),
   labels: z.record(z.string(), z.string()).optional(),
-  runbook: z.string().optional(),
+  runbook: runbookSchema.optional(),
   unit: z.enum(displayUnits).optional(),
   /** Alert policy overrides for this SLO. */
   alerting: alertingSchema.optional(),
@@ -81,7 +82,7 @@ export const shorthandSloSchema = objectiveSchema.extend({
   window: windowSchema.optional(),
   minSamples: z.number().int().nonnegative().optional(),
   labels: z.record(z.string(), z.string()).optional(),
-  runbook: z.string().optional(),
+  runbook: runbookSchema.optional(),
   unit: z.enum(displayUnits).optional(),
   alerting: alertingSchema.optional(),
 });
