@@ -20,16 +20,23 @@ function holdsForbiddenKey(root: unknown): boolean {
   for (let current: unknown = root; current !== undefined; current = pending?.pop()) {
     if (current === null || typeof current !== 'object') continue;
     if (Array.isArray(current)) {
-      for (const item of current) if (item !== null && typeof item === 'object') (pending ??= []).push(item);
+      for (const item of current) pending = withObject(pending, item);
       continue;
     }
     for (const key in current) {
       if (key === '__proto__' || key === 'constructor' || key === 'prototype') return true;
-      const item = (current as Record<string, unknown>)[key];
-      if (item !== null && typeof item === 'object') (pending ??= []).push(item);
+      pending = withObject(pending, (current as Record<string, unknown>)[key]);
     }
   }
   return false;
+}
+
+/** Queues a nested object to visit; the queue is allocated only when one turns up, as most metadata is flat. */
+function withObject(pending: object[] | undefined, item: unknown): object[] | undefined {
+  if (item === null || typeof item !== 'object') return pending;
+  const queue = pending ?? [];
+  queue.push(item);
+  return queue;
 }
 
 function pathOfForbiddenKey(root: unknown, prefix: string): string | undefined {
