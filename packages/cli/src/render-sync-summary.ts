@@ -1,5 +1,5 @@
 import { type AlertEvent, formatValue, type Report, type SyncResult } from '@slokit/core';
-import { renderTable } from '@slokit/render';
+import { renderTable, terminalText } from '@slokit/render';
 
 const levelIcons: Record<string, string> = {
   warning: '🟠',
@@ -9,8 +9,18 @@ const levelIcons: Record<string, string> = {
   none: '✅',
 };
 
-/** The one-screen summary `slokit sync` prints after a cycle. */
+/**
+ * The one-screen summary `slokit sync` prints after a cycle. Source errors, segments and publish errors come from
+ * data and trackers: each line passes `terminalText`, and the table sanitizes its own cells.
+ */
 export function renderSyncSummary(result: SyncResult, options: { color: boolean }): string {
+  return [...sourceLines(result), '', renderTable(syncReport(result), { color: options.color }).trimEnd()]
+    .concat(afterTableLines(result))
+    .join('\n')
+    .concat('\n');
+}
+
+function sourceLines(result: SyncResult): string[] {
   const lines: string[] = [];
   const mode = result.dryRun ? ' (dry run: nothing written)' : '';
   lines.push(`Sync at ${result.at.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')}${mode}`);
@@ -29,8 +39,11 @@ export function renderSyncSummary(result: SyncResult, options: { color: boolean 
         : ` (read ${source.read.toLocaleString('en-US')}, ${source.duplicates.toLocaleString('en-US')} already counted${source.skipped > 0 ? `, ${source.skipped} skipped` : ''})`;
     lines.push(`  ${source.name}: ${status}${details}`);
   }
-  lines.push('');
-  const report: Report = {
+  return lines.map(terminalText);
+}
+
+function syncReport(result: SyncResult): Report {
+  return {
     schemaVersion: 1,
     checkId: result.cycleId,
     generatedAt: result.at,
@@ -40,7 +53,10 @@ export function renderSyncSummary(result: SyncResult, options: { color: boolean 
     complianceCounts: result.complianceCounts,
     sources: [],
   };
-  lines.push(renderTable(report, { color: options.color }).trimEnd());
+}
+
+function afterTableLines(result: SyncResult): string[] {
+  const lines: string[] = [];
   const budgets = result.slos.filter((slo) => slo.budget !== null);
   if (budgets.length > 0) {
     lines.push('', 'Error budgets:');
@@ -71,7 +87,7 @@ export function renderSyncSummary(result: SyncResult, options: { color: boolean 
         : `Publishing to ${publish.source} FAILED: ${publish.error}`,
     );
   }
-  return `${lines.join('\n')}\n`;
+  return lines.map(terminalText);
 }
 
 export function describeEvent(event: AlertEvent): string {

@@ -47,13 +47,17 @@ export { compileFieldPath } from './record/field-path.js';
 export { type NormalizedRecord, normalizeRecord } from './record/normalize-record.js';
 export {
   type DroppedKeys,
+  forbiddenKeys,
+  isForbiddenKey,
   isPlainRecord,
   isPrototypeKey,
   prototypeKeys,
   safeCopy,
   safeGet,
+  safeRecordObject,
   safeSet,
   safeSetPath,
+  setDottedPath,
 } from './record/safe-object.js';
 export { formatCount, formatOp, formatTime, formatValue } from './report/format-value.js';
 export type { Report, SegmentReport, SliDescription, SloReport, SourceReport } from './report/report.js';

@@ -5,6 +5,7 @@
 
 export { silencedBy } from './alerting/silences.js';
 export { burnRates, periodBudget } from './budget/period-budget.js';
+export { formatConfigPath } from './config/format-config-path.js';
 export { interpolateEnv } from './config/interpolate-env.js';
 export {
   type AlertContext,
@@ -41,6 +42,8 @@ export { type Contribution, compileContribution, needsHistogram } from './histor
 export { fnv1a, sliDefinition } from './history/sli-definition.js';
 export { windowValue } from './history/window-value.js';
 export * from './index.js';
+export { forbiddenKeyPath, forbiddenKeyProblem } from './record/forbidden-key-path.js';
+export { parseDecimal } from './record/parse-decimal.js';
 export { outboxRows } from './routing/outbox-rows.js';
 export { routeMatches } from './routing/route-events.js';
 export { LogHistogram } from './stats/log-histogram.js';

@@ -6,3 +6,4 @@ export { escapeHtml } from './report/escape-html.js';
 export { renderMarkdown } from './report/render-markdown.js';
 export { type ReportFormat, renderReport } from './report/render-report.js';
 export { type RenderTableOptions, renderTable } from './report/render-table.js';
+export { terminalText } from './report/terminal-text.js';

@@ -9,6 +9,12 @@ export const fileSourceConfigSchema = z
     format: z.enum(['jsonl', 'csv']).optional(),
     /** A JSON eval summary `{ "metrics": { "accuracy": 0.92 }, "samples": 200 }` for `evalMetric` SLOs. */
     summary: z.string().min(1).optional(),
+    /** JSONL lines (CSV records) longer than this many bytes are skipped and reported. Default 16 MiB. */
+    maxLineBytes: z
+      .number()
+      .int('expected a whole number of bytes')
+      .positive('expected a number of bytes > 0')
+      .optional(),
   })
   .refine((source) => source.path !== undefined || source.summary !== undefined, {
     message: 'expected `path` (a JSONL or CSV file of records), `summary` (a JSON eval summary), or both',

@@ -234,3 +234,45 @@ describe('resolveConfig', () => {
     expect(config.sources.prod).toEqual({ type: 'langsmith', project: 'support-bot' });
   });
 });
+
+describe('resolveConfig with hostile keys and links', () => {
+  const slo = { name: 'a', sli: { metric: 'latency_ms', aggregate: 'mean' }, objective: { target: 1 } };
+
+  it('names every __proto__, constructor or prototype key instead of dropping it', () => {
+    const raw = JSON.parse(
+      '{"sources": {"__proto__": {"type": "file"}, "prod": {"type": "file", "path": "x.jsonl"}}, "slos": [{"name": "a", "sli": {"metric": "latency_ms", "aggregate": "mean"}, "objective": {"target": 1}, "labels": {"constructor": "x", "team": "y"}}]}',
+    ) as unknown;
+    expect(problemsOf(raw)).toEqual([
+      'sources.__proto__: "__proto__" is not allowed as a key',
+      'slos[0].labels.constructor: "constructor" is not allowed as a key',
+    ]);
+    expect(({} as Record<string, unknown>).type).toBeUndefined();
+  });
+
+  it('accepts http(s) and relative runbook links only', () => {
+    expect(problemsOf(withSlo({ ...slo, runbook: 'javascript:alert(1)' }))).toEqual([
+      'slos[0].runbook: expected an http(s) URL or a relative link',
+    ]);
+    expect(problemsOf(withSlo({ ...slo, runbook: 'runbooks/latency.md' }))).toEqual([]);
+  });
+
+  it('refuses channel URLs holding credentials, without quoting them', () => {
+    const raw = {
+      ...withSlo(slo),
+      channels: {
+        hook: { type: 'webhook', url: 'https://user:pass@hooks.example.com/x' },
+        token: { type: 'webhook', url: 'https://token@hooks.example.com/x' },
+        am: { type: 'alertmanager', url: ['https://am.example.com', 'http://a:b@am2.example.com'] },
+        fine: { type: 'slack', webhookUrl: 'https://hooks.slack.com/services/T/B/x', headers: { a: 'b' } },
+        mail: { type: 'email', smtp: 'smtp://user:pass@mail.example.com:587' },
+      },
+    };
+    const message =
+      'expected a URL without user:password@; put credentials in the channel settings or headers';
+    expect(problemsOf(raw)).toEqual([
+      `channels.hook.url: ${message}`,
+      `channels.token.url: ${message}`,
+      `channels.am.url[1]: ${message}`,
+    ]);
+  });
+});

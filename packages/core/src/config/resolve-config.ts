@@ -10,6 +10,7 @@ import type { ObjectiveConfig, SliConfig, shorthandSloSchema, sloSchema } from '
 import { parsePercentileAggregate } from '../stats/quantile.js';
 import { configSchema } from './config-schema.js';
 import type { FileSourceConfig } from './file-source-config.js';
+import { forbiddenConfigKeys } from './forbidden-config-keys.js';
 import { formatConfigPath } from './format-config-path.js';
 import { resolveAlertPolicy, resolveBurnRates } from './resolve-alert-policy.js';
 import { type ResolvedConfig, resolvedConfigMarker } from './resolved-config.js';
@@ -22,6 +23,8 @@ type ShorthandEntry = z.infer<typeof shorthandSloSchema>;
  * Throws a ConfigError listing every problem with its config path.
  */
 export function resolveConfig(raw: unknown, options: { file?: string; baseDir: string }): ResolvedConfig {
+  const forbidden = forbiddenConfigKeys(raw);
+  if (forbidden.length > 0) throw new ConfigError(options.file, forbidden);
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {
     throw new ConfigError(

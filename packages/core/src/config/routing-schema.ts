@@ -1,11 +1,14 @@
 import { z } from 'zod';
+import { refuseUrlCredentials } from './url-credentials.js';
 
 /** A channel's settings are validated by @slokit/notify; core checks the type and the routes that name it. */
-export const channelConfigSchema = z.looseObject({
-  type: z
-    .string()
-    .regex(/^[a-z][a-z0-9-]*$/, 'expected a channel type such as slack, email, pagerduty, webhook'),
-});
+export const channelConfigSchema = z
+  .looseObject({
+    type: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]*$/, 'expected a channel type such as slack, email, pagerduty, webhook'),
+  })
+  .superRefine(refuseUrlCredentials);
 
 const levels = ['warning', 'ticket', 'critical', 'page'] as const;
 

@@ -57,6 +57,16 @@ function valueNotes(slo: ResolvedSlo, value: SliValue): string[] {
     );
   }
   if (value.exact === false) notes.push('percentile estimated with a DDSketch (1 % relative accuracy)');
+  if (
+    value.value === null &&
+    value.samples > 0 &&
+    slo.sli.kind === 'metric' &&
+    slo.sli.quantile === undefined
+  ) {
+    notes.push(
+      `the sum of ${slo.sli.metric} overflows (its values are too large to add up), so there is no value`,
+    );
+  }
   return notes;
 }
 

@@ -50,15 +50,18 @@ function momentsValue(aggregate: MomentsAggregate, merged: BucketAggregate): Sli
   const moments = merged.moments;
   const sum = moments ? moments.sum : merged.sum;
   const values: Record<MomentsAggregate, number> = {
-    mean: sum / samples,
+    // Huge values can overflow the sum; exact moments still know the mean (Welford's update stays finite).
+    mean: Number.isFinite(sum) || !moments ? sum / samples : moments.mean,
     min: merged.min,
     max: merged.max,
     sum,
     count: samples,
   };
   const interval = aggregate === 'mean' ? meanIntervalOf(merged, values.mean) : null;
+  const value = values[aggregate];
   return {
-    value: samples === 0 && aggregate !== 'count' ? null : values[aggregate],
+    // A value that overflowed is no value (build-slo-report says why), never Infinity or NaN.
+    value: (samples === 0 && aggregate !== 'count') || !Number.isFinite(value) ? null : value,
     samples,
     interval,
     good: null,
@@ -68,6 +71,11 @@ function momentsValue(aggregate: MomentsAggregate, merged: BucketAggregate): Sli
 }
 
 function meanIntervalOf(merged: BucketAggregate, mean: number): IntervalReport | null {
+  const interval = meanIntervalFrom(merged, mean);
+  return interval && Number.isFinite(interval.lower) && Number.isFinite(interval.upper) ? interval : null;
+}
+
+function meanIntervalFrom(merged: BucketAggregate, mean: number): IntervalReport | null {
   if (merged.moments) {
     const interval = meanInterval(merged.moments);
     return interval ? { ...interval, method: 'student-t' } : null;

@@ -1,10 +1,17 @@
 import type { EvalRecord, TokenUsage } from './eval-record.js';
+import { forbiddenKeyPath, forbiddenKeyProblem } from './forbidden-key-path.js';
+import { parseDecimal } from './parse-decimal.js';
+import { isForbiddenKey, safeRecordObject } from './safe-object.js';
 
 export type NormalizedRecord = { record: EvalRecord; time: number } | { problem: string };
 
 const successWords = new Set(['success', 'ok', 'succeeded', 'completed']);
 const errorWords = new Set(['error', 'failed', 'failure', 'errored']);
 const canonicalIso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+/** A date and time without `Z` or an offset: read as UTC, never in the host's time zone. */
+const isoWithoutOffset = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
+/** Later times are a unit mistake (epoch microseconds or nanoseconds) that would never be counted. */
+const latestTime = Date.UTC(3000, 0, 1);
 
 class RecordProblem extends Error {}
 
@@ -32,7 +39,8 @@ function emptyRecord(): EvalRecord {
 /**
  * Turns a raw object (a parsed JSONL line, a CSV row with dotted headers already nested) into an EvalRecord.
  * Returns a problem instead when a known field holds something unusable: a non-numeric or negative latency, NaN,
- * an unparseable timestamp. Unknown top-level fields are kept under `metadata`. `time` is epoch ms, NaN when absent.
+ * an unparseable timestamp, a key that could reach a prototype (`__proto__`, `constructor`, `prototype`). Unknown
+ * top-level fields are kept under `metadata`. `time` is epoch ms, NaN when absent; a time without an offset is UTC.
  */
 export function normalizeRecord(raw: unknown): NormalizedRecord {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
@@ -89,6 +97,7 @@ function toRecord(raw: Record<string, unknown>): { record: EvalRecord; time: num
         if (typeof value !== 'object' || Array.isArray(value)) {
           throw new RecordProblem(`metadata: expected an object, found ${describe(value)}`);
         }
+        refuseForbiddenKeys(value, 'metadata');
         metadata = value as Record<string, unknown>;
         break;
       case 'source':
@@ -98,7 +107,9 @@ function toRecord(raw: Record<string, unknown>): { record: EvalRecord; time: num
         record.url = String(value);
         break;
       default:
-        extra ??= {};
+        if (isForbiddenKey(key)) throw new RecordProblem(forbiddenKeyProblem(key));
+        if (typeof value === 'object') refuseForbiddenKeys(value, key);
+        extra ??= safeRecordObject();
         extra[key] = value;
     }
   }
@@ -114,12 +125,19 @@ function toRecord(raw: Record<string, unknown>): { record: EvalRecord; time: num
   return { record, time };
 }
 
+function refuseForbiddenKeys(value: unknown, path: string): void {
+  const found = forbiddenKeyPath(value, path);
+  if (found !== undefined) throw new RecordProblem(forbiddenKeyProblem(found));
+}
+
 function parseTime(value: unknown): number {
   let time = Number.NaN;
   if (typeof value === 'string') {
     // Date.parse accepts many non-ISO forms; require something that starts like an ISO date.
     const code = value.charCodeAt(4);
-    time = code === 45 /* - */ && value.charCodeAt(7) === 45 ? Date.parse(value) : Number.NaN;
+    if (code === 45 /* - */ && value.charCodeAt(7) === 45) {
+      time = Date.parse(isoWithoutOffset.test(value) ? `${value.replace(' ', 'T')}Z` : value);
+    }
   } else if (typeof value === 'number' && Number.isFinite(value)) {
     // Epoch seconds are common in exports; anything that large is milliseconds.
     time = value < 1e11 ? value * 1000 : value;
@@ -129,12 +147,17 @@ function parseTime(value: unknown): number {
       `timestamp: expected an ISO 8601 time such as 2026-11-26T14:00:00Z, found ${describe(value)}`,
     );
   }
+  if (time >= latestTime) {
+    throw new RecordProblem(
+      `timestamp: expected a time before the year 3000 (epoch seconds or milliseconds), found ${describe(value)}`,
+    );
+  }
   return time;
 }
 
 function toNumber(value: unknown): number {
   if (typeof value === 'number') return value;
-  if (typeof value === 'string' && value.trim() !== '') return Number(value);
+  if (typeof value === 'string') return parseDecimal(value);
   return Number.NaN;
 }
 
@@ -176,6 +199,7 @@ function toScores(value: unknown): Record<string, number | boolean> {
   const raw = value as Record<string, unknown>;
   let clean = true;
   for (const key in raw) {
+    if (isForbiddenKey(key)) throw new RecordProblem(forbiddenKeyProblem(`scores.${key}`));
     const score = raw[key];
     if (typeof score === 'boolean' || (typeof score === 'number' && Number.isFinite(score))) continue;
     clean = false;
@@ -185,6 +209,7 @@ function toScores(value: unknown): Record<string, number | boolean> {
   if (clean) return raw as Record<string, number | boolean>;
   const scores: Record<string, number | boolean> = {};
   for (const key in raw) {
+    if (isForbiddenKey(key)) throw new RecordProblem(forbiddenKeyProblem(`scores.${key}`));
     const score = raw[key];
     if (!isGiven(score)) continue;
     if (typeof score === 'boolean') scores[key] = score;

@@ -106,3 +106,34 @@ export function isPlainRecord(value: unknown): value is Record<string, unknown> 
   const prototype = Object.getPrototypeOf(value);
   return prototype === Object.prototype || prototype === null;
 }
+
+/** The keys data never sets (the same as `prototypeKeys`; the name the file source and config checks use). */
+export const forbiddenKeys = prototypeKeys;
+export const isForbiddenKey = isPrototypeKey;
+
+/** An object without a prototype: keys from data stay its own properties, and it inherits nothing to be read. */
+export function safeRecordObject(): Record<string, unknown> {
+  return Object.create(null) as Record<string, unknown>;
+}
+
+/**
+ * Sets `value` at a dotted path (`scores.accuracy`) inside `target`, creating objects along the way; a value on the
+ * way that is not an object is replaced. Returns false and sets nothing when a segment is a prototype key.
+ */
+export function setDottedPath(target: Record<string, unknown>, path: string, value: unknown): boolean {
+  const segments = path.split('.');
+  if (segments.some(isPrototypeKey)) return false;
+  let parent = target;
+  for (const segment of segments.slice(0, -1)) {
+    const next = safeGet(parent, segment);
+    if (isPlainRecord(next)) {
+      parent = next;
+      continue;
+    }
+    const created: Record<string, unknown> = {};
+    safeSet(parent, segment, created);
+    parent = created;
+  }
+  safeSet(parent, segments[segments.length - 1]!, value);
+  return true;
+}

@@ -3,6 +3,7 @@ import { parsePercentileAggregate } from '../stats/quantile.js';
 import { alertingSchema } from './alerting-schema.js';
 import { dispatchSchema } from './dispatch-schema.js';
 import { predicateSchema } from './predicate-schema.js';
+import { runbookSchema } from './runbook-schema.js';
 import { windowSchema } from './window-schema.js';
 
 export const comparisonOps = ['gte', 'gt', 'lte', 'lt'] as const;
@@ -68,7 +69,7 @@ export const sloSchema = z.strictObject({
   /** With groupBy: the most segments reported (worst first); the rest are merged into `(other)`. Default 50. */
   maxSegments: z.number().int().min(1).max(1000).optional(),
   labels: z.record(z.string(), z.string()).optional(),
-  runbook: z.string().optional(),
+  runbook: runbookSchema.optional(),
   unit: z.enum(displayUnits).optional(),
   /** Alert policy overrides for this SLO. */
   alerting: alertingSchema.optional(),
@@ -83,7 +84,7 @@ export const shorthandSloSchema = objectiveSchema.extend({
   window: windowSchema.optional(),
   minSamples: z.number().int().nonnegative().optional(),
   labels: z.record(z.string(), z.string()).optional(),
-  runbook: z.string().optional(),
+  runbook: runbookSchema.optional(),
   unit: z.enum(displayUnits).optional(),
   alerting: alertingSchema.optional(),
 });

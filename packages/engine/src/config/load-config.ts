@@ -2,6 +2,7 @@ import { access, readFile } from 'node:fs/promises';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError, interpolateEnv, type ResolvedConfig, resolveConfig } from '@slokit/core/internal';
+import { parseConfigText } from './parse-config-text.js';
 
 /** Looked for, in this order, when no config path is given. */
 export const configFileNames = [
@@ -78,27 +79,7 @@ async function readConfigFile(
       cause: error,
     });
   }
-  let raw: unknown;
-  if (extension === '.json') {
-    try {
-      raw = JSON.parse(text);
-    } catch (error) {
-      throw new ConfigError(shown, [{ path: '', message: `not valid JSON: ${(error as Error).message}` }], {
-        cause: error,
-      });
-    }
-  } else if (extension === '.yaml' || extension === '.yml') {
-    const { parseDocument } = await import('yaml');
-    const document = parseDocument(text, { prettyErrors: true });
-    if (document.errors.length > 0) {
-      const problems = document.errors.map((error) => ({
-        path: '',
-        message: `not valid YAML at line ${error.linePos?.[0]?.line ?? '?'}: ${error.message.split('\n')[0]}`,
-      }));
-      throw new ConfigError(shown, problems);
-    }
-    raw = document.toJS();
-  } else {
+  if (extension !== '.json' && extension !== '.yaml' && extension !== '.yml') {
     throw new ConfigError(shown, [
       {
         path: '',
@@ -106,6 +87,7 @@ async function readConfigFile(
       },
     ]);
   }
+  const raw = await parseConfigText(text, extension === '.json' ? 'json' : 'yaml', shown);
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new ConfigError(shown, [{ path: '', message: 'expected a mapping with `sources` and `slos`' }]);
   }

@@ -1,7 +1,13 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, type EvalSourceV1, InputError, type RecordBatch } from '@slokit/core/internal';
+import {
+  ConfigError,
+  type EvalSourceV1,
+  InputError,
+  type RecordBatch,
+  SourceError,
+} from '@slokit/core/internal';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createFileSource } from './file-source.js';
 
@@ -96,12 +102,63 @@ describe('createFileSource', () => {
     ]);
   });
 
-  it('reports a CSV row with the wrong number of columns as an input error with its line', async () => {
-    await writeFile(join(dir, 'ragged.csv'), 'id,latency_ms\nr1,100\nr2,200,extra\n');
+  it('skips and reports a CSV row with the wrong number of columns, reading on', async () => {
+    await writeFile(join(dir, 'ragged.csv'), 'id,latency_ms\nr1,100\nr2,200,extra\nr3\nr4,400\n');
     const source = await createFileSource('prod', { type: 'file', path: 'ragged.csv' }, { baseDir: dir });
+    const { records, issues } = await readAll(source);
+    expect(records.map((record) => record.id)).toEqual(['r1', 'r4']);
+    expect(issues.map((issue) => [issue.line, issue.message])).toEqual([
+      [3, 'not valid CSV: expected 2 fields as in the header, found 3'],
+      [4, 'not valid CSV: expected 2 fields as in the header, found 1'],
+    ]);
+  });
+
+  it('is an input error when the CSV parser cannot follow the file', async () => {
+    await writeFile(join(dir, 'unclosed.csv'), 'id,latency_ms\nr1,100\n"r2,200\n');
+    const source = await createFileSource('prod', { type: 'file', path: 'unclosed.csv' }, { baseDir: dir });
     const error = await readAll(source).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InputError);
-    expect(error).toMatchObject({ line: 3, exitCode: 2 });
+    expect(error).toMatchObject({ exitCode: 2 });
+  });
+
+  it('sets no key that reaches a prototype, reporting the row', async () => {
+    await writeFile(
+      join(dir, 'proto.csv'),
+      'id,__proto__.url,constructor.prototype.url,metadata.model\nr1,https://evil.example,,gpt-4o\nr2,,,gpt-4o\n',
+    );
+    const source = await createFileSource('prod', { type: 'file', path: 'proto.csv' }, { baseDir: dir });
+    const { records, issues } = await readAll(source);
+    expect(records.map((record) => record.id)).toEqual(['r2']);
+    expect(issues.map((issue) => [issue.line, issue.message])).toEqual([
+      [2, '__proto__.url: "__proto__" is not allowed as a key in record data'],
+    ]);
+    expect(({} as Record<string, unknown>).url).toBeUndefined();
+  });
+
+  it('drops a byte order mark before the first JSONL line', async () => {
+    await writeFile(join(dir, 'bom.jsonl'), '\uFEFF{"id":"a"}\r\n{"id":"b"}');
+    const source = await createFileSource('prod', { type: 'file', path: 'bom.jsonl' }, { baseDir: dir });
+    const { records, issues } = await readAll(source);
+    expect(records.map((record) => record.id)).toEqual(['a', 'b']);
+    expect(issues).toEqual([]);
+  });
+
+  it('skips and reports a JSONL line over 16 MiB by default', async () => {
+    const long = `{"id":"long","note":"${'x'.repeat(16 * 1024 * 1024)}"}`;
+    await writeFile(join(dir, 'long.jsonl'), `{"id":"a"}\n${long}\n{"id":"b"}\n`);
+    const source = await createFileSource('prod', { type: 'file', path: 'long.jsonl' }, { baseDir: dir });
+    const { records, issues } = await readAll(source);
+    expect(records.map((record) => record.id)).toEqual(['a', 'b']);
+    expect(issues.map((issue) => [issue.line, issue.message])).toEqual([
+      [2, 'line longer than 16,777,216 bytes (raise maxLineBytes on the source to read it)'],
+    ]);
+  });
+
+  it('refuses a device such as /dev/zero as a source error', async () => {
+    const source = await createFileSource('prod', { type: 'file', path: '/dev/zero' }, { baseDir: dir });
+    const error = await readAll(source).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(SourceError);
+    expect((error as Error).message).toBe("source 'prod': cannot read /dev/zero: not a regular file or pipe");
   });
 
   it('is a config error when a configured file does not exist', async () => {

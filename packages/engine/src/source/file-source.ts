@@ -1,7 +1,5 @@
-import { createReadStream } from 'node:fs';
-import { access } from 'node:fs/promises';
+import { access, stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { FileSourceConfig } from '@slokit/core/internal';
 import {
   ConfigError,
@@ -13,10 +11,15 @@ import {
   SourceError,
   timeWindowFilter,
 } from '@slokit/core/internal';
-import { holdsEvalResults, readEvalSummaryFile } from './eval-summary-file.js';
-import { nestDottedKeys } from './nest-dotted-keys.js';
+import { holdsEvalResults } from './eval-summary-file.js';
+import type { FileRow } from './file-row.js';
+import { readCsvRows } from './read-csv-rows.js';
+import { readEvalSummary } from './read-eval-summary.js';
+import { readJsonlRows } from './read-jsonl-rows.js';
 
 const defaultBatchSize = 2048;
+/** Longer JSONL lines (CSV records) are skipped and reported instead of filling memory. */
+export const defaultMaxLineBytes = 16 * 1024 * 1024;
 
 /**
  * The `file` source: records from a JSONL or CSV export, and an optional JSON eval summary. A `.json` `path` that
@@ -30,6 +33,7 @@ export async function createFileSource(
 ): Promise<EvalSourceV1> {
   const { recordsPath, summaryPath } = await locateFiles(name, config, options);
   const batchSize = options.batchSize ?? defaultBatchSize;
+  const maxLineBytes = config.maxLineBytes ?? defaultMaxLineBytes;
   const format = config.format ?? (recordsPath?.toLowerCase().endsWith('.csv') ? 'csv' : 'jsonl');
 
   const source: EvalSourceV1 = {
@@ -38,11 +42,13 @@ export async function createFileSource(
     type: 'file',
     async *readRecords(readOptions = {}) {
       if (recordsPath === undefined) return;
-      const rows = format === 'csv' ? readCsvRows(recordsPath) : readJsonlRows(recordsPath);
+      const rows =
+        format === 'csv' ? readCsvRows(recordsPath, maxLineBytes) : readJsonlRows(recordsPath, maxLineBytes);
       const resumeAfterLine =
         readOptions.cursor === undefined ? 0 : parseLineCursor(readOptions.cursor, recordsPath);
       const builder = new BatchBuilder(name, recordsPath, timeWindowFilter(readOptions));
       try {
+        await refuseEndlessFile(recordsPath);
         // One batch of rows at a time: a generator step per row would cost more than parsing the row.
         for await (const rowBatch of rows) {
           readOptions.signal?.throwIfAborted();
@@ -65,7 +71,7 @@ export async function createFileSource(
     },
   };
   if (summaryPath !== undefined) {
-    source.readEvalSummary = () => readEvalSummaryFile(summaryPath);
+    source.readEvalSummary = () => readEvalSummary(summaryPath);
   }
   return source;
 }
@@ -124,7 +130,7 @@ class BatchBuilder {
     return this.batch.issues.length > 0;
   }
 
-  add(row: Row): void {
+  add(row: FileRow): void {
     this.lastLine = row.line;
     if (row.problem !== undefined) {
       this.batch.issues.push({
@@ -175,61 +181,13 @@ function resolvePath(baseDir: string, path: string): string {
   return isAbsolute(path) ? path : resolve(baseDir, path);
 }
 
-interface Row {
-  value: unknown;
-  line: number;
-  problem: string | undefined;
-}
-
-/** Streams JSONL in chunks of parsed rows; blank lines are skipped, malformed ones become problems. */
-async function* readJsonlRows(path: string): AsyncGenerator<Row[]> {
-  const lines = createInterface({
-    input: createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 }),
-    crlfDelay: Number.POSITIVE_INFINITY,
-  });
-  let line = 0;
-  let rows: Row[] = [];
-  for await (const text of lines) {
-    line++;
-    if (text.length === 0) continue;
-    try {
-      rows.push({ value: JSON.parse(text) as unknown, line, problem: undefined });
-    } catch (error) {
-      if (text.trim() === '') continue;
-      rows.push({ value: undefined, line, problem: `not valid JSON (${(error as Error).message})` });
-    }
-    if (rows.length >= 512) {
-      yield rows;
-      rows = [];
-    }
-  }
-  if (rows.length > 0) yield rows;
-}
-
-async function* readCsvRows(path: string): AsyncGenerator<Row[]> {
-  const { parse } = await import('csv-parse');
-  const parser = createReadStream(path).pipe(
-    parse({
-      columns: true,
-      skip_empty_lines: true,
-      bom: true,
-      trim: true,
-      info: true,
-      relax_column_count: false,
-    }),
-  );
-  try {
-    for await (const entry of parser as AsyncIterable<{
-      record: Record<string, string>;
-      info: { lines: number };
-    }>) {
-      yield [{ value: nestDottedKeys(entry.record), line: entry.info.lines, problem: undefined }];
-    }
-  } catch (error) {
-    const csvError = error as { code?: string; lines?: number; message: string };
-    if (csvError.code?.startsWith('CSV_')) {
-      throw new InputError(path, csvError.lines, `not valid CSV: ${csvError.message}`, { cause: error });
-    }
-    throw error;
+/**
+ * A device (`/dev/zero`, `/dev/urandom`) never ends: reading it as records would spin forever. Regular files, pipes
+ * (`/dev/stdin`, process substitution) and directories (which fail with EISDIR) go on to be read.
+ */
+async function refuseEndlessFile(path: string): Promise<void> {
+  const stats = await stat(path);
+  if (stats.isCharacterDevice() || stats.isBlockDevice() || stats.isSocket()) {
+    throw new Error('not a regular file or pipe');
   }
 }

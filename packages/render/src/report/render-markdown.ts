@@ -1,5 +1,6 @@
 import { formatCount, formatTime, type Report } from '@slokit/core/internal';
 import { complianceLine, reportColumns, reportRows } from './report-rows.js';
+import { terminalText } from './terminal-text.js';
 
 /** Markdown for a PR comment or $GITHUB_STEP_SUMMARY. */
 export function renderMarkdown(report: Report): string {
@@ -32,7 +33,7 @@ export function renderMarkdown(report: Report): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Keeps user text from breaking the table or injecting Markdown/HTML. */
+/** Keeps user text from breaking the table, injecting Markdown/HTML or reaching a terminal as control sequences. */
 function escapeCell(text: string): string {
-  return text.replace(/[\\|`*_[\]<>]/g, (character) => `\\${character}`).replace(/\r?\n/g, ' ');
+  return terminalText(text.replace(/[\\|`*_[\]<>]/g, (character) => `\\${character}`).replace(/\r?\n/g, ' '));
 }

@@ -1,6 +1,7 @@
 import { formatCount, formatTime, type Report, type SloStatus } from '@slokit/core/internal';
 import { displayWidth, padEnd } from './display-width.js';
 import { complianceLine, reportColumns, reportRows } from './report-rows.js';
+import { terminalText } from './terminal-text.js';
 
 export interface RenderTableOptions {
   /** ANSI colours; the CLI turns them on for a TTY only. */
@@ -22,7 +23,9 @@ export function renderTable(report: Report, options: RenderTableOptions = {}): s
   const rows = reportRows(report);
   const columns = reportColumns(rows);
   const headers = columns.headers;
-  const cells = rows.map((row) => columns.cells(row, row.segment ? `  └ ${row.name}` : row.name));
+  const cells = rows.map((row) =>
+    columns.cells(row, row.segment ? `  └ ${row.name}` : row.name).map(terminalText),
+  );
   const widths = headers.map((header, column) =>
     Math.max(displayWidth(header), ...cells.map((line) => displayWidth(line[column]!))),
   );
@@ -52,16 +55,20 @@ export function renderTable(report: Report, options: RenderTableOptions = {}): s
     lines.push(
       paint(
         '33',
-        `Skipped ${formatCount(source.skipped)} invalid record(s) from source '${source.name}' (use --strict to fail instead):`,
+        `Skipped ${formatCount(source.skipped)} invalid record(s) from source '${terminalText(source.name)}' (use --strict to fail instead):`,
       ),
     );
     for (const issue of source.issues.slice(0, 5)) {
-      lines.push(`  ${issue.location}${issue.line === undefined ? '' : `:${issue.line}`}: ${issue.message}`);
+      lines.push(
+        terminalText(
+          `  ${issue.location}${issue.line === undefined ? '' : `:${issue.line}`}: ${issue.message}`,
+        ),
+      );
     }
     if (source.skipped > 5)
       lines.push(`  ... and ${formatCount(source.skipped - 5)} more (see --format json)`);
   }
-  const notes = report.slos.flatMap((slo) => slo.notes.map((note) => `  ${slo.name}: ${note}`));
+  const notes = report.slos.flatMap((slo) => slo.notes.map((note) => terminalText(`  ${slo.name}: ${note}`)));
   if (notes.length > 0) lines.push(paint('2', 'Notes:'), ...notes.map((note) => paint('2', note)));
   return `${lines.join('\n')}\n`;
 }
