@@ -6,7 +6,7 @@
 export { silencedBy } from './alerting/silences.js';
 export { burnRates, periodBudget } from './budget/period-budget.js';
 export { formatConfigPath } from './config/format-config-path.js';
-export { interpolateEnv } from './config/interpolate-env.js';
+export { hasEnvReference, type InterpolateOptions, interpolateEnv } from './config/interpolate-env.js';
 export {
   type AlertContext,
   type AlertDecisions,

@@ -5,6 +5,7 @@ import {
   type ResolvedConfig,
   SlokitError,
 } from '@slokit/core';
+import { interpolateEnv } from '@slokit/core/internal';
 import type { z } from 'zod';
 import type { ChannelFactory, ChannelFactoryOptions } from './channel-factory.js';
 import { parseChannelSettings } from './settings/parse-channel-settings.js';
@@ -50,7 +51,11 @@ export async function createChannel(
       },
     ]);
   }
-  const { type, ...settings } = block;
+  // `${VAR}` in a channel's settings is resolved when the channel is used: a missing variable fails only then.
+  const resolved = interpolateEnv(block, options.env ?? process.env, config.file, {
+    basePath: ['channels', name],
+  }) as typeof block;
+  const { type, ...settings } = resolved;
   const factoryOptions: ChannelFactoryOptions = {
     env: options.env ?? process.env,
     ...(config.file === undefined ? {} : { configFile: config.file }),
@@ -76,8 +81,8 @@ export async function createChannel(
   // Schemas describe the settings without `type`; one that declares `type` itself gets the whole block.
   const withType =
     'shape' in schema && typeof schema.shape === 'object' && schema.shape !== null && 'type' in schema.shape;
-  const parsed = parseChannelSettings(schema, name, withType ? block : settings, config.file);
-  if (block.schedule !== undefined && typeof block.schedule === 'string') {
+  const parsed = parseChannelSettings(schema, name, withType ? resolved : settings, config.file);
+  if (resolved.schedule !== undefined && typeof resolved.schedule === 'string') {
     const channel = await factory(name, parsed, factoryOptions);
     if (!channel.sendDigest) {
       throw new ConfigError(config.file, [

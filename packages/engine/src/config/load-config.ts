@@ -68,7 +68,7 @@ async function readConfigFile(
   if (['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs'].includes(extension)) {
     if (!(await exists(file))) throw notFound(shown);
     // `${VAR}` works the same in a TypeScript config as in YAML, so one config runs against any environment.
-    return interpolateEnv(await importConfigModule(file, shown), env, shown);
+    return interpolateEnv(await importConfigModule(file, shown), env, shown, { defer: channelSecrets });
   }
   let text: string;
   try {
@@ -91,7 +91,12 @@ async function readConfigFile(
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new ConfigError(shown, [{ path: '', message: 'expected a mapping with `sources` and `slos`' }]);
   }
-  return interpolateEnv(raw, env, shown);
+  return interpolateEnv(raw, env, shown, { defer: channelSecrets });
+}
+
+/** A channel's `${VAR}` may be unset until the channel is used (by `@slokit/notify`): `check` does not need it. */
+function channelSecrets(path: PropertyKey[]): boolean {
+  return path[0] === 'channels';
 }
 
 function notFound(shown: string): ConfigError {
