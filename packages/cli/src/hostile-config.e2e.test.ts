@@ -154,12 +154,9 @@ routes:
 `;
     const run = await validate({ 'slokit.yaml': text }, 'slokit.yaml');
     expect(run.code).toBe(2);
+    // Alertmanager alone takes user:password@ on purpose: it goes out as a basic-auth header, never in the URL.
     expect(run.stderr).toBe(
-      [
-        'slokit: slokit.yaml: channels.hook.url: expected a URL without user:password@; put credentials in the channel settings or headers',
-        'slokit.yaml: channels.am.url[1]: expected a URL without user:password@; put credentials in the channel settings or headers',
-        '',
-      ].join('\n'),
+      'slokit: slokit.yaml: channels.hook.url: expected a URL without user:password@; put credentials in the channel settings or headers\n',
     );
     expect(run.stderr).not.toMatch(/s3cr3t|hunter2|smtp-pass/);
   });

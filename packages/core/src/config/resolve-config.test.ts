@@ -269,10 +269,7 @@ describe('resolveConfig with hostile keys and links', () => {
     };
     const message =
       'expected a URL without user:password@; put credentials in the channel settings or headers';
-    expect(problemsOf(raw)).toEqual([
-      `channels.hook.url: ${message}`,
-      `channels.token.url: ${message}`,
-      `channels.am.url[1]: ${message}`,
-    ]);
+    // Alertmanager sends its URL's user:password@ as a basic-auth header, never in the URL.
+    expect(problemsOf(raw)).toEqual([`channels.hook.url: ${message}`, `channels.token.url: ${message}`]);
   });
 });
