@@ -4,7 +4,6 @@ interface Queue {
 }
 
 const queues = new Map<unknown, Queue>();
-const ignore = () => {};
 
 /**
  * Runs `task` once every task queued before it for the same database (`key`) has settled: one task at a time per
@@ -21,9 +20,10 @@ export function queueDatabaseTask<T>(key: unknown, task: () => Promise<T>): Prom
   const current = queue;
   current.pending += 1;
   const result = current.tail.then(task);
-  current.tail = result.then(ignore, ignore).then(() => {
+  const settled = () => {
     current.pending -= 1;
     if (current.pending === 0 && queues.get(key) === current) queues.delete(key);
-  });
+  };
+  current.tail = result.then(settled, settled);
   return result;
 }

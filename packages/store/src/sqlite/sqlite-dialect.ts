@@ -11,7 +11,7 @@ import { sqliteMigrations, sqliteMigrationsTable } from './sqlite-migrations.js'
 import { createSqliteSession } from './sqlite-session.js';
 import { asStateStoreError } from './sqlite-state-error.js';
 import { sqliteSyntax } from './sqlite-syntax.js';
-import { assertSameFile, type FileIdentity } from './state-file.js';
+import { assertSameFile } from './state-file.js';
 
 export interface SqliteDialectOptions {
   /** An absolute path, or `:memory:`. */
@@ -23,14 +23,15 @@ export interface SqliteDialectOptions {
 interface Connection {
   session: ReturnType<typeof createSqliteSession>;
   database: BetterSqlite3.Database;
-  identity: FileIdentity | undefined;
+  /** Throws when the file is no longer the one opened (deleted or replaced). */
+  stillOpened: () => void;
 }
 
 /**
  * SQLite for the SQL store: one connection, opened on first use. The work on one file runs one task at a time in
  * this process (queueDatabaseTask), so the awaits inside a transaction never let other work run in the middle of
- * it. Before every task and before every COMMIT, the file must still be the one opened: writes to a deleted file
- * would be lost.
+ * it. Before every statement that writes and before every COMMIT, the file must still be the one opened: writes to
+ * a deleted file would be lost. (Reads of it still answer, from what it held.)
  */
 export function createSqliteDialect(options: SqliteDialectOptions): SqlDialect {
   const { file } = options;
@@ -41,12 +42,13 @@ export function createSqliteDialect(options: SqliteDialectOptions): SqlDialect {
   let closed = false;
 
   async function connect(): Promise<Connection> {
-    if (!connection) {
-      const { default: Database } = await loadDriver(betterSqlite3Package, file, options.loadDriver);
-      const { database, identity } = await openSqliteDatabase(Database, file, options.busyTimeoutMs);
-      connection = { session: createSqliteSession(database), database, identity };
-    }
-    if (connection.identity) assertSameFile(file, connection.identity);
+    if (connection) return connection;
+    const { default: Database } = await loadDriver(betterSqlite3Package, file, options.loadDriver);
+    const { database, identity } = await openSqliteDatabase(Database, file, options.busyTimeoutMs);
+    const stillOpened = () => {
+      if (identity) assertSameFile(file, identity);
+    };
+    connection = { session: createSqliteSession(database, stillOpened), database, stillOpened };
     return connection;
   }
 
@@ -54,7 +56,7 @@ export function createSqliteDialect(options: SqliteDialectOptions): SqlDialect {
     if (closed) return Promise.reject(new SlokitError(`the state store ${file} is closed`));
     return serially(async () => {
       try {
-        return await work(await connect());
+        return await work(connection ?? (await connect()));
       } catch (error) {
         throw asStateStoreError(error, file);
       }
@@ -68,7 +70,7 @@ export function createSqliteDialect(options: SqliteDialectOptions): SqlDialect {
     current.database.exec('BEGIN IMMEDIATE');
     try {
       const result = await work(current.session);
-      if (current.identity) assertSameFile(file, current.identity);
+      current.stillOpened();
       current.database.exec('COMMIT');
       return result;
     } catch (error) {

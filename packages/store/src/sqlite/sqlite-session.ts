@@ -5,26 +5,34 @@ import { createStatementCache } from './statement-cache.js';
 
 /**
  * SQL on one better-sqlite3 connection. Every call runs synchronously; a bulk write is one prepared statement run
- * row by row, which inside SQLite's transaction is faster than any multi-row statement.
+ * row by row, which inside SQLite's transaction is faster than any multi-row statement. `beforeWrite` runs before
+ * every statement that writes (it throws to stop it).
  */
-export function createSqliteSession(database: BetterSqlite3.Database): SqlSession & { close(): void } {
+export function createSqliteSession(
+  database: BetterSqlite3.Database,
+  beforeWrite: () => void,
+): SqlSession & { close(): void } {
   const statements = createStatementCache(database);
   return {
     async all<Row>(sql: string, values: readonly unknown[] = []) {
       const { statement, bind } = statements.get(sql);
+      if (!statement.readonly) beforeWrite();
       return statement.all(bind(values)) as Row[];
     },
 
     async run(sql, values = []) {
       const { statement, bind } = statements.get(sql);
+      if (!statement.readonly) beforeWrite();
       return statement.run(bind(values)).changes;
     },
 
     async exec(script) {
+      beforeWrite();
       database.exec(script);
     },
 
     async write(table, rows) {
+      beforeWrite();
       const { statement } = statements.get(insertRowSql(table));
       const encoders = table.columns.map((column) => encoder(column.type));
       for (const row of rows) {
