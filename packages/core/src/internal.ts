@@ -39,7 +39,7 @@ export {
   windowRange,
 } from './history/history-window.js';
 export { type Contribution, compileContribution, needsHistogram } from './history/record-contribution.js';
-export { fnv1a, sliDefinition } from './history/sli-definition.js';
+export { fnv1a, hash53, sliDefinition } from './history/sli-definition.js';
 export { windowValue } from './history/window-value.js';
 export * from './index.js';
 export { forbiddenKeyPath, forbiddenKeyProblem } from './record/forbidden-key-path.js';

@@ -22,6 +22,17 @@ function canonicalJson(value: unknown): string {
 
 /** A 64-bit hash as 16 hex digits: two 32-bit FNV-1a lanes with different offsets, finalized (no BigInt). */
 export function fnv1a(text: string): string {
+  const [high, low] = fnvLanes(text);
+  return hex(avalanche(high)) + hex(avalanche(low ^ high));
+}
+
+/** The same hash as a 53-bit number: a compact set key for ids (two ids rarely share one among millions). */
+export function hash53(text: string): number {
+  const [high, low] = fnvLanes(text);
+  return (avalanche(high) >>> 11) * 0x100000000 + avalanche(low ^ high);
+}
+
+function fnvLanes(text: string): [number, number] {
   let high = 0x811c9dc5;
   let low = 0x050c5d1f;
   for (let index = 0; index < text.length; index++) {
@@ -29,7 +40,7 @@ export function fnv1a(text: string): string {
     high = Math.imul(high ^ code, 0x01000193);
     low = Math.imul(low ^ code ^ (high >>> 7), 0x01000193);
   }
-  return hex(avalanche(high)) + hex(avalanche(low ^ high));
+  return [high, low];
 }
 
 /** Murmur3's finalizer: every input bit flips about half the output bits, so hashes compare well (rendezvous). */
