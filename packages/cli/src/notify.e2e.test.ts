@@ -118,8 +118,11 @@ routes:
     expect(received.at(-1)?.body.test).toBe(true);
     const unknown = await slokit(['test-channel', 'nope'], dir, env);
     expect(unknown.code).toBe(2);
-    const missing = await slokit(['sync', '--now', iso(245)], dir);
+    // A channel's secret is read when the channel is used: a cycle with nothing to send runs without it.
+    const quiet = await slokit(['sync', '--now', iso(245)], dir);
+    expect(quiet.code).toBe(0);
+    const missing = await slokit(['test-channel', 'hook'], dir);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('environment variable HOOK_SECRET is not set');
+    expect(missing.stderr).toContain('channels.hook.secret: environment variable HOOK_SECRET is not set');
   }, 120_000);
 });

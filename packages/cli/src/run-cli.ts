@@ -1,4 +1,5 @@
 import { SlokitError } from '@slokit/core';
+import { terminalText } from '@slokit/render';
 import { Command, CommanderError } from 'commander';
 import { type CliIo, processIo } from './cli-io.js';
 import { cliVersion } from './cli-version.js';
@@ -48,7 +49,8 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
       return error.exitCode === 0 ? 0 : 2;
     }
     if (SlokitError.isInstance(error)) {
-      io.stderr(`slokit: ${error.message}\n`);
+      // Messages can quote tracker answers and record data: no control character reaches the terminal.
+      io.stderr(`slokit: ${error.message.split('\n').map(terminalText).join('\n')}\n`);
       return error.exitCode;
     }
     io.stderr(`slokit: unexpected error (please report it): ${(error as Error)?.stack ?? String(error)}\n`);
