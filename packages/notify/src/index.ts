@@ -29,6 +29,7 @@ export { sampleAlertBatch, sampleAlertEvent, sampleDigestBatch } from './sample-
 export { type SendTestMessageOptions, sendTestMessage } from './send-test-message.js';
 export {
   defaultTimeoutMs,
+  headersSchema,
   httpUrlSchema,
   maxTimeoutMs,
   scheduleSchema,
