@@ -147,20 +147,24 @@ describe('channel URLs with credentials', () => {
   it('are config errors naming the path, never printing the secret', async () => {
     const text = `sources:\n  prod: { type: file, path: ./records.jsonl }\n${slos}channels:
   hook: { type: webhook, url: "https://alice:s3cr3t-pass@hooks.example.com/slo" }
-  am: { type: alertmanager, url: ["https://am.example.com", "https://bob:hunter2@am2.example.com"] }
+  chat: { type: teams, webhookUrl: "https://bob:hunter2@teams.example.com/hook" }
+  am: { type: alertmanager, url: "https://ops:am-pass@am.example.com", generatorUrl: "https://carol:dash-pass@slo.example.com" }
   mail: { type: email, to: ops@example.com, smtp: "smtp://mailer:smtp-pass@mail.example.com:587" }
 routes:
-  - to: [hook, am, mail]
+  - to: [hook, chat, am, mail]
 `;
     const run = await validate({ 'slokit.yaml': text }, 'slokit.yaml');
     expect(run.code).toBe(2);
+    const problem =
+      'expected a URL without user:password@; put credentials in the channel settings or headers';
     expect(run.stderr).toBe(
       [
-        'slokit: slokit.yaml: channels.hook.url: expected a URL without user:password@; put credentials in the channel settings or headers',
-        'slokit.yaml: channels.am.url[1]: expected a URL without user:password@; put credentials in the channel settings or headers',
+        `slokit: slokit.yaml: channels.hook.url: ${problem}`,
+        `slokit.yaml: channels.chat.webhookUrl: ${problem}`,
+        `slokit.yaml: channels.am.generatorUrl: ${problem}`,
         '',
       ].join('\n'),
     );
-    expect(run.stderr).not.toMatch(/s3cr3t|hunter2|smtp-pass/);
+    expect(run.stderr).not.toMatch(/s3cr3t|hunter2|am-pass|dash-pass|smtp-pass/);
   });
 });

@@ -262,9 +262,18 @@ describe('resolveConfig with hostile keys and links', () => {
       channels: {
         hook: { type: 'webhook', url: 'https://user:pass@hooks.example.com/x' },
         token: { type: 'webhook', url: 'https://token@hooks.example.com/x' },
-        am: { type: 'alertmanager', url: ['https://am.example.com', 'http://a:b@am2.example.com'] },
+        chat: {
+          type: 'discord',
+          webhookUrl: ['https://discord.example.com/x', 'http://a:b@discord.example.com/y'],
+        },
         fine: { type: 'slack', webhookUrl: 'https://hooks.slack.com/services/T/B/x', headers: { a: 'b' } },
         mail: { type: 'email', smtp: 'smtp://user:pass@mail.example.com:587' },
+        // Alertmanager sends user-info in its base URL as basic auth, as documented; elsewhere it is refused.
+        am: {
+          type: 'alertmanager',
+          url: ['https://am.example.com', 'http://a:b@am2.example.com'],
+          generatorUrl: 'https://a:b@slo.example.com',
+        },
       },
     };
     const message =
@@ -272,7 +281,8 @@ describe('resolveConfig with hostile keys and links', () => {
     expect(problemsOf(raw)).toEqual([
       `channels.hook.url: ${message}`,
       `channels.token.url: ${message}`,
-      `channels.am.url[1]: ${message}`,
+      `channels.chat.webhookUrl[1]: ${message}`,
+      `channels.am.generatorUrl: ${message}`,
     ]);
   });
 });
