@@ -19,7 +19,7 @@ import { readJsonlRows } from './read-jsonl-rows.js';
 
 const defaultBatchSize = 2048;
 /** Longer JSONL lines (CSV records) are skipped and reported instead of filling memory. */
-export const defaultMaxLineBytes = 16 * 1024 * 1024;
+const defaultMaxLineBytes = 16 * 1024 * 1024;
 
 /**
  * The `file` source: records from a JSONL or CSV export, and an optional JSON eval summary. A `.json` `path` that
