@@ -7,3 +7,4 @@ export { renderMarkdown } from './report/render-markdown.js';
 export { type ReportFormat, renderReport } from './report/render-report.js';
 export { type RenderTableOptions, renderTable } from './report/render-table.js';
 export { terminalText } from './report/terminal-text.js';
+export { renderReview } from './review/render-review.js';
