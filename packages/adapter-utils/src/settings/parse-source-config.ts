@@ -1,6 +1,6 @@
 import { ConfigError, type SourceContext } from '@slokit/core';
+import { formatConfigPath } from '@slokit/core/internal';
 import type { z } from 'zod';
-import { formatConfigPath } from './format-config-path.js';
 
 /**
  * Validates an adapter's part of the config with its own schema, so errors name the config path

@@ -1,4 +1,5 @@
 import { ConfigError } from '@slokit/core';
+import { formatConfigPath } from '@slokit/core/internal';
 import type { z } from 'zod';
 
 /**
@@ -16,7 +17,7 @@ export function parseChannelSettings<Schema extends z.ZodType>(
   throw new ConfigError(
     configFile,
     parsed.error.issues.map((issue) => ({
-      path: formatPath(['channels', name, ...issue.path]),
+      path: formatConfigPath(['channels', name, ...issue.path]),
       message:
         issue.code === 'unrecognized_keys'
           ? `unknown setting ${issue.keys.map((key) => `'${key}'`).join(', ')}`
@@ -26,15 +27,4 @@ export function parseChannelSettings<Schema extends z.ZodType>(
             : issue.message,
     })),
   );
-}
-
-function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  let text = '';
-  for (const segment of path) {
-    if (typeof segment === 'number') text += `[${segment}]`;
-    else if (typeof segment === 'string' && /^[A-Za-z_$][\w$-]*$/.test(segment))
-      text += text ? `.${segment}` : segment;
-    else text += `[${JSON.stringify(String(segment))}]`;
-  }
-  return text;
 }
