@@ -1,6 +1,4 @@
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,11 +11,11 @@ import type {
   HistoryReport,
   SloStatus,
 } from '@slokit/core/internal';
+import { type Browser, openChromium, type Page } from '@slokit/testkit/browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHistoryHtml } from './render-history-html.js';
 
-// Opens the report in a real browser: Debian's `chromium` package, which CI installs.
-const chromiumPath = '/usr/bin/chromium';
+// Opens the report in a real browser: Debian's `chromium` package (which CI installs), driven by playwright-core.
 const windowSize = { width: 1280, height: 2400 };
 const to = Date.parse('2026-11-26T14:00:00Z');
 const from = to - 7 * 86_400_000;
@@ -148,64 +146,11 @@ function sampleReport(): HistoryReport {
   };
 }
 
-interface ChromiumRun {
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs headless Chromium once with a fresh profile; kills its whole process group if it hangs. */
-async function chromium(args: string[]): Promise<ChromiumRun> {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(
-      `${chromiumPath} not found: this test needs Debian's Chromium. Install it with \`apt-get install -y chromium\` (CI's .ci/run must install it too).`,
-    );
-  }
-  const profile = await mkdtemp(join(tmpdir(), 'slokit-chromium-profile-'));
-  try {
-    return await new Promise<ChromiumRun>((resolve, reject) => {
-      const child = spawn(
-        chromiumPath,
-        [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--disable-dev-shm-usage',
-          '--hide-scrollbars',
-          `--user-data-dir=${profile}`,
-          ...args,
-        ],
-        { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, HOME: profile } },
-      );
-      let stdout = '';
-      let stderr = '';
-      child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-        stdout += chunk;
-      });
-      child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-        stderr += chunk;
-      });
-      const timer = setTimeout(() => {
-        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-        reject(new Error(`chromium did not finish within 15 s: ${stderr.slice(-2000)}`));
-      }, 15_000);
-      child.on('error', (error) => {
-        clearTimeout(timer);
-        reject(error);
-      });
-      child.on('close', (code) => {
-        clearTimeout(timer);
-        if (code === 0) resolve({ stdout, stderr });
-        else reject(new Error(`chromium exited with ${code}: ${stderr.slice(-2000)}`));
-      });
-    });
-  } finally {
-    await rm(profile, { recursive: true, force: true });
-  }
+/** Loads a file in a fresh page of the shared browser, sized like a desktop window. */
+async function openPage(browser: Browser, file: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: windowSize });
+  await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 60_000 });
+  return page;
 }
 
 /** Decodes an 8-bit, non-interlaced RGB or RGBA PNG into its size and RGBA pixels. */
@@ -313,25 +258,30 @@ interface ChartProbe {
   ticks: number;
 }
 
-describe('renderHistoryHtml in headless Chromium', () => {
+describe('renderHistoryHtml in headless Chromium', { timeout: 120_000 }, () => {
   let directory: string;
   let reportFile: string;
   let html: string;
+  let browser: Browser;
 
   beforeAll(async () => {
+    browser = await openChromium();
     directory = await mkdtemp(join(tmpdir(), 'slokit-report-html-'));
     reportFile = join(directory, 'report.html');
     html = renderHistoryHtml(sampleReport());
     await writeFile(reportFile, html);
-  });
+  }, 180_000);
 
   afterAll(async () => {
+    await browser?.close();
     await rm(directory, { recursive: true, force: true });
   });
 
   it('parses the file into a DOM with the three charts of each SLO and nothing scripted', async () => {
-    const { stdout } = await chromium(['--dump-dom', pathToFileURL(reportFile).href]);
-    const charts = [...stdout.matchAll(/<svg [^>]*data-chart="(\w+)"[^>]*data-slo="([^"]*)"/g)].map(
+    const page = await openPage(browser, reportFile);
+    const dom = await page.content();
+    await page.close();
+    const charts = [...dom.matchAll(/<svg [^>]*data-chart="(\w+)"[^>]*data-slo="([^"]*)"/g)].map(
       (match) => `${match[2]}:${match[1]}`,
     );
     expect(charts).toEqual([
@@ -342,9 +292,9 @@ describe('renderHistoryHtml in headless Chromium', () => {
       'p95-latency:budget',
       'p95-latency:alerts',
     ]);
-    expect(stdout).toContain('<h1>SLO Dashboard - Last 7 Days</h1>');
-    expect(stdout).toContain('Overall SLO Compliance: 50% (1 of 2)');
-    expect(stdout).not.toMatch(/<script/i);
+    expect(dom).toContain('<h1>SLO Dashboard - Last 7 Days</h1>');
+    expect(dom).toContain('Overall SLO Compliance: 50% (1 of 2)');
+    expect(dom).not.toMatch(/<script/i);
   });
 
   it('lays out and paints every chart with real geometry', async () => {
@@ -355,16 +305,11 @@ describe('renderHistoryHtml in headless Chromium', () => {
       .replace('</body>', `${probeScript}</body>`);
     expect(probed).not.toContain('Content-Security-Policy');
     await writeFile(probeFile, probed);
-    const { stdout } = await chromium([
-      `--window-size=${windowSize.width},${windowSize.height}`,
-      '--dump-dom',
-      pathToFileURL(probeFile).href,
-    ]);
-    const json = /<pre id="probe">([^<]*)<\/pre>/.exec(stdout)?.[1];
-    expect(json, 'the probe script did not run').toBeDefined();
-    const probe = JSON.parse(
-      json!.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&'),
-    ) as {
+    const page = await openPage(browser, probeFile);
+    const json = await page.locator('#probe').textContent({ timeout: 60_000 });
+    await page.close();
+    expect(json, 'the probe script did not run').toBeTruthy();
+    const probe = JSON.parse(json!) as {
       charts: ChartProbe[];
       scrollHeight: number;
     };
@@ -406,16 +351,20 @@ describe('renderHistoryHtml in headless Chromium', () => {
     expect(probe.scrollHeight).toBeGreaterThan(1500);
   });
 
+  async function screenshotOf(file: string): Promise<Buffer> {
+    const page = await openPage(browser, file);
+    try {
+      return await page.screenshot({ type: 'png', timeout: 60_000 });
+    } finally {
+      await page.close();
+    }
+  }
+
   it('screenshots a dashboard with the charts painted in their colours', async () => {
-    const screenshot = join(directory, 'report.png');
     const blankFile = join(directory, 'blank.html');
-    const blankScreenshot = join(directory, 'blank.png');
     await writeFile(blankFile, '<!DOCTYPE html><html><head><title>blank</title></head><body></body></html>');
-    const size = `--window-size=${windowSize.width},${windowSize.height}`;
-    await chromium([`--screenshot=${screenshot}`, size, pathToFileURL(reportFile).href]);
-    await chromium([`--screenshot=${blankScreenshot}`, size, pathToFileURL(blankFile).href]);
-    const png = await readFile(screenshot);
-    const blank = await readFile(blankScreenshot);
+    const png = await screenshotOf(reportFile);
+    const blank = await screenshotOf(blankFile);
     const image = decodePng(png);
     expect({ width: image.width, height: image.height }).toEqual(windowSize);
     expect(png.length).toBeGreaterThan(blank.length * 10);
