@@ -255,7 +255,7 @@ describe('slokit sync', () => {
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(stderr).toContain('slokit: stopping after the cycle in flight');
-  }, 30_000);
+  }, 120_000);
 
   it('exits 3 when a source fails, still saving the rest of the cycle', async () => {
     const broken = await project();

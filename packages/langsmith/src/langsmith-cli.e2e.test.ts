@@ -274,5 +274,5 @@ describe('slokit sync on a LangSmith source', () => {
     );
     expect(cycles.size).toBeGreaterThanOrEqual(2);
     expect(emulator.dump()).not.toContain(emulator.apiKey);
-  }, 60_000);
+  }, 180_000);
 });

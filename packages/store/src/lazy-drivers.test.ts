@@ -58,7 +58,7 @@ describe('database libraries load lazily, when their store opens', () => {
          await s.migrate().catch(() => {}); await s.close();`,
       ),
     ).toEqual(['pg']);
-  }, 60_000);
+  }, 180_000);
 
   it('says how to install better-sqlite3 when it is missing', async () => {
     const store = createSqliteStore({

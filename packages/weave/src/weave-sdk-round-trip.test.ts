@@ -114,7 +114,7 @@ beforeAll(async () => {
       { kind: 'evaluation', name: 'support-eval', model: 'support_bot', startMs: at + 3_600_000, rows },
     ],
   });
-}, 60_000);
+}, 180_000);
 
 afterAll(() => emulator.stop());
 

@@ -141,5 +141,5 @@ describe('the GitHub Action (action.yml)', () => {
     expect(run.stdout).toContain(
       `::error::slokit cannot run in ${dir}: npm i -D slokit, and run npm ci before this step`,
     );
-  }, 60_000);
+  }, 180_000);
 });

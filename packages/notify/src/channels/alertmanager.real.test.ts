@@ -52,7 +52,7 @@ receivers:
       - url: ${webhook.url}/hook
         send_resolved: true
 `);
-}, 30_000);
+}, 120_000);
 
 afterAll(async () => {
   await alertmanager?.stop();
@@ -66,7 +66,7 @@ async function activeAlerts(): Promise<GettableAlert[]> {
 }
 
 async function notifications(until: (messages: WebhookMessage[]) => boolean): Promise<WebhookMessage[]> {
-  const deadline = Date.now() + 15_000;
+  const deadline = Date.now() + 90_000;
   for (;;) {
     const messages = webhook.requests.map((request) => request.json as WebhookMessage);
     if (until(messages) || Date.now() > deadline) return messages;

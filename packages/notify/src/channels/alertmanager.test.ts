@@ -35,7 +35,7 @@ testChannel({
     return {
       channel: createAlertmanagerChannel(
         'am',
-        { url: receiver.url.replace('http://', `http://ops:${secret}@`), timeout: '1s' },
+        { url: receiver.url.replace('http://', `http://ops:${secret}@`), timeout: '30s' },
         { env: {} },
       ),
       // One POST per batch, carrying the batch id; a test's alerts are all labelled slokit_test.

@@ -14,7 +14,7 @@ testChannel({
     const receiver = await startDiscordReceiver();
     return httpChannelFixture({
       receiver,
-      channel: createDiscordChannel('discord', { webhookUrl: receiver.webhookUrl, timeout: '2s' }),
+      channel: createDiscordChannel('discord', { webhookUrl: receiver.webhookUrl, timeout: '30s' }),
       secrets: ['discordSecretToken_abcdef'],
       isTest: (request) => (request.json as { content: string }).content.startsWith('**[TEST]'),
     });

@@ -45,7 +45,7 @@ testChannel({
     return {
       channel: createPagerdutyChannel(
         'oncall',
-        { routingKey, url: receiver.url, timeout: '1s' },
+        { routingKey, url: receiver.url, timeout: '30s' },
         { env: {} },
       ),
       received: () =>

@@ -37,11 +37,11 @@ afterAll(async () => {
 /** The channels as a config file declares them, credentials through `${VAR}` (already interpolated here). */
 function channels() {
   return {
-    oncall: { type: 'pagerduty', routingKey, url: pagerduty.url, timeout: '1s' },
+    oncall: { type: 'pagerduty', routingKey, url: pagerduty.url, timeout: '30s' },
     am: {
       type: 'alertmanager',
       url: alertmanager.url.replace('http://', `http://ops:${amPassword}@`),
-      timeout: '1s',
+      timeout: '30s',
     },
     mail: { type: 'email', smtp: smtp.url('slo@example.com', smtpPassword), to: ['ml-team@example.com'] },
     reports: {

@@ -15,7 +15,7 @@ testChannel({
     const receiver = await startSlackReceiver({ token });
     return httpChannelFixture({
       receiver,
-      channel: createSlackChannel('team-slack', { webhookUrl: receiver.webhookUrl, timeout: '2s' }),
+      channel: createSlackChannel('team-slack', { webhookUrl: receiver.webhookUrl, timeout: '30s' }),
       secrets: [token, new URL(receiver.webhookUrl).pathname],
       isTest: (request) =>
         (

@@ -26,7 +26,7 @@ testChannel({
     const receiver = await startTeamsReceiver();
     return httpChannelFixture({
       receiver,
-      channel: createTeamsChannel('teams', { webhookUrl: receiver.webhookUrl, timeout: '2s' }),
+      channel: createTeamsChannel('teams', { webhookUrl: receiver.webhookUrl, timeout: '30s' }),
       secrets: [secret],
       isTest: (request) => cardOf(request.json).body[0]!.text!.startsWith('[TEST]'),
     });
@@ -42,7 +42,7 @@ testChannel({
       channel: createTeamsChannel('teams', {
         webhookUrl: receiver.webhookUrl,
         format: 'messagecard',
-        timeout: '2s',
+        timeout: '30s',
       }),
       secrets: [secret],
       isTest: (request) => (request.json as { title: string }).title.startsWith('[TEST]'),

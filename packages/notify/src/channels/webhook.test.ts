@@ -22,7 +22,7 @@ testChannel({
         url: receiver.endpointUrl,
         secret,
         headers: { Authorization: token },
-        timeout: '2s',
+        timeout: '30s',
       }),
       secrets: [secret, secret.slice('whsec_'.length), token],
       isTest: (request) => (request.json as WebhookAlertsPayload).test,

@@ -41,7 +41,7 @@ function startWorker(command: Record<string, unknown>) {
   return { child, done, output: () => stdout };
 }
 
-async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+async function until(condition: () => boolean, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error('timed out waiting');
@@ -131,5 +131,5 @@ describe('deliverOutbox across a killed process (SQLite store)', () => {
     for (const value of [secret, secret.slice('whsec_'.length), authorization, receiver.endpointUrl]) {
       expect(bytes.includes(value), value).toBe(false);
     }
-  });
+  }, 180_000);
 });

@@ -5,7 +5,7 @@ import { postRequest } from './post-request.js';
 import { channelSecrets, redactSecrets } from './redact-secrets.js';
 import { statusError } from './status-error.js';
 
-const base = { channel: 'c', endpoint: 'test endpoint', body: '{}', timeoutMs: 1000, secrets: [] };
+const base = { channel: 'c', endpoint: 'test endpoint', body: '{}', timeoutMs: 30_000, secrets: [] };
 
 describe('postRequest', () => {
   it('posts JSON and returns the answer of a 2xx', async () => {

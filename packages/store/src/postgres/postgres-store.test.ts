@@ -42,7 +42,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await admin?.end();
   server?.stop();
-}, 60_000);
+}, 180_000);
 
 /** A fresh, empty schema and the URL that works in it. */
 async function freshSchema(): Promise<{ url: string; schema: string; drop: () => Promise<void> }> {

@@ -80,7 +80,7 @@ async function probeAsUnprivileged(path: string): Promise<Record<string, unknown
   return workerOutput(command, await startWorker(command, unprivileged).done);
 }
 
-describe('sqlite: a broken state database', { timeout: 60_000 }, () => {
+describe('sqlite: a broken state database', { timeout: 180_000 }, () => {
   it('a file that is not a database', async () => {
     const path = join(freshDirectory(), 'state.db');
     writeFileSync(path, 'not a database '.repeat(500));

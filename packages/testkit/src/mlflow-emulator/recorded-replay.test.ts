@@ -187,7 +187,7 @@ describe('mlflow emulator: recorded real-server exchanges', () => {
       }
       results.set(exchange.name, { status: response.status, body: parsed });
     }
-  }, 60_000);
+  }, 180_000);
 
   /** Ids the server generated in a response: where the recording has another value at the same place, map them. */
   function learnIds(expected: unknown, actual: unknown): void {

@@ -59,7 +59,7 @@ export async function startAlertmanager(
     }
     await rm(directory, { recursive: true, force: true });
   };
-  const deadline = Date.now() + 15_000;
+  const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break;
     const ready = await fetch(`${url}/-/ready`, { signal: AbortSignal.timeout(1000) }).then(
