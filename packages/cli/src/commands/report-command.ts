@@ -42,7 +42,7 @@ export function registerReportCommand(program: Command, io: CliIo): void {
       const store = await openConfiguredStore(config);
       let report: HistoryReport;
       try {
-        report = await buildHistoryReport(config, store, { now, days });
+        report = await buildHistoryReport(config, store, { now, days, generatedAt: new Date() });
       } finally {
         await store.close();
       }

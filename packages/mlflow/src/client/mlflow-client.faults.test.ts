@@ -75,16 +75,17 @@ describe('MlflowClient under faults', () => {
   });
 
   it('times out a slow response and retries it', async () => {
-    emulator.addFault({ kind: 'slow', delayMs: 1500, path: '/traces/search' });
+    emulator.addFault({ kind: 'slow', delayMs: 5000, path: '/traces/search' });
     const impatient = new MlflowClient({
       trackingUri: emulator.url,
-      timeoutMs: 300,
+      timeoutMs: 1000,
       retry: { initialDelayMs: 1 },
     });
     const before = searchRequests();
     const page = await impatient.searchTraces({ experimentIds: [experimentId], maxResults: 5 });
     expect(page.items).toHaveLength(5);
-    expect(searchRequests() - before).toBe(2);
+    // A loaded machine may time out a prompt retry too: only the first, slow attempt surely timed out.
+    expect(searchRequests() - before).toBeGreaterThanOrEqual(2);
     emulator.addFault({ kind: 'slow', delayMs: 1500, path: '/traces/search', times: 5 });
     const error = await new MlflowClient({
       trackingUri: emulator.url,
@@ -170,7 +171,8 @@ describe('MlflowClient under faults', () => {
     const reading = client().searchTraces({ experimentIds: [experimentId] }, { signal: controller.signal });
     setTimeout(() => controller.abort(new Error('user stopped')), 100);
     await expect(reading).rejects.toThrow('user stopped');
-    expect(Date.now() - started).toBeLessThan(5000);
+    // Well before the 30 s Retry-After (generous: a loaded machine is slow to fire timers).
+    expect(Date.now() - started).toBeLessThan(20_000);
   });
 });
 

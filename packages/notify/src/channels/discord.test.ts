@@ -15,6 +15,7 @@ testChannel({
     return httpChannelFixture({
       receiver,
       channel: createDiscordChannel('discord', { webhookUrl: receiver.webhookUrl, timeout: '30s' }),
+      timeoutChannel: createDiscordChannel('discord', { webhookUrl: receiver.webhookUrl, timeout: '0.5s' }),
       secrets: ['discordSecretToken_abcdef'],
       isTest: (request) => (request.json as { content: string }).content.startsWith('**[TEST]'),
     });

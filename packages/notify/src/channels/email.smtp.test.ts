@@ -333,7 +333,8 @@ describe('email channel failures', () => {
       );
       const started = Date.now();
       const error = await failure(() => hung.send(sampleAlertBatch({ channel: 'reports' })));
-      expect(Date.now() - started).toBeLessThan(3000);
+      // It gave up instead of waiting for the silent server (generous: a loaded machine is slow to fire timers).
+      expect(Date.now() - started).toBeLessThan(20_000);
       expect(error.retryable).toBe(true);
       expect(error.message).toBe(
         `channel 'reports': no answer from the SMTP server 127.0.0.1:${silent.port} within 300ms (timeout)`,
@@ -363,7 +364,7 @@ describe('email channel failures', () => {
     try {
       const hung = createEmailChannel(
         'reports',
-        { smtp: `smtp://127.0.0.1:${silent.port}`, to: 'a@example.com', timeout: '10s' },
+        { smtp: `smtp://127.0.0.1:${silent.port}`, to: 'a@example.com', timeout: '60s' },
         { env: {} },
       );
       const controller = new AbortController();
@@ -372,7 +373,7 @@ describe('email channel failures', () => {
       await expect(
         hung.send(sampleAlertBatch({ channel: 'reports' }), { signal: controller.signal }),
       ).rejects.toThrow('stopping');
-      expect(Date.now() - started).toBeLessThan(2000);
+      expect(Date.now() - started).toBeLessThan(20_000);
     } finally {
       await silent.stop();
     }

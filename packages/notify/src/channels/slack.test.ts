@@ -16,6 +16,7 @@ testChannel({
     return httpChannelFixture({
       receiver,
       channel: createSlackChannel('team-slack', { webhookUrl: receiver.webhookUrl, timeout: '30s' }),
+      timeoutChannel: createSlackChannel('team-slack', { webhookUrl: receiver.webhookUrl, timeout: '0.5s' }),
       secrets: [token, new URL(receiver.webhookUrl).pathname],
       isTest: (request) =>
         (

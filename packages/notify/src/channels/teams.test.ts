@@ -27,6 +27,7 @@ testChannel({
     return httpChannelFixture({
       receiver,
       channel: createTeamsChannel('teams', { webhookUrl: receiver.webhookUrl, timeout: '30s' }),
+      timeoutChannel: createTeamsChannel('teams', { webhookUrl: receiver.webhookUrl, timeout: '0.5s' }),
       secrets: [secret],
       isTest: (request) => cardOf(request.json).body[0]!.text!.startsWith('[TEST]'),
     });
@@ -43,6 +44,11 @@ testChannel({
         webhookUrl: receiver.webhookUrl,
         format: 'messagecard',
         timeout: '30s',
+      }),
+      timeoutChannel: createTeamsChannel('teams', {
+        webhookUrl: receiver.webhookUrl,
+        format: 'messagecard',
+        timeout: '0.5s',
       }),
       secrets: [secret],
       isTest: (request) => (request.json as { title: string }).title.startsWith('[TEST]'),

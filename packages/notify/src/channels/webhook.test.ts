@@ -24,6 +24,12 @@ testChannel({
         headers: { Authorization: token },
         timeout: '30s',
       }),
+      timeoutChannel: createWebhookChannel('hook', {
+        url: receiver.endpointUrl,
+        secret,
+        headers: { Authorization: token },
+        timeout: '0.5s',
+      }),
       secrets: [secret, secret.slice('whsec_'.length), token],
       isTest: (request) => (request.json as WebhookAlertsPayload).test,
     });

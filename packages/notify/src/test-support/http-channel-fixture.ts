@@ -6,6 +6,7 @@ import type { ChannelFault, ChannelFixture } from '../testing/index.js';
 export function httpChannelFixture(options: {
   receiver: HttpReceiver;
   channel: ChannelV1;
+  timeoutChannel?: ChannelV1;
   secrets: string[];
   /** Whether a request is marked as a test message. */
   isTest: (request: ReceivedRequest) => boolean;
@@ -13,6 +14,7 @@ export function httpChannelFixture(options: {
   const { receiver } = options;
   return {
     channel: options.channel,
+    ...(options.timeoutChannel === undefined ? {} : { timeoutChannel: options.timeoutChannel }),
     received: () =>
       receiver.accepted().map((request) => ({ key: idempotencyKey(request), test: options.isTest(request) })),
     expectedKeys: (batch: AlertBatch | DigestBatch) => [batch.id],

@@ -18,8 +18,10 @@ export type ChannelFault =
   | { kind: 'refused' };
 
 export interface ChannelFixture {
-  /** The channel under test, pointed at the receiver, with a per-request timeout of at most 1s. */
+  /** The channel under test, pointed at the receiver, with a timeout a loaded machine keeps (e.g. 30 s). */
   channel: ChannelV1;
+  /** The same channel with a per-request timeout of at most 1 s, for the receiver that never answers. */
+  timeoutChannel?: ChannelV1;
   /** Every message the receiver accepted so far, in order. */
   received: () => ReceivedMessage[] | Promise<ReceivedMessage[]>;
   /**
@@ -145,8 +147,10 @@ export function testChannel(options: {
     describe('failures', () => {
       const withFault = async (fault: ChannelFault, id: string) => {
         await fixture.fault!(fault);
+        const channel =
+          fault.kind === 'timeout' ? (fixture.timeoutChannel ?? fixture.channel) : fixture.channel;
         try {
-          return await failure(() => fixture.channel.send(batch({ id })));
+          return await failure(() => channel.send(batch({ id })));
         } finally {
           await fixture.fault!(null);
         }

@@ -146,10 +146,11 @@ describe('TraceServerClient', () => {
   });
 
   it('retries a request that got no answer in time', async () => {
-    emulator.addFault({ kind: 'slow', delayMs: 1500, path: '/calls/query_stats' });
+    emulator.addFault({ kind: 'slow', delayMs: 5000, path: '/calls/query_stats' });
     const before = requestsTo('/calls/query_stats');
-    expect(await client({ timeoutMs: 300 }).queryStats(query)).toBe(12);
-    expect(requestsTo('/calls/query_stats') - before).toBe(2);
+    expect(await client({ timeoutMs: 1000 }).queryStats(query)).toBe(12);
+    // A loaded machine may time out a prompt retry too: only the first, slow attempt surely timed out.
+    expect(requestsTo('/calls/query_stats') - before).toBeGreaterThanOrEqual(2);
   });
 
   it('retries a JSON answer cut short, and says so when it stays cut', async () => {
