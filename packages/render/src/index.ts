@@ -8,3 +8,12 @@ export { type ReportFormat, renderReport } from './report/render-report.js';
 export { type RenderTableOptions, renderTable } from './report/render-table.js';
 export { terminalText } from './report/terminal-text.js';
 export { renderReview } from './review/render-review.js';
+export { generatePrometheusRules } from './prometheus-rules/generate-prometheus-rules.js';
+export type {
+  PrometheusAlertingRule,
+  PrometheusRecordingRule,
+  PrometheusRuleFile,
+  PrometheusRuleGroup,
+  PrometheusRulesExport,
+} from './prometheus-rules/prometheus-rule-file.js';
+export { renderPrometheusRules } from './prometheus-rules/render-prometheus-rules.js';
