@@ -1,8 +1,8 @@
 import { type BurnRateRule, parseDuration, type ResolvedSlo } from '@slokit/core';
 import { escapeAlertTemplate } from './escape-alert-template.js';
-import type { PrometheusAlertingRule } from './prometheus-rule-file.js';
 import { prometheusDuration } from './prometheus-duration.js';
 import { prometheusLabelName } from './prometheus-label-name.js';
+import type { PrometheusAlertingRule } from './prometheus-rule-file.js';
 import { promqlString } from './promql-string.js';
 import { formatNumber, type SliErrorRatio } from './sli-error-ratio.js';
 
