@@ -10,7 +10,8 @@ export const burnRateAlertName = 'SlokitErrorBudgetBurn';
 
 /**
  * One alert per severity (page, ticket): it fires while any of its burn-rate rules sees the error ratio above
- * factor x the allowed share over both the long and the short window. Its value is the long window's burn rate.
+ * factor x the allowed share over both the long and the short window. Its value is the long window's burn rate;
+ * the annotations leave it out so that they stay the same while the alert fires.
  */
 export function burnRateAlerts(
   slo: ResolvedSlo,
@@ -80,7 +81,7 @@ function annotations(
     `${windows}.`,
   ].join('');
   const result: Record<string, string> = {
-    summary: 'SLO {{ $labels.slo }} burns its error budget {{ printf "%.1f" $value }}x too fast',
+    summary: `SLO {{ $labels.slo }} burns its ${period} error budget too fast`,
     description,
   };
   if (slo.runbook !== undefined) result.runbook_url = escapeAlertTemplate(slo.runbook);

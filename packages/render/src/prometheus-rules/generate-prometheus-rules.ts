@@ -59,7 +59,9 @@ function noAlertReason(
 ): string | undefined {
   if (slo.sli.kind === 'evalMetric') return 'an evalMetric SLO has no error budget';
   if (periodMs === undefined) return 'it has no window of a day or more, so no error budget';
-  if (ruleCount === 0) return 'alerting.burnRates is false';
+  if (ruleCount === 0) {
+    return "no burn-rate rule applies (alerting.burnRates is false, or the period is too short for the workbook's)";
+  }
   if (share <= 0) return 'its objective allows no errors, so any error exhausts the budget';
   return undefined;
 }
