@@ -36,20 +36,26 @@ describe('generatePrometheusRules', () => {
     const recording = file.groups[0]!.rules.filter(
       (rule): rule is PrometheusRecordingRule => 'record' in rule,
     );
-    expect(recording.map((rule) => rule.labels.window)).toEqual([
-      '5m',
-      '30m',
-      '1h',
-      '2h',
-      '6h',
-      '1d',
-      '3d',
-      '30d',
+    expect(recording.map((rule) => rule.record)).toEqual([
+      'slokit:slo_events:rate5m',
+      'slokit:slo_bad_events:rate5m',
+      ...['5m', '30m', '1h', '2h', '6h', '1d', '3d', '30d'].map(
+        (window) => `slokit:slo_error:ratio_rate${window}`,
+      ),
     ]);
-    expect(recording[0]).toEqual({
-      record: 'slokit:slo_error:ratio_rate5m',
-      expr: '1 - (sum(rate(slokit_slo_good_events_total{slo="availability"}[5m])) / sum(rate(slokit_slo_events_total{slo="availability"}[5m])))',
-      labels: { slo: 'availability', window: '5m' },
+    const events = 'sum(rate(slokit_slo_events_total{slo="availability"}[5m]))';
+    const good = 'sum(rate(slokit_slo_good_events_total{slo="availability"}[5m]))';
+    const labels = { slo: 'availability', window: '5m' };
+    expect(recording.slice(0, 3)).toEqual([
+      { record: 'slokit:slo_events:rate5m', expr: events, labels },
+      { record: 'slokit:slo_bad_events:rate5m', expr: `(${events} - ${good})`, labels },
+      { record: 'slokit:slo_error:ratio_rate5m', expr: `(${events} - ${good}) / ${events}`, labels },
+    ]);
+    // The period sums the recorded 5-minute rates: a 30-day range over raw samples is too heavy a query.
+    expect(recording.at(-1)).toEqual({
+      record: 'slokit:slo_error:ratio_rate30d',
+      expr: 'sum_over_time(slokit:slo_bad_events:rate5m{slo="availability"}[30d]) / sum_over_time(slokit:slo_events:rate5m{slo="availability"}[30d])',
+      labels: { slo: 'availability', window: '30d' },
     });
   });
 
@@ -119,7 +125,9 @@ describe('generatePrometheusRules', () => {
         },
       ]),
     );
-    const windows = file.groups[0]!.rules.flatMap((rule) => ('record' in rule ? [rule.labels.window] : []));
+    const windows = file.groups[0]!.rules.flatMap((rule) =>
+      'record' in rule && rule.record.startsWith('slokit:slo_error:') ? [rule.labels.window] : [],
+    );
     expect(windows).toEqual(['5m', '7m30s', '30m', '1h', '1h30m', '2h', '6h', '1d', '3d', '30d']);
   });
 
@@ -135,10 +143,15 @@ describe('generatePrometheusRules', () => {
         },
       ]),
     );
-    const [first, ...rest] = file.groups[0]!.rules;
+    const [first, second, ...rest] = file.groups[0]!.rules;
     expect(first).toEqual({
+      record: 'slokit:slo_bad_slice:bool',
+      expr: 'max(slokit_slo_sli_value{slo="p95-latency", segment=""}) > bool 2000',
+      labels: { slo: 'p95-latency' },
+    });
+    expect(second).toEqual({
       record: 'slokit:slo_bad_slices:ratio_avg5m',
-      expr: 'avg_over_time((max(slokit_slo_sli_value{slo="p95-latency", segment=""}) > bool 2000)[5m:5m])',
+      expr: 'avg_over_time(slokit:slo_bad_slice:bool{slo="p95-latency"}[5m])',
       labels: { slo: 'p95-latency', window: '5m' },
     });
     const page = rest.find((rule): rule is PrometheusAlertingRule => 'alert' in rule)!;
@@ -166,7 +179,7 @@ describe('generatePrometheusRules', () => {
       false,
       false,
     ]);
-    expect(file.groups.map((group) => group.rules.length)).toEqual([7, 8, 8, 8]);
+    expect(file.groups.map((group) => group.rules.length)).toEqual([9, 10, 10, 9]);
     expect(notes).toEqual([
       "SLO 'hourly': recording rules only, no burn-rate alerts: it has no window of a day or more, so no error budget",
       "SLO 'off': recording rules only, no burn-rate alerts: no burn-rate rule applies (alerting.burnRates is false, or the period is too short for the workbook's)",
@@ -186,8 +199,8 @@ describe('generatePrometheusRules', () => {
         },
       ]),
     );
-    const [first] = file.groups[0]!.rules;
-    expect(first!.expr).toBe(
+    const ratio5m = file.groups[0]!.rules[2]!;
+    expect(ratio5m.expr).toBe(
       'sum(rate(slokit_slo_good_events_total{slo="refusals"}[5m])) / sum(rate(slokit_slo_events_total{slo="refusals"}[5m]))',
     );
     expect(file.groups[0]!.rules.at(-2)!.expr).toContain('/ 0.02 > 14.4');

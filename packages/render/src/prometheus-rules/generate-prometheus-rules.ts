@@ -7,6 +7,7 @@ import {
 } from '@slokit/core';
 import { burnRateAlerts } from './burn-rate-alerts.js';
 import { prometheusBurnRates } from './prometheus-burn-rates.js';
+import { prometheusDuration } from './prometheus-duration.js';
 import { prometheusLabelName } from './prometheus-label-name.js';
 import type {
   PrometheusRecordingRule,
@@ -38,16 +39,22 @@ function sloGroup(slo: ResolvedSlo, notes: string[]): PrometheusRuleGroup {
   const extraWindows = burnRates.flatMap((rule) => [parseDuration(rule.long)!, parseDuration(rule.short)!]);
   const periodMs = slo.windowMs !== undefined && slo.windowMs >= 86_400_000 ? slo.windowMs : undefined;
   if (periodMs !== undefined) extraWindows.push(periodMs);
-  const recording: PrometheusRecordingRule[] = recordedWindows(extraWindows).map((window) => ({
-    record: errorRatio.recordName(window),
-    expr: errorRatio.expression(window),
-    labels: { slo: wellFormed(slo.name), window },
-  }));
+  const recording: PrometheusRecordingRule[] = recordedWindows(extraWindows).map((windowMs) => {
+    const window = prometheusDuration(windowMs);
+    return {
+      record: errorRatio.recordName(window),
+      expr: errorRatio.expression(windowMs),
+      labels: { slo: wellFormed(slo.name), window },
+    };
+  });
   const why = noAlertReason(slo, errorRatio.share, burnRates.length, periodMs);
   if (why !== undefined) notes.push(`SLO '${slo.name}': recording rules only, no burn-rate alerts: ${why}`);
   const alerts =
     why !== undefined || periodMs === undefined ? [] : burnRateAlerts(slo, errorRatio, burnRates, periodMs);
-  return { name: `slokit-slo-${wellFormed(slo.name)}`, rules: [...recording, ...alerts] };
+  return {
+    name: `slokit-slo-${wellFormed(slo.name)}`,
+    rules: [...errorRatio.baseRules, ...recording, ...alerts],
+  };
 }
 
 /** Why an SLO gets no alerts, as slokit itself would not alert on its burn rate; undefined when it gets them. */
