@@ -10,14 +10,18 @@ import { hasStackTrace, runSlokit, writeProject } from '../test-support/run-slok
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const cliEntry = pathToFileURL(fileURLToPath(new URL('../../dist/index.js', import.meta.url))).href;
 
-/** Debian's promtool (the `prometheus` package `.ci/run` installs). */
-function promtoolCheckRules(file: string): Promise<{ code: number; output: string }> {
+/** Debian's promtool and amtool (the `prometheus` and `prometheus-alertmanager` packages). */
+function run(tool: string, args: string[], cwd?: string): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
-    execFile('/usr/bin/promtool', ['check', 'rules', file], { timeout: 120_000 }, (error, stdout, stderr) => {
+    execFile(tool, args, { cwd, timeout: 120_000 }, (error, stdout, stderr) => {
       const code = error ? ((error as { code?: number }).code ?? 1) : 0;
       resolve({ code: typeof code === 'number' ? code : 1, output: `${stdout}${stderr}` });
     });
   });
+}
+
+function promtoolCheckRules(file: string) {
+  return run('/usr/bin/promtool', ['check', 'rules', file]);
 }
 
 /** The config files the repository ships as examples. */
@@ -110,6 +114,36 @@ describe('slokit export prometheus-rules', () => {
       await expect(expectValidRules(folder, snippet.fileName), snippet.origin).resolves.toBeUndefined();
     }
   }, 600_000);
+
+  it("the README's prometheus.yml and alertmanager.yml pass promtool and amtool with the exported rules", async () => {
+    const readme = await readFile(join(root, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### Prometheus and Alertmanager'));
+    const [prometheus, alertmanager] = [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map(
+      (match) => match[1]!,
+    );
+    const folder = await mkdtemp(join(tmpdir(), 'slokit-prometheus-'));
+    await writeFile(join(folder, 'prometheus.yml'), prometheus!);
+    await writeFile(join(folder, 'alertmanager.yml'), alertmanager!);
+    const exported = await runSlokit(
+      [
+        'export',
+        'prometheus-rules',
+        '--config',
+        join(root, 'examples/quickstart/slokit.yaml'),
+        '--out',
+        'slokit-rules.yaml',
+      ],
+      { cwd: folder },
+    );
+    expect(exported.code).toBe(0);
+    const config = await run('/usr/bin/promtool', ['check', 'config', 'prometheus.yml'], folder);
+    expect(config.output).toContain('SUCCESS: 1 rule files found');
+    expect(config.output).toMatch(/SUCCESS: [1-9]\d* rules found/);
+    expect(config.code).toBe(0);
+    const routing = await run('/usr/bin/amtool', ['check-config', 'alertmanager.yml'], folder);
+    expect(routing.output).toContain('1 inhibit rules');
+    expect(routing.code).toBe(0);
+  });
 
   it('prints the rules on stdout and what gets no alerts on stderr', async () => {
     const run = await runSlokit(
