@@ -6,7 +6,7 @@ import type { PrometheusAlertingRule } from './prometheus-rule-file.js';
 import { promqlString } from './promql-string.js';
 import { formatNumber, type SliErrorRatio } from './sli-error-ratio.js';
 
-export const burnRateAlertName = 'SlokitErrorBudgetBurn';
+const burnRateAlertName = 'SlokitErrorBudgetBurn';
 
 /**
  * One alert per severity (page, ticket): it fires while any of its burn-rate rules sees the error ratio above
@@ -71,12 +71,12 @@ function annotations(
   periodMs: number,
 ): Record<string, string> {
   const period = prometheusDuration(periodMs);
-  const unit = errorRatio.kind === 'occurrences' ? 'of events' : 'of 5-minute slices';
+  const unit = errorRatio.kind === 'occurrences' ? 'of events' : 'of time slices';
   const windows = rules
     .map((rule) => `${rule.long} and ${rule.short} above ${formatNumber(rule.factor)}x`)
     .join(', or ');
   const description = [
-    slo.description === undefined ? '' : `${escapeAlertTemplate(slo.description)}. `,
+    slo.description === undefined ? '' : `${escapeAlertTemplate(slo.description.replace(/[.\s]+$/, ''))}. `,
     `The error budget (${formatNumber(errorRatio.share * 100)} % ${unit} over ${period}) burns too fast: `,
     `${windows}.`,
   ].join('');

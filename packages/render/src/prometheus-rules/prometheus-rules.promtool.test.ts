@@ -20,7 +20,7 @@ const config = resolveConfig(
     slos: [
       {
         name: 'availability',
-        description: 'Share of requests answered',
+        description: 'Share of requests answered.',
         sli: { ratio: { good: { field: 'status', equals: 'success' } } },
         objective: { op: 'gte', target: 0.999 },
         window: '30d',
@@ -70,7 +70,7 @@ function expectedAlert(slo: string, severity: Severity) {
       exp_labels: { slo, severity },
       exp_annotations: {
         summary: 'SLO helpfulness burns its 30d error budget too fast',
-        description: `The error budget (1 % of 5-minute slices over 30d) burns too fast: ${windows}`,
+        description: `The error budget (1 % of time slices over 30d) burns too fast: ${windows}`,
       },
     };
   }
@@ -113,9 +113,10 @@ function valueSeries(values: GaugeSegment[]) {
 async function expectPromtoolPasses(
   inputSeries: Array<{ series: string; values: string }>,
   alertRuleTests: Array<ReturnType<typeof firing>>,
+  evaluationInterval = '5m',
 ) {
   const run = await testRules(rules, {
-    evaluation_interval: '5m',
+    evaluation_interval: evaluationInterval,
     tests: [{ interval: '1m', input_series: inputSeries, alert_rule_test: alertRuleTests }],
   });
   expect(run.output).toContain('SUCCESS');
@@ -125,6 +126,9 @@ async function expectPromtoolPasses(
 const day = 1440;
 const healthy = 1000;
 const timeout = 240_000;
+const everyTwelveHoursOfAWeek = Array.from({ length: 14 }, (_, index) => `${(index + 1) * 12}h`);
+// Nothing may fire at any check of a quiet week; evaluating every 15 minutes keeps a week of rules cheap under load.
+const quietWeekEvaluation = '15m';
 
 describe('the exported rules under promtool', () => {
   it(
@@ -141,12 +145,11 @@ describe('the exported rules under promtool', () => {
     it(
       'a healthy week at 0.05 % errors (0.5x): no alert',
       async () => {
-        await expectPromtoolPasses(ratioSeries('availability', [[7 * day, healthy]], [[7 * day, 999.5]]), [
-          firing('1h', []),
-          firing('1d', []),
-          firing('3d', []),
-          firing('7d', []),
-        ]);
+        await expectPromtoolPasses(
+          ratioSeries('availability', [[7 * day, healthy]], [[7 * day, 999.5]]),
+          everyTwelveHoursOfAWeek.map((time) => firing(time, [])),
+          quietWeekEvaluation,
+        );
       },
       timeout,
     );
@@ -244,7 +247,11 @@ describe('the exported rules under promtool', () => {
     it(
       'a healthy week at 0.85: no alert',
       async () => {
-        await expectPromtoolPasses(valueSeries([[7 * day + 1, 0.85]]), [firing('1d', []), firing('7d', [])]);
+        await expectPromtoolPasses(
+          valueSeries([[7 * day + 1, 0.85]]),
+          everyTwelveHoursOfAWeek.map((time) => firing(time, [])),
+          quietWeekEvaluation,
+        );
       },
       timeout,
     );
