@@ -5,6 +5,7 @@ import { type CliIo, processIo } from './cli-io.js';
 import { cliVersion } from './cli-version.js';
 import { registerCheckCommand } from './commands/check-command.js';
 import { registerDiscoverCommand } from './commands/discover-command.js';
+import { registerExportPrometheusRulesCommand } from './commands/export-prometheus-rules-command.js';
 import { registerInitCommand } from './commands/init-command.js';
 import { registerReportCommand } from './commands/report-command.js';
 import { registerReviewCommand } from './commands/review-command.js';
@@ -37,6 +38,8 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
   registerReviewCommand(program, io);
   registerSilenceCommand(program, io);
   registerTestChannelCommand(program, io);
+  const exportCommand = program.command('export').description("write the config in another tool's format");
+  registerExportPrometheusRulesCommand(exportCommand, io);
   for (const command of program.commands)
     command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 
